@@ -1,0 +1,83 @@
+import { packagePoints, rolePointTable, sidePointTable, offerIndices, type PointTable } from "../scenario/payoff.js";
+import type { Scenario } from "../scenario/schema.js";
+import type { Offer } from "./actions.js";
+import type { MatchState } from "./state.js";
+
+/**
+ * What each side's points are right now: the scenario's computed table, times the match's
+ * private variant, times every fired event's effects. Derived from the state on demand, never stored.
+ */
+
+const baseTables = new WeakMap<Scenario, Map<string, PointTable>>();
+
+function cachedTable(scenario: Scenario, key: string, compute: () => PointTable): PointTable {
+  let perScenario = baseTables.get(scenario);
+  if (!perScenario) {
+    perScenario = new Map();
+    baseTables.set(scenario, perScenario);
+  }
+  let table = perScenario.get(key);
+  if (!table) {
+    table = compute();
+    perScenario.set(key, table);
+  }
+  return table;
+}
+
+export const baseSideTable = (scenario: Scenario, side: string): PointTable =>
+  cachedTable(scenario, `side:${side}`, () => sidePointTable(scenario, side));
+
+export const baseRoleTable = (scenario: Scenario, side: string, role: string): PointTable =>
+  cachedTable(scenario, `role:${side}/${role}`, () => rolePointTable(scenario, side, role));
+
+/** Per-issue multipliers for a side from the variant and the fired events' scale effects. */
+export function issueFactors(scenario: Scenario, state: MatchState, side: string): number[] {
+  const factors = scenario.issues.map((_, i) => state.variant?.[side]?.[i] ?? 1);
+  for (const event of state.events) {
+    for (const effect of event.effects) {
+      if (effect.kind !== "scale" || effect.side !== side) continue;
+      const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
+      if (index >= 0) factors[index] = factors[index]! * effect.factor;
+    }
+  }
+  return factors;
+}
+
+const scaleTable = (table: PointTable, factors: readonly number[]): PointTable =>
+  table.map((row, i) => row.map((points) => points * factors[i]!));
+
+export function effectiveSideTable(scenario: Scenario, state: MatchState, side: string): PointTable {
+  return scaleTable(baseSideTable(scenario, side), issueFactors(scenario, state, side));
+}
+
+export function effectiveRoleTable(scenario: Scenario, state: MatchState, side: string, role: string): PointTable {
+  return scaleTable(baseRoleTable(scenario, side, role), issueFactors(scenario, state, side));
+}
+
+/** Points of no deal for a side: its base reservation moved by events. */
+export function reservationValue(scenario: Scenario, state: MatchState, side: string): number {
+  let value = scenario.sides.find((s) => s.id === side)?.reservation ?? 0;
+  for (const event of state.events) {
+    for (const effect of event.effects) {
+      if (effect.kind === "reservation" && effect.side === side) value += effect.delta;
+    }
+  }
+  return value;
+}
+
+/** Points a side loses for each further round without agreement, in the current round. */
+export function pressurePerRound(scenario: Scenario, state: MatchState, side: string): number {
+  let value = scenario.rounds[state.round - 1]?.pressure[side] ?? scenario.rounds.at(-1)?.pressure[side] ?? 0;
+  for (const event of state.events) {
+    for (const effect of event.effects) {
+      if (effect.kind === "pressure" && effect.side === side) value += effect.delta;
+    }
+  }
+  return value;
+}
+
+/** A side's points for a package under the current sheet (before delay costs); undefined for an invalid offer. */
+export function offerPoints(scenario: Scenario, state: MatchState, side: string, offer: Offer): number | undefined {
+  const indices = offerIndices(scenario, offer);
+  return indices === undefined ? undefined : packagePoints(effectiveSideTable(scenario, state, side), indices);
+}

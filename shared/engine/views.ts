@@ -1,0 +1,174 @@
+import type { Scenario } from "../scenario/schema.js";
+import type { PointTable } from "../scenario/payoff.js";
+import { roundLabel } from "./calendar.js";
+import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
+import type { ChatLine, FiredEvent, MatchState, Outcome, Proposal, SeatedPlayer } from "./state.js";
+
+/**
+ * The one place that decides who sees what. A seat sees its own side's sheet and its own role's
+ * priorities; nobody sees the other side's numbers until the match ends; the instructor sees all.
+ * The server's StateView, the bots and the client all go through `viewFor`.
+ */
+
+export type Viewer =
+  | { kind: "seat"; side: string; role: string }
+  | { kind: "spectator" }
+  | { kind: "instructor" };
+
+export type OptionPoints = Record<string, Record<string, number>>;
+
+export type SideSheet = {
+  side: string;
+  /** issue id → option id → points (relative to no deal, private variant and events applied). */
+  points: OptionPoints;
+  /** Points of no deal (walk-away, deadline, failed ratification). */
+  reservation: number;
+  /** Points lost for each further round without agreement. */
+  pressurePerRound: number;
+  /** Points lost to delay so far; subtracted from any agreement. */
+  delayCost: number;
+  redLines: Scenario["sides"][number]["redLines"];
+};
+
+export type RoleSheet = {
+  side: string;
+  role: string;
+  name: string;
+  person?: string;
+  brief: string;
+  issueWeights: Record<string, number>;
+  points: OptionPoints;
+};
+
+export type PublicScenario = {
+  id: string;
+  title: string;
+  summary: string;
+  story: string;
+  sides: { id: string; name: string; delegation: string; roles: { id: string; name: string; person?: string }[] }[];
+  issues: { id: string; name: string; description?: string; options: { id: string; label: string }[] }[];
+  noDeal: Record<string, string>;
+  rounds: string[];
+  softDeadline?: { round: number; label: string };
+  hardDeadline: { round: number; label: string };
+  references: Scenario["references"];
+};
+
+export type MatchView = {
+  viewer: Viewer;
+  scenario: PublicScenario;
+  phase: MatchState["phase"];
+  seq: number;
+  round: number;
+  maxRounds: number;
+  roundLabel: string;
+  turn: string;
+  players: SeatedPlayer[];
+  proposals: Proposal[];
+  standingProposalId: string | null;
+  /** Table chat, plus the viewer's own team channel. */
+  chat: ChatLine[];
+  /** Headlines for all; effects only for the sides the viewer may see. */
+  events: FiredEvent[];
+  outcome: Outcome | null;
+  /** Side id → sheet, only for sides the viewer may see. */
+  sheets: Record<string, SideSheet>;
+  /** The viewer's own role sheet (seats); every role after the end and for the instructor. */
+  roles: RoleSheet[];
+};
+
+function pointsById(scenario: Scenario, table: PointTable): OptionPoints {
+  return Object.fromEntries(
+    scenario.issues.map((issue, i) => [issue.id, Object.fromEntries(issue.options.map((option, j) => [option.id, table[i]![j]!]))]),
+  );
+}
+
+export function publicScenario(scenario: Scenario): PublicScenario {
+  const soft = scenario.softDeadline;
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    story: scenario.story,
+    sides: scenario.sides.map((s) => ({
+      id: s.id,
+      name: s.name,
+      delegation: s.delegation,
+      roles: s.roles.map((r) => ({ id: r.id, name: r.name, ...(r.person ? { person: r.person } : {}) })),
+    })),
+    issues: scenario.issues.map((i) => ({
+      id: i.id,
+      name: i.name,
+      ...(i.description ? { description: i.description } : {}),
+      options: i.options.map((o) => ({ id: o.id, label: o.label })),
+    })),
+    noDeal: scenario.noDeal,
+    rounds: scenario.rounds.map((r) => r.label),
+    ...(soft ? { softDeadline: { round: soft.round, label: soft.label } } : {}),
+    hardDeadline: scenario.hardDeadline,
+    references: scenario.references,
+  };
+}
+
+export function sideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
+  return {
+    side,
+    points: pointsById(scenario, effectiveSideTable(scenario, state, side)),
+    reservation: reservationValue(scenario, state, side),
+    pressurePerRound: pressurePerRound(scenario, state, side),
+    delayCost: state.delayCost[side] ?? 0,
+    redLines: scenario.sides.find((s) => s.id === side)?.redLines ?? [],
+  };
+}
+
+export function roleSheet(scenario: Scenario, state: MatchState, side: string, role: string): RoleSheet {
+  const definition = scenario.sides.find((s) => s.id === side)?.roles.find((r) => r.id === role);
+  if (!definition) throw new Error(`unknown role ${side}/${role}`);
+  return {
+    side,
+    role,
+    name: definition.name,
+    ...(definition.person ? { person: definition.person } : {}),
+    brief: definition.brief,
+    issueWeights: definition.issueWeights,
+    points: pointsById(scenario, effectiveRoleTable(scenario, state, side, role)),
+  };
+}
+
+/** Side ids whose confidential numbers this viewer may see now. */
+export function visibleSides(scenario: Scenario, state: MatchState, viewer: Viewer): string[] {
+  if (viewer.kind === "instructor" || state.phase === "ended") return scenario.sides.map((s) => s.id);
+  return viewer.kind === "seat" ? [viewer.side] : [];
+}
+
+export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): MatchView {
+  const sides = visibleSides(scenario, state, viewer);
+  const everything = sides.length === scenario.sides.length;
+  const roles =
+    everything
+      ? scenario.sides.flatMap((s) => s.roles.map((r) => roleSheet(scenario, state, s.id, r.id)))
+      : viewer.kind === "seat"
+        ? [roleSheet(scenario, state, viewer.side, viewer.role)]
+        : [];
+  const seeTeam = (line: ChatLine) =>
+    line.to === "table" || viewer.kind === "instructor" || (viewer.kind === "seat" && viewer.side === line.side) || state.phase === "ended";
+  return {
+    viewer,
+    scenario: publicScenario(scenario),
+    phase: state.phase,
+    seq: state.seq,
+    round: state.round,
+    maxRounds: state.maxRounds,
+    roundLabel: roundLabel(scenario, state),
+    turn: state.turn,
+    players: state.players,
+    proposals: state.proposals,
+    standingProposalId: state.standingProposalId,
+    chat: state.chat.filter(seeTeam),
+    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)) })),
+    outcome: state.outcome,
+    sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),
+    roles,
+  };
+}
+

@@ -1,0 +1,85 @@
+import { z } from "zod";
+import { actionSchema, matchSettingsSchema, playerSchema } from "../engine/actions.js";
+import type { Action, MatchSettings, Player } from "../engine/actions.js";
+import type { Outcome } from "../engine/state.js";
+import { sha256Hex } from "../util/sha256.js";
+
+/**
+ * The match log: JSON Lines (docs/log-format.md). Line 1 is the header with everything needed
+ * to rebuild the match (the full scenario as played, seed, settings, seats); then one line per
+ * accepted action; a final `result` line when the match ends. Every line after the header
+ * carries `prev`, the SHA-256 of the previous line's exact text, so an edit or a removed line
+ * is found by replay.
+ */
+
+export const LOG_FORMAT = "tariff-talks-log";
+export const LOG_VERSION = 1;
+
+const hash = z.string().regex(/^[0-9a-f]{64}$/, "expected a 64-digit hex SHA-256");
+
+export const headerSchema = z.strictObject({
+  kind: z.literal("header"),
+  format: z.literal(LOG_FORMAT),
+  version: z.literal(LOG_VERSION),
+  matchId: z.string().min(1).max(64),
+  /** Wall-clock time the match was created (ISO 8601), for people; replay ignores it. */
+  createdAt: z.string().max(40).optional(),
+  /** The scenario exactly as played (the raw file, parsed again on replay). */
+  scenario: z.unknown(),
+  seed: z.string().min(1).max(200),
+  settings: matchSettingsSchema,
+  seats: z.array(playerSchema).max(64),
+  /** Free-form facts about how the match was hosted (mode, turn clock, parent log…); replay ignores it. */
+  meta: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const actionLineSchema = z.strictObject({
+  kind: z.literal("action"),
+  /** 1 for the first action, then consecutive. */
+  seq: z.number().int().min(1),
+  /** The round the action was taken in. */
+  round: z.number().int().min(1),
+  action: actionSchema,
+  /** Wall-clock time the server accepted it (ISO 8601); replay ignores it. */
+  at: z.string().max(40).optional(),
+  prev: hash,
+});
+
+export const resultLineSchema = z.strictObject({
+  kind: z.literal("result"),
+  /** seq of the last action. */
+  seq: z.number().int().min(0),
+  outcome: z.unknown(),
+  /** stateHash() of the final state. */
+  stateHash: hash,
+  prev: hash,
+});
+
+export type LogHeader = z.infer<typeof headerSchema>;
+export type ActionLine = z.infer<typeof actionLineSchema>;
+export type ResultLine = Omit<z.infer<typeof resultLineSchema>, "outcome"> & { outcome: Outcome };
+
+export type HeaderInput = {
+  matchId: string;
+  scenario: unknown;
+  seed: string;
+  settings: MatchSettings;
+  seats: Player[];
+  createdAt?: string;
+  meta?: Record<string, unknown>;
+};
+
+export function headerLine(input: HeaderInput): string {
+  const header: LogHeader = { kind: "header", format: LOG_FORMAT, version: LOG_VERSION, ...input };
+  return JSON.stringify(header);
+}
+
+export function actionLine(previousLine: string, entry: { seq: number; round: number; action: Action; at?: string }): string {
+  const line: ActionLine = { kind: "action", ...entry, prev: sha256Hex(previousLine) };
+  return JSON.stringify(line);
+}
+
+export function resultLine(previousLine: string, entry: { seq: number; outcome: Outcome; stateHash: string }): string {
+  const line: ResultLine = { kind: "result", ...entry, prev: sha256Hex(previousLine) };
+  return JSON.stringify(line);
+}

@@ -1,0 +1,102 @@
+import { applyAction, newMatch } from "../engine/engine.js";
+import { stateHash } from "../engine/hash.js";
+import type { MatchState } from "../engine/state.js";
+import { parseScenario } from "../scenario/parse.js";
+import type { Scenario } from "../scenario/schema.js";
+import { describeProblems, problemsFromZod } from "../util/problems.js";
+import { err, ok, type Result } from "../util/result.js";
+import { sha256Hex } from "../util/sha256.js";
+import { stableStringify } from "../util/stable-json.js";
+import { actionLineSchema, headerSchema, resultLineSchema, type ActionLine, type LogHeader, type ResultLine } from "./format.js";
+
+/** Replay is a fold of the logged actions over the initial state; any line that does not fit stops it, named. */
+
+export const logErrorCodes = [
+  "LOG_EMPTY",
+  "LOG_BAD_JSON",
+  "LOG_BAD_HEADER",
+  "LOG_BAD_SCENARIO",
+  "LOG_BAD_LINE",
+  "LOG_CHAIN_BROKEN",
+  "LOG_OUT_OF_SEQUENCE",
+  "LOG_ACTION_REFUSED",
+  "LOG_RESULT_MISMATCH",
+  "LOG_AFTER_END",
+] as const;
+export type LogErrorCode = (typeof logErrorCodes)[number];
+/** `line` is 1-based, as an editor shows it. */
+export type LogError = { code: LogErrorCode; line: number; message: string };
+
+export type Replay = {
+  header: LogHeader;
+  scenario: Scenario;
+  /** states[0] is the match before any action; states[k] follows action line k. */
+  states: MatchState[];
+  actions: ActionLine[];
+  result?: ResultLine;
+  final: MatchState;
+};
+
+const fail = (code: LogErrorCode, line: number, message: string) => err<LogError>({ code, line, message });
+
+function parseJsonLine(text: string, line: number): Result<unknown, LogError> {
+  try {
+    return ok(JSON.parse(text));
+  } catch {
+    return fail("LOG_BAD_JSON", line, `Line ${line} is not valid JSON (truncated or edited?).`);
+  }
+}
+
+export function replayLog(text: string): Result<Replay, LogError> {
+  const lines = text.split("\n");
+  if (lines.at(-1) === "") lines.pop();
+  if (lines.length === 0 || lines[0]!.trim() === "") return fail("LOG_EMPTY", 1, "The log is empty: it has no header line.");
+
+  const headerJson = parseJsonLine(lines[0]!, 1);
+  if (!headerJson.ok) return headerJson;
+  const header = headerSchema.safeParse(headerJson.value);
+  if (!header.success) return fail("LOG_BAD_HEADER", 1, `Line 1 is not a valid log header: ${describeProblems(problemsFromZod(header.error))}`);
+  const scenario = parseScenario(header.data.scenario);
+  if (!scenario.ok) return fail("LOG_BAD_SCENARIO", 1, `The scenario in the header is not valid: ${describeProblems(scenario.error.map((p) => ({ ...p, path: `scenario.${p.path}` })))}`);
+  const initial = newMatch(scenario.value, { seed: header.data.seed, settings: header.data.settings, players: header.data.seats });
+  if (!initial.ok) return fail("LOG_BAD_HEADER", 1, `The header cannot start a match: ${initial.error.message}`);
+
+  const states = [initial.value];
+  const actions: ActionLine[] = [];
+  let result: ResultLine | undefined;
+  for (let i = 1; i < lines.length; i++) {
+    const lineNo = i + 1;
+    const json = parseJsonLine(lines[i]!, lineNo);
+    if (!json.ok) return json;
+    if (result) return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line, which must be last.`);
+    const expectedPrev = sha256Hex(lines[i - 1]!);
+    const kind = (json.value as { kind?: unknown } | null)?.kind;
+    const state = states.at(-1)!;
+
+    if (kind === "result") {
+      const parsed = resultLineSchema.safeParse(json.value);
+      if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid result line: ${describeProblems(problemsFromZod(parsed.error))}`);
+      if (parsed.data.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
+      if (state.phase !== "ended" || parsed.data.seq !== state.seq) {
+        return fail("LOG_RESULT_MISMATCH", lineNo, `Line ${lineNo} records a result, but the replayed match has not ended at action ${parsed.data.seq}.`);
+      }
+      if (parsed.data.stateHash !== stateHash(state) || stableStringify(parsed.data.outcome) !== stableStringify(state.outcome)) {
+        return fail("LOG_RESULT_MISMATCH", lineNo, `Line ${lineNo}: the recorded result differs from the replayed final state.`);
+      }
+      result = parsed.data as ResultLine;
+      continue;
+    }
+
+    const parsed = actionLineSchema.safeParse(json.value);
+    if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid action line: ${describeProblems(problemsFromZod(parsed.error))}`);
+    const entry = parsed.data;
+    if (entry.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
+    if (entry.seq !== state.seq + 1) return fail("LOG_OUT_OF_SEQUENCE", lineNo, `Line ${lineNo} has seq ${entry.seq}; expected ${state.seq + 1}.`);
+    if (entry.round !== state.round) return fail("LOG_OUT_OF_SEQUENCE", lineNo, `Line ${lineNo} says round ${entry.round}, but the match is in round ${state.round}.`);
+    const next = applyAction(scenario.value, state, entry.action);
+    if (!next.ok) return fail("LOG_ACTION_REFUSED", lineNo, `Line ${lineNo} does not replay: ${next.error.code}: ${next.error.message}`);
+    states.push(next.value);
+    actions.push(entry);
+  }
+  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), final: states.at(-1)! });
+}

@@ -1,0 +1,183 @@
+import { z } from "zod";
+
+/**
+ * The scenario file format. Every number a sheet shows is computed from `models` and the
+ * issues' option data by `payoff.ts`, so an instructor who edits a parameter moves the table.
+ * Cross-references (side ids, issue ids, option ids) are checked in `parse.ts`.
+ */
+
+const id = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9_.%+-]+$/, "use letters, digits and _ . % + - only");
+
+const text = z.string().min(1).max(4000);
+
+/** Per-side points per unit of a named quantity, e.g. { us: { pledgeBn: 5 }, japan: { pledgeBn: -1 } }. */
+const coefficients = z.record(id, z.record(id, z.number()));
+
+export const optionSchema = z.strictObject({
+  id,
+  label: text,
+  /** All-in tariff rate as a fraction (0.15 = 15%); required by issues with a tariff payoff. */
+  rate: z.number().min(0).max(5).optional(),
+  /** Named amounts this option delivers, read by a linear payoff: { riceKt: 259.5 }. */
+  quantities: z.record(id, z.number()).optional(),
+});
+
+export const tariffPayoffSchema = z.strictObject({
+  kind: z.literal("tariff"),
+  /** Key into models.tariff.goods. */
+  good: id,
+});
+
+export const linearPayoffSchema = z.strictObject({
+  kind: z.literal("linear"),
+  /** side id → quantity name → points per unit. */
+  coefficients,
+});
+
+export const issueSchema = z.strictObject({
+  id,
+  name: text,
+  description: text.optional(),
+  options: z.array(optionSchema).min(2).max(50),
+  payoff: z.discriminatedUnion("kind", [tariffPayoffSchema, linearPayoffSchema]),
+});
+
+export const tariffGoodSchema = z.strictObject({
+  label: text.optional(),
+  /** Imports before the tariff war, $bn a year. */
+  baseImports: z.number().positive(),
+  /** Normal duty, as a fraction. */
+  normalRate: z.number().min(0).max(1),
+  /** Share of the tariff paid by the importing country's buyers (φ); the exporters absorb the rest. */
+  passThrough: z.number().min(0).max(1),
+  /** Weight of the exporters' loss in the exporting government's points (wA, wN). */
+  exporterWeight: z.number().min(0),
+});
+
+export const tariffModelSchema = z.strictObject({
+  importer: id,
+  exporter: id,
+  /** Import demand elasticity ε. */
+  elasticity: z.number().positive(),
+  /** Exporters' margin lost on trade that disappears (m). */
+  lostTradeMargin: z.number().min(0),
+  /** Importer's weights: revenue, buyers' cost, protection of its own producers. */
+  revenueWeight: z.number(),
+  buyerCostWeight: z.number(),
+  protectionWeight: z.number(),
+  /** 1 point = this many $bn a year (0.1 = $100m). */
+  bnPerPoint: z.number().positive(),
+  goods: z.record(id, tariffGoodSchema),
+});
+
+export const modelsSchema = z.strictObject({
+  tariff: tariffModelSchema.optional(),
+});
+
+export const redLineSchema = z.strictObject({
+  id,
+  /** The constituency that refuses to ratify: a role id of the same side, or a free label. */
+  constituency: text,
+  issue: id,
+  /** A deal that picks one of these options fails ratification at home. */
+  forbiddenOptions: z.array(id).min(1),
+  reason: text,
+});
+
+export const roleSchema = z.strictObject({
+  id,
+  name: text,
+  person: text.optional(),
+  brief: text,
+  /** Confidential: multiplies this role's points on an issue (default 1). */
+  issueWeights: z.record(id, z.number().min(0).max(20)).default({}),
+  /** Confidential: replaces tariff-model parameters for this role's own sheet, e.g. { revenueWeight: 2.6 }. */
+  tariffOverrides: tariffModelSchema.pick({ revenueWeight: true, buyerCostWeight: true, protectionWeight: true }).partial().optional(),
+});
+
+export const sideSchema = z.strictObject({
+  id,
+  name: text,
+  delegation: text,
+  brief: text,
+  /** Points of no deal before any event; 0 when points are measured against no deal. */
+  reservation: z.number().default(0),
+  roles: z.array(roleSchema).min(1).max(6),
+  redLines: z.array(redLineSchema).default([]),
+});
+
+export const effectSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("scale"), side: id, issue: id, factor: z.number().min(0).max(10) }),
+  z.strictObject({ kind: z.literal("reservation"), side: id, delta: z.number().min(-500).max(500) }),
+  z.strictObject({ kind: z.literal("pressure"), side: id, delta: z.number().min(-100).max(100) }),
+]);
+
+export const eventSchema = z.strictObject({
+  id,
+  title: text,
+  headline: text,
+  date: z.string().max(40).optional(),
+  source: z.string().max(200).optional(),
+  effects: z.array(effectSchema).max(20),
+});
+
+export const roundSchema = z.strictObject({
+  label: z.string().min(1).max(60),
+  /** Points each side loses per round of delay before an agreement (time pressure). */
+  pressure: z.record(id, z.number()).default({}),
+});
+
+export const deadlineSchema = z.strictObject({
+  round: z.number().int().min(1),
+  label: text,
+  /** Soft deadlines only: what missing it does (applied when the round ends with no deal). */
+  missedEffects: z.array(effectSchema).default([]),
+});
+
+export const scenarioSchema = z.strictObject({
+  format: z.literal("tariff-talks-scenario"),
+  version: z.literal(1),
+  id,
+  title: text,
+  summary: text,
+  story: text,
+  sides: z.array(sideSchema).length(2),
+  /** Side that makes the first offer. */
+  firstMover: id,
+  issues: z.array(issueSchema).min(1).max(20),
+  /** The package that stands when there is no deal; every point is measured against it. */
+  noDeal: z.record(id, id),
+  models: modelsSchema.default({}),
+  rounds: z.array(roundSchema).min(1).max(100),
+  softDeadline: deadlineSchema.optional(),
+  hardDeadline: deadlineSchema.omit({ missedEffects: true }),
+  events: z
+    .strictObject({
+      /** Historical events fire when their round begins. */
+      timeline: z.array(z.strictObject({ round: z.number().int().min(1), event: eventSchema })).default([]),
+      /** Random events: each round from the second, one is drawn with this chance, without repeats. */
+      deck: z.array(eventSchema).default([]),
+      chancePerRound: z.number().min(0).max(1).default(0),
+    })
+    .default({ timeline: [], deck: [], chancePerRound: 0 }),
+  /** Reference packages for the debrief, e.g. the real deal. */
+  references: z
+    .array(z.strictObject({ id, label: text, offer: z.record(id, id), source: z.string().max(300).optional() }))
+    .default([]),
+  /** Private variants: each side's issue weights are multiplied by a seeded factor in [1 − spread, 1 + spread]. */
+  variantSpread: z.number().min(0).max(0.9).default(0.15),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type Issue = Scenario["issues"][number];
+export type Side = Scenario["sides"][number];
+export type Role = Side["roles"][number];
+export type RedLine = Side["redLines"][number];
+export type ScenarioEvent = z.output<typeof eventSchema>;
+export type Effect = z.output<typeof effectSchema>;
+export type TariffModel = z.output<typeof tariffModelSchema>;
