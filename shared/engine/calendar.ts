@@ -60,7 +60,10 @@ export function endMove(scenario: Scenario, state: MatchState): MatchState {
 }
 
 function closeRound(scenario: Scenario, state: MatchState): MatchState {
-  let next = state;
+  // The round's delay is charged at the pressure that held during it.
+  const delayCost = { ...state.delayCost };
+  for (const side of scenario.sides) delayCost[side.id] = (delayCost[side.id] ?? 0) + pressurePerRound(scenario, state, side.id);
+  let next: MatchState = { ...state, delayCost };
   if (softDeadlineRound(scenario, state.maxRounds) === state.round && scenario.softDeadline) {
     const missed: FiredEvent = {
       id: "missed-soft-deadline",
@@ -72,9 +75,6 @@ function closeRound(scenario: Scenario, state: MatchState): MatchState {
     };
     next = { ...next, events: [...next.events, missed] };
   }
-  const delayCost = { ...next.delayCost };
-  for (const side of scenario.sides) delayCost[side.id] = (delayCost[side.id] ?? 0) + pressurePerRound(scenario, next, side.id);
-  next = { ...next, delayCost };
 
   if (next.round >= next.maxRounds) {
     const points = Object.fromEntries(scenario.sides.map((side) => [side.id, reservationValue(scenario, next, side.id)]));

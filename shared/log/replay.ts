@@ -50,7 +50,7 @@ function parseJsonLine(text: string, line: number): Result<unknown, LogError> {
 export function replayLog(text: string): Result<Replay, LogError> {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
-  if (lines.length === 0 || lines[0]!.trim() === "") return fail("LOG_EMPTY", 1, "The log is empty: it has no header line.");
+  if (lines.length === 0 || lines[0]!.trim() === "") return fail("LOG_EMPTY", 1, "Line 1: the log is empty; a log starts with its header line.");
 
   const headerJson = parseJsonLine(lines[0]!, 1);
   if (!headerJson.ok) return headerJson;
