@@ -70,7 +70,12 @@ export function applyAction(scenario: Scenario, state: MatchState, input: unknow
   if (!parsed.success) {
     return err(engineError("BAD_ACTION", `That action is not valid: ${describeProblems(problemsFromZod(parsed.error))}`));
   }
-  const result = dispatch(scenario, state, parsed.data);
+  return applyValidAction(scenario, state, parsed.data);
+}
+
+/** For actions already parsed by `actionSchema` (a log line, the server's own): skips the second parse. */
+export function applyValidAction(scenario: Scenario, state: MatchState, action: Action): Step {
+  const result = dispatch(scenario, state, action);
   return result.ok ? ok({ ...result.value, seq: state.seq + 1 }) : result;
 }
 

@@ -1,4 +1,4 @@
-import { applyAction, newMatch } from "../engine/engine.js";
+import { applyValidAction, newMatch } from "../engine/engine.js";
 import { stateHash } from "../engine/hash.js";
 import type { MatchState } from "../engine/state.js";
 import { parseScenario } from "../scenario/parse.js";
@@ -93,7 +93,7 @@ export function replayLog(text: string): Result<Replay, LogError> {
     if (entry.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
     if (entry.seq !== state.seq + 1) return fail("LOG_OUT_OF_SEQUENCE", lineNo, `Line ${lineNo} has seq ${entry.seq}; expected ${state.seq + 1}.`);
     if (entry.round !== state.round) return fail("LOG_OUT_OF_SEQUENCE", lineNo, `Line ${lineNo} says round ${entry.round}, but the match is in round ${state.round}.`);
-    const next = applyAction(scenario.value, state, entry.action);
+    const next = applyValidAction(scenario.value, state, entry.action);
     if (!next.ok) return fail("LOG_ACTION_REFUSED", lineNo, `Line ${lineNo} does not replay: ${next.error.code}: ${next.error.message}`);
     states.push(next.value);
     actions.push(entry);
