@@ -1,0 +1,73 @@
+import type { AddressInfo } from "node:net";
+import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import type { ServerConfig } from "./config.js";
+import { mountApi } from "./http/api.js";
+import type { HttpApp } from "./http/express-types.js";
+import { staticFiles } from "./http/static-files.js";
+import { negotiationRoom, type RoomDeps } from "./room/NegotiationRoom.js";
+import { ROOM_NAME } from "./room/protocol.js";
+import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
+import { SeatTokens } from "./store/seat-tokens.js";
+
+/**
+ * One process, one port: the Colyseus matchmaker and rooms, the HTTP API and the built
+ * client. `npm start` (server/main.ts), the tests and the benchmark all build it here.
+ */
+export type GameServer = {
+  server: Server;
+  deps: RoomDeps;
+  /** Binds the port; resolves with the port actually bound. */
+  listen(): Promise<number>;
+  /** Reopens every unfinished match found on disk under its own code; returns the codes. */
+  resumeUnfinished(): Promise<string[]>;
+  shutdown(): Promise<void>;
+};
+
+export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
+  await ensureMatchesDir(config.dataDir);
+  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), resumable: new Set() };
+  const server = defineServer({
+    greet: false,
+    // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
+    gracefullyShutdown: options.handleSignals ?? false,
+    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    rooms: { [ROOM_NAME]: defineRoom(negotiationRoom(deps)) },
+    express: (app: HttpApp) => {
+      mountApi(app, config.dataDir);
+      app.use(staticFiles(config.clientDir));
+    },
+  });
+
+  return {
+    server,
+    deps,
+    async listen() {
+      await server.listen(config.port, config.host);
+      const address = server.transport.server?.address() as AddressInfo | null | undefined;
+      const port = address?.port ?? config.port;
+      // @colyseus/testing reads the port from here to build its SDK URL.
+      (server as unknown as { port: number }).port = port;
+      return port;
+    },
+    async resumeUnfinished() {
+      const resumed: string[] = [];
+      for (const match of await listMatches(config.dataDir)) {
+        // A match nobody ever sat down in is abandoned, not interrupted.
+        if (match.status !== "running" || !match.players.some((p) => p.bot === undefined)) continue;
+        deps.resumable.add(match.id);
+        try {
+          await matchMaker.createRoom(ROOM_NAME, { resume: match.id });
+          resumed.push(match.id);
+        } catch (error) {
+          deps.resumable.delete(match.id);
+          console.warn(`Match ${match.id} could not be resumed: ${(error as Error).message}`);
+        }
+      }
+      return resumed;
+    },
+    async shutdown() {
+      await server.gracefullyShutdown(false);
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import path from "node:path";
+import { z } from "zod";
+import { describeProblems, problemsFromZod } from "../shared/index.js";
+import { err, ok, type Result } from "../shared/index.js";
+
+/**
+ * Everything the server can be tuned with. `npm start` reads it from the environment
+ * (`configFromEnv`); tests and the benchmark build it directly (`serverConfig`).
+ */
+export const serverConfigSchema = z.strictObject({
+  /** TCP port for HTTP and WebSocket together; 0 picks a free one. */
+  port: z.number().int().min(0).max(65535).default(2567),
+  /** Interface to bind; undefined = all interfaces (classes play over the LAN). */
+  host: z.string().min(1).optional(),
+  /** Match logs live in `<dataDir>/matches`; the seat-token secret in `<dataDir>/secret`. */
+  dataDir: z.string().min(1).default("./data"),
+  /** Built client to serve at `/`; missing is allowed (API and rooms still work). */
+  clientDir: z.string().min(1).default("./client/dist"),
+  /** How long a dropped connection keeps its seat for automatic reconnection. */
+  reconnectSeconds: z.number().min(0).max(3600).default(60),
+  /** Pause before a bot moves, so people can follow. 0 in tests. */
+  botDelayMs: z.number().int().min(0).max(60_000).default(1500),
+  /** Token bucket per connection: sustained messages per second, and burst size. */
+  ratePerSecond: z.number().positive().max(100_000).default(10),
+  rateBurst: z.number().int().positive().max(100_000).default(30),
+  /** Humans per side (a class plays 2–4 per side). */
+  maxPlayersPerSide: z.number().int().min(1).max(20).default(6),
+  /** An unfinished match with nobody connected is unloaded after this long (its log resumes on restart). */
+  idleMinutes: z.number().positive().max(7 * 24 * 60).default(120),
+  /** Largest WebSocket frame accepted; bigger ones close the connection (ws limit). */
+  maxPayloadBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+});
+
+export type ServerConfigInput = z.input<typeof serverConfigSchema>;
+export type ServerConfig = z.output<typeof serverConfigSchema> & { dataDir: string; clientDir: string };
+
+export function serverConfig(input: ServerConfigInput = {}): ServerConfig {
+  const config = serverConfigSchema.parse(input);
+  return { ...config, dataDir: path.resolve(config.dataDir), clientDir: path.resolve(config.clientDir) };
+}
+
+const envNames: Record<string, keyof ServerConfigInput> = {
+  PORT: "port",
+  HOST: "host",
+  DATA_DIR: "dataDir",
+  CLIENT_DIR: "clientDir",
+  RECONNECT_SECONDS: "reconnectSeconds",
+  BOT_DELAY_MS: "botDelayMs",
+  RATE_PER_SECOND: "ratePerSecond",
+  RATE_BURST: "rateBurst",
+  MAX_PLAYERS_PER_SIDE: "maxPlayersPerSide",
+  IDLE_MINUTES: "idleMinutes",
+  MAX_PAYLOAD_BYTES: "maxPayloadBytes",
+};
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir"]);
+
+/** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {
+  const input: Record<string, unknown> = {};
+  for (const [name, key] of Object.entries(envNames)) {
+    const raw = env[name];
+    if (raw === undefined || raw === "") continue;
+    input[key] = textKeys.has(key) ? raw : Number(raw);
+  }
+  const parsed = serverConfigSchema.safeParse(input);
+  if (!parsed.success) {
+    const byKey = Object.fromEntries(Object.entries(envNames).map(([name, key]) => [key, name]));
+    const problems = problemsFromZod(parsed.error).map((p) => ({ ...p, path: byKey[p.path] ?? p.path }));
+    return err(`Bad setting: ${describeProblems(problems)}`);
+  }
+  return ok(serverConfig(parsed.data));
+}

@@ -1,0 +1,98 @@
+import {
+  err,
+  ok,
+  recordAction,
+  replayLog,
+  resultLine,
+  startRecordedMatch,
+  stateHash,
+  type Action,
+  type LogHeader,
+  type MatchState,
+  type RecordedMatch,
+  type RecordedMatchOptions,
+  type Result,
+  type Scenario,
+} from "../../shared/index.js";
+import { MatchLogFile, trimTornTail } from "../store/match-log.js";
+import type { ErrorReply } from "./protocol.js";
+
+/**
+ * The authority's core, free of Colyseus: the engine's recorded match plus its log file.
+ * Actions run one at a time (`serial`); each is checked by the engine, appended and fsync'ed,
+ * and only then does the state advance and `onChange` run (which broadcasts). A refused
+ * action changes nothing and writes nothing.
+ */
+export class MatchSession {
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set when a write failed: the file may hold a line the state does not, so nothing more is accepted. */
+  private broken = false;
+  onChange: (state: MatchState, previous: MatchState) => void = () => {};
+
+  private constructor(
+    private match: RecordedMatch,
+    private readonly log: MatchLogFile,
+    readonly header: LogHeader | undefined,
+  ) {}
+
+  static async create(file: string, options: RecordedMatchOptions): Promise<Result<MatchSession, ErrorReply>> {
+    const started = startRecordedMatch(options);
+    if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });
+    const log = await MatchLogFile.create(file, started.value.lines);
+    return ok(new MatchSession(started.value.match, log, undefined));
+  }
+
+  /** Replays a log from disk and carries on appending to it. */
+  static async resume(file: string): Promise<Result<MatchSession, ErrorReply>> {
+    const text = await trimTornTail(file);
+    const replay = replayLog(text);
+    if (!replay.ok) return err({ code: "BAD_LOG", message: `${file} line ${replay.error.line}: ${replay.error.message}` });
+    const lines = text.split("\n").filter((line) => line !== "");
+    let lastLine = lines.at(-1)!;
+    const log = await MatchLogFile.openForAppend(file);
+    const final = replay.value.final;
+    if (final.phase === "ended" && !replay.value.result && final.outcome) {
+      // The crash cut the result line that belongs with the last action: write it again.
+      lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
+      await log.append([lastLine]);
+    }
+    return ok(new MatchSession({ scenario: replay.value.scenario, state: final, lastLine }, log, replay.value.header));
+  }
+
+  get state(): MatchState {
+    return this.match.state;
+  }
+
+  get scenario(): Scenario {
+    return this.match.scenario;
+  }
+
+  /** Runs jobs one after another, so each sees the state the previous one left. */
+  serial<T>(job: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Engine check, durable append, then the state change. Call it inside `serial`. */
+  async apply(action: Action): Promise<Result<MatchState, ErrorReply>> {
+    if (this.broken) return err({ code: "SERVER_ERROR", message: "This match cannot record moves right now; it resumes from its log after a server restart." });
+    const recorded = recordAction(this.match, action, new Date().toISOString());
+    if (!recorded.ok) return recorded;
+    try {
+      await this.log.append(recorded.value.lines);
+    } catch (error) {
+      this.broken = true;
+      console.error(`Could not write ${this.log.file}: ${(error as Error).message}`);
+      return err({ code: "SERVER_ERROR", message: "The move could not be saved, so it did not happen." });
+    }
+    const previous = this.match.state;
+    this.match = recorded.value.match;
+    this.onChange(this.match.state, previous);
+    return ok(this.match.state);
+  }
+
+  close(): Promise<void> {
+    return this.log.close();
+  }
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { describeProblems, err, eventModes, MAX_CHAT_LENGTH, MAX_NAME_LENGTH, offerSchema, ok, problemsFromZod, type Action, type Result } from "../../shared/index.js";
+
+/**
+ * The wire protocol of the `negotiation` room (docs/protocol.md). Every option and payload
+ * is parsed here with zod, inside the handler, so a bad one is answered with an `error`
+ * message and the sender keeps its seat.
+ */
+
+export const ROOM_NAME = "negotiation";
+
+const shortId = z.string().min(1).max(40);
+const name = z.string().trim().min(1).max(MAX_NAME_LENGTH);
+
+/** What a client may say when it joins an existing match (unknown keys are ignored). */
+export const joinOptionsSchema = z.object({
+  name: name.optional(),
+  side: shortId.optional(),
+  role: shortId.optional(),
+  spectator: z.boolean().optional(),
+  /** The seat token a previous `seat` message gave: takes that seat back (after a restart, or later). */
+  seat: z.string().min(1).max(200).optional(),
+});
+export type JoinOptions = z.infer<typeof joinOptionsSchema>;
+
+/** What the creator of a match may choose (strict: a misspelt option is refused, not ignored). */
+export const createOptionsSchema = z.strictObject({
+  scenario: shortId.optional(),
+  mode: z.enum(["solo", "pvp"]).default("pvp"),
+  bot: z.string().min(1).max(40).optional(),
+  seed: z.string().min(1).max(200).optional(),
+  rounds: z.number().int().min(1).max(100).optional(),
+  /** 0 or absent: no turn clock. */
+  turnSeconds: z.number().int().min(0).max(24 * 3600).optional(),
+  events: z.enum(eventModes).optional(),
+  privateVariant: z.boolean().optional(),
+  name: name.optional(),
+  side: shortId.optional(),
+  role: shortId.optional(),
+  spectator: z.boolean().optional(),
+});
+export type CreateOptions = z.infer<typeof createOptionsSchema>;
+
+/** Client → server messages. Payloads are strict: an unexpected key is an error, not a surprise. */
+export const messageSchemas = {
+  ready: z.strictObject({}),
+  propose: z.strictObject({ offer: offerSchema }),
+  accept: z.strictObject({ proposalId: shortId }),
+  walkaway: z.strictObject({}),
+  chat: z.strictObject({ text: z.string().trim().min(1), to: z.enum(["table", "team"]).default("table") }),
+} as const;
+export type MessageType = keyof typeof messageSchemas;
+export const messageTypes = Object.keys(messageSchemas) as MessageType[];
+
+const clientMessageSchema = z.discriminatedUnion(
+  "type",
+  messageTypes.map((type) => z.object({ type: z.literal(type), payload: messageSchemas[type] })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<"ready">; payload: typeof messageSchemas.ready }>,
+    z.ZodObject<{ type: z.ZodLiteral<"propose">; payload: typeof messageSchemas.propose }>,
+    z.ZodObject<{ type: z.ZodLiteral<"accept">; payload: typeof messageSchemas.accept }>,
+    z.ZodObject<{ type: z.ZodLiteral<"walkaway">; payload: typeof messageSchemas.walkaway }>,
+    z.ZodObject<{ type: z.ZodLiteral<"chat">; payload: typeof messageSchemas.chat }>,
+  ],
+);
+export type ClientMessage = z.infer<typeof clientMessageSchema>;
+
+/** Parses one message; a payload-less `send("ready")` arrives as `undefined` and reads as `{}`. */
+export function parseMessage(type: MessageType, payload: unknown): Result<ClientMessage, ErrorReply> {
+  const parsed = clientMessageSchema.safeParse({ type, payload: payload === undefined ? {} : payload });
+  if (parsed.success) return ok(parsed.data);
+  const problems = problemsFromZod(parsed.error).map((p) => ({ ...p, path: p.path.replace(/^payload\.?/, "") || "(payload)" }));
+  return err({ code: "BAD_MESSAGE", message: `Bad "${type}" message: ${describeProblems(problems)}` });
+}
+
+/** The engine action a seated player's message stands for; `by` comes from the connection. */
+export function toAction(message: ClientMessage, by: string): Action {
+  switch (message.type) {
+    case "ready":
+      return { type: "ready", by };
+    case "walkaway":
+      return { type: "walkaway", by };
+    case "propose":
+      return { type: "propose", by, offer: message.payload.offer };
+    case "accept":
+      return { type: "accept", by, proposalId: message.payload.proposalId };
+    case "chat":
+      return { type: "chat", by, text: message.payload.text, to: message.payload.to };
+  }
+}
+
+export { MAX_CHAT_LENGTH };
+
+/** Codes the server adds to the engine's own (shared/engine/errors.ts). */
+export const serverErrorCodes = [
+  "BAD_MESSAGE",
+  "UNKNOWN_MESSAGE",
+  "TOO_LONG",
+  "SPECTATOR",
+  "RATE_LIMITED",
+  "SERVER_ERROR",
+] as const;
+/** Reasons a create or join is refused (the SDK's create/join promise rejects with `CODE: sentence`). */
+export const joinErrorCodes = [
+  "BAD_OPTIONS",
+  "UNKNOWN_SCENARIO",
+  "UNKNOWN_BOT",
+  "SIDE_FULL",
+  "BOT_SIDE",
+  "BAD_SEAT_TOKEN",
+] as const;
+
+export type ErrorReply = { code: string; message: string; type?: string };
+

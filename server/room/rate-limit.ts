@@ -1,0 +1,26 @@
+/**
+ * A token bucket per connection: `ratePerSecond` sustained, `burst` at once. A message that
+ * finds the bucket empty is refused with RATE_LIMITED (and still answered), so a flood costs
+ * the server one small reply per message and never reaches the engine or the log.
+ */
+export class TokenBucket {
+  private tokens: number;
+  private last: number;
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    now: number = performance.now(),
+  ) {
+    this.tokens = burst;
+    this.last = now;
+  }
+
+  take(now: number = performance.now()): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}

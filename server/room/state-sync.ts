@@ -1,0 +1,138 @@
+import type { MapSchema } from "@colyseus/schema";
+import { roleSheet, roundLabel, sideSheet, type MatchState, type OptionPoints, type Scenario } from "../../shared/index.js";
+import {
+  BrokenRedLineState,
+  ChatLineState,
+  EffectState,
+  EventState,
+  IssuePointsState,
+  PlayerState,
+  ProposalState,
+  RedLineState,
+  RoleSheetState,
+  SideSheetState,
+  TeamState,
+  type NegotiationState,
+} from "./state-schema.js";
+
+/**
+ * Copies the engine's MatchState into the Colyseus schema state. One direction only: the
+ * schema is a projection, never read back. Append-only parts (proposals, chat, events) are
+ * appended from where the last sync stopped; sheets are recomputed only when something they
+ * depend on changed.
+ */
+
+export type SyncCursor = { chat: number; events: number; proposals: number; sheetKey: string };
+export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetKey: "" });
+
+export const roleKey = (side: string, role: string): string => `${side}/${role}`;
+
+export function syncState(root: NegotiationState, scenario: Scenario, state: MatchState, connected: ReadonlySet<string>, cursor: SyncCursor): void {
+  root.phase = state.phase;
+  root.seq = state.seq;
+  root.round = state.round;
+  root.maxRounds = state.maxRounds;
+  root.roundLabel = roundLabel(scenario, state);
+  root.turn = state.turn;
+  root.standingProposalId = state.standingProposalId ?? "";
+  syncPlayers(root, state, connected);
+
+  for (; cursor.proposals < state.proposals.length; cursor.proposals++) {
+    const p = state.proposals[cursor.proposals]!;
+    const proposal = new ProposalState({ id: p.id, side: p.side, by: p.by, round: p.round });
+    for (const [issue, option] of Object.entries(p.offer)) proposal.offer.set(issue, option);
+    root.proposals.push(proposal);
+  }
+  for (; cursor.chat < state.chat.length; cursor.chat++) {
+    const line = state.chat[cursor.chat]!;
+    const chatLine = new ChatLineState({ seq: line.seq, by: line.by, side: line.side, to: line.to, text: line.text, round: line.round });
+    if (line.to === "table") root.chat.push(chatLine);
+    else root.teams.get(line.side)?.chat.push(chatLine);
+  }
+  for (; cursor.events < state.events.length; cursor.events++) {
+    const event = state.events[cursor.events]!;
+    root.events.push(new EventState({ id: event.id, title: event.title, headline: event.headline, round: event.round, origin: event.origin }));
+    for (const effect of event.effects) {
+      const effectState = new EffectState({ eventId: event.id, round: event.round, kind: effect.kind });
+      if (effect.kind === "scale") effectState.assign({ issue: effect.issue, factor: effect.factor });
+      else effectState.delta = effect.delta;
+      root.sheets.get(effect.side)?.effects.push(effectState);
+    }
+  }
+  // Sheets move with events, the round (time pressure) and delay costs.
+  const sheetKey = `${state.events.length}|${state.round}|${Object.values(state.delayCost).join(",")}`;
+  if (sheetKey !== cursor.sheetKey) {
+    cursor.sheetKey = sheetKey;
+    syncSheets(root, scenario, state);
+  }
+  if (state.outcome && root.outcome.kind === "") syncOutcome(root, state);
+}
+
+function syncPlayers(root: NegotiationState, state: MatchState, connected: ReadonlySet<string>): void {
+  for (const p of state.players) {
+    let player = root.players.get(p.id);
+    if (!player) {
+      player = new PlayerState({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? "" });
+      root.players.set(p.id, player);
+    }
+    player.ready = p.ready;
+    player.connected = p.bot !== undefined || connected.has(p.id);
+  }
+}
+
+/** Creates the private containers once (empty), so visibility can be granted before numbers change. */
+export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
+  for (const side of scenario.sides) {
+    root.sheets.set(side.id, new SideSheetState({ side: side.id, reservation: 0, pressurePerRound: 0, delayCost: 0 }));
+    root.teams.set(side.id, new TeamState({ side: side.id }));
+    for (const role of side.roles) {
+      root.roles.set(roleKey(side.id, role.id), new RoleSheetState({ side: side.id, role: role.id, name: role.name, person: role.person ?? "", brief: role.brief }));
+    }
+  }
+}
+
+function syncPoints(target: MapSchema<IssuePointsState>, points: OptionPoints): void {
+  for (const [issue, options] of Object.entries(points)) {
+    let row = target.get(issue);
+    if (!row) {
+      row = new IssuePointsState();
+      target.set(issue, row);
+    }
+    for (const [option, value] of Object.entries(options)) row.options.set(option, value);
+  }
+}
+
+function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
+  for (const side of scenario.sides) {
+    const sheet = sideSheet(scenario, state, side.id);
+    const target = root.sheets.get(side.id)!;
+    syncPoints(target.points, sheet.points);
+    target.reservation = sheet.reservation;
+    target.pressurePerRound = sheet.pressurePerRound;
+    target.delayCost = sheet.delayCost;
+    if (target.redLines.length === 0) {
+      for (const line of sheet.redLines) {
+        const redLine = new RedLineState({ id: line.id, constituency: line.constituency, issue: line.issue, reason: line.reason });
+        redLine.forbiddenOptions.push(...line.forbiddenOptions);
+        target.redLines.push(redLine);
+      }
+    }
+    for (const role of side.roles) {
+      const roleState = root.roles.get(roleKey(side.id, role.id))!;
+      const rs = roleSheet(scenario, state, side.id, role.id);
+      for (const [issue, weight] of Object.entries(rs.issueWeights)) roleState.issueWeights.set(issue, weight);
+      syncPoints(roleState.points, rs.points);
+    }
+  }
+}
+
+function syncOutcome(root: NegotiationState, state: MatchState): void {
+  const outcome = state.outcome!;
+  const target = root.outcome;
+  target.assign({ kind: outcome.kind, round: outcome.round, proposalId: outcome.proposalId ?? "", by: outcome.by ?? "", side: outcome.side ?? "" });
+  for (const [issue, option] of Object.entries(outcome.offer ?? {})) target.offer.set(issue, option);
+  for (const [side, points] of Object.entries(outcome.points)) target.points.set(side, points);
+  for (const line of outcome.brokenRedLines ?? []) {
+    target.brokenRedLines.push(new BrokenRedLineState({ side: line.side, id: line.id, constituency: line.constituency, reason: line.reason }));
+  }
+}

@@ -1,0 +1,63 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/**
+ * One match's JSONL log on disk. `append` resolves only after the lines are written and
+ * fsync'ed, so the room broadcasts an action only once it survives `kill -9`.
+ */
+export class MatchLogFile {
+  private constructor(
+    readonly file: string,
+    private readonly handle: fs.FileHandle,
+  ) {}
+
+  /** Creates the file (it must not exist) with its first lines, and makes the new name durable too. */
+  static async create(file: string, lines: readonly string[]): Promise<MatchLogFile> {
+    const handle = await fs.open(file, "wx");
+    const log = new MatchLogFile(file, handle);
+    try {
+      await log.append(lines);
+      await syncDirectory(path.dirname(file));
+    } catch (error) {
+      await handle.close().catch(() => undefined);
+      throw error;
+    }
+    return log;
+  }
+
+  /** Opens an existing log to go on appending (resume after a restart). */
+  static async openForAppend(file: string): Promise<MatchLogFile> {
+    return new MatchLogFile(file, await fs.open(file, "a"));
+  }
+
+  async append(lines: readonly string[]): Promise<void> {
+    if (lines.length === 0) return;
+    await this.handle.write(lines.join("\n") + "\n");
+    await this.handle.sync();
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close().catch(() => undefined);
+  }
+}
+
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await fs.open(dir, "r");
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A log whose last line was cut by a crash mid-write (no final newline) loses that line:
+ * it was never acknowledged, since acknowledgement waits for the fsync. Returns the kept text.
+ */
+export async function trimTornTail(file: string): Promise<string> {
+  const text = await fs.readFile(file, "utf8");
+  if (text === "" || text.endsWith("\n")) return text;
+  const kept = text.slice(0, text.lastIndexOf("\n") + 1);
+  await fs.truncate(file, Buffer.byteLength(kept, "utf8"));
+  return kept;
+}

@@ -1,0 +1,38 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { promises as fs } from "node:fs";
+import path from "node:path";
+
+/**
+ * Seat tokens let a person take their seat back after the reconnection window or a server
+ * restart. A token is an HMAC of (match code, player id) under a secret kept in the data
+ * folder, so it survives restarts without being written into the (eventually public) log.
+ */
+export class SeatTokens {
+  private constructor(private readonly secret: Buffer) {}
+
+  static async load(dataDir: string): Promise<SeatTokens> {
+    const file = path.join(dataDir, "secret");
+    try {
+      const existing = await fs.readFile(file);
+      if (existing.length >= 32) return new SeatTokens(existing);
+    } catch {
+      // none yet
+    }
+    const secret = randomBytes(32);
+    await fs.writeFile(file, secret, { mode: 0o600 });
+    return new SeatTokens(secret);
+  }
+
+  tokenFor(code: string, playerId: string): string {
+    return `${playerId}.${createHmac("sha256", this.secret).update(`${code}\n${playerId}`).digest("base64url")}`;
+  }
+
+  /** The player id the token was issued for in this match, or undefined. */
+  playerFor(code: string, token: string): string | undefined {
+    const playerId = token.slice(0, token.indexOf("."));
+    if (playerId === "") return undefined;
+    const expected = Buffer.from(this.tokenFor(code, playerId));
+    const given = Buffer.from(token);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? playerId : undefined;
+  }
+}
