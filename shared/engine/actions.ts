@@ -40,6 +40,12 @@ export const actionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("timeout") }),
   z.strictObject({ type: z.literal("inject"), event: eventSchema }),
+  /** Opens a "what if" branch of another match: from here on, draws come from `seed`. */
+  z.strictObject({
+    type: z.literal("branch"),
+    parent: z.strictObject({ matchId: z.string().min(1).max(64), step: z.number().int().min(0) }),
+    seed: z.string().min(1).max(200),
+  }),
 ]);
 
 export type Action = z.infer<typeof actionSchema>;

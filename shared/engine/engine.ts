@@ -104,6 +104,8 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       return state.phase === "negotiating" ? ok(endMove(scenario, state)) : wrongPhase(state, "pass the turn");
     case "inject":
       return inject(scenario, state, action.event);
+    case "branch":
+      return state.phase === "ended" ? wrongPhase(state, "branch from here") : ok({ ...state, rng: createRng(action.seed) });
   }
 }
 

@@ -47,7 +47,21 @@ function parseJsonLine(text: string, line: number): Result<unknown, LogError> {
   }
 }
 
-export function replayLog(text: string): Result<Replay, LogError> {
+export type ReplayOptions = {
+  /** Parsed scenarios by their JSON text: a folder of logs from one class parses its scenario once. */
+  scenarioCache?: Map<string, Scenario>;
+};
+
+function scenarioOf(raw: unknown, cache: Map<string, Scenario> | undefined): ReturnType<typeof parseScenario> {
+  const key = cache ? JSON.stringify(raw) : "";
+  const cached = cache?.get(key);
+  if (cached) return ok(cached);
+  const parsed = parseScenario(raw);
+  if (parsed.ok) cache?.set(key, parsed.value);
+  return parsed;
+}
+
+export function replayLog(text: string, options: ReplayOptions = {}): Result<Replay, LogError> {
   const lines = text.split("\n");
   if (lines.at(-1) === "") lines.pop();
   if (lines.length === 0 || lines[0]!.trim() === "") return fail("LOG_EMPTY", 1, "Line 1: the log is empty; a log starts with its header line.");
@@ -56,7 +70,7 @@ export function replayLog(text: string): Result<Replay, LogError> {
   if (!headerJson.ok) return headerJson;
   const header = headerSchema.safeParse(headerJson.value);
   if (!header.success) return fail("LOG_BAD_HEADER", 1, `Line 1 is not a valid log header: ${describeProblems(problemsFromZod(header.error))}`);
-  const scenario = parseScenario(header.data.scenario);
+  const scenario = scenarioOf(header.data.scenario, options.scenarioCache);
   if (!scenario.ok) return fail("LOG_BAD_SCENARIO", 1, `The scenario in the header is not valid: ${describeProblems(scenario.error.map((p) => ({ ...p, path: `scenario.${p.path}` })))}`);
   const initial = newMatch(scenario.value, { seed: header.data.seed, settings: header.data.settings, players: header.data.seats });
   if (!initial.ok) return fail("LOG_BAD_HEADER", 1, `The header cannot start a match: ${initial.error.message}`);
