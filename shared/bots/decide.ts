@@ -1,4 +1,3 @@
-import { pickPackage } from "./search.js";
 import type { BotParams, StrategyName } from "./spec.js";
 import { grossPoints, isAllowed, netPoints, type Situation } from "./situation.js";
 import { strategies } from "./strategies.js";
@@ -26,7 +25,7 @@ export function decide(s: Situation, strategy: StrategyName, params: BotParams, 
 
   const behaviour = strategies[strategy];
   const target = Math.min(best, Math.max(s.reservation, behaviour.target(s, params)));
-  const offer = nextOffer(s, target, behaviour.taste(s, params, random));
+  const offer = nextOffer(s, target, (floor) => behaviour.offer(s, params, floor, random));
 
   const standing = s.standing;
   if (standing && isAllowed(s, standing.choice)) {
@@ -39,7 +38,11 @@ export function decide(s: Situation, strategy: StrategyName, params: BotParams, 
   return { kind: "propose", ...offer, target };
 }
 
-function nextOffer(s: Situation, target: number, taste: number[][]): { choice: number[]; points: number; reusedTheirs: boolean } {
+function nextOffer(
+  s: Situation,
+  target: number,
+  search: (floor: number) => number[] | undefined,
+): { choice: number[]; points: number; reusedTheirs: boolean } {
   // If the other side once offered something that meets our target, hand it back: they proposed it.
   let theirs: number[] | undefined;
   let theirsPoints = -Infinity;
@@ -52,7 +55,7 @@ function nextOffer(s: Situation, target: number, taste: number[][]): { choice: n
   }
   if (theirs) return { choice: theirs, points: theirsPoints, reusedTheirs: true };
   // The target never exceeds the best allowed package, so the search always finds one.
-  const pick = pickPackage(s.table, taste, s.allowed, target + s.delayCost);
-  if (!pick) throw new Error("no package meets the target; the target must not exceed the best package");
-  return { choice: pick.choice, points: grossPoints(s.table, pick.choice) - s.delayCost, reusedTheirs: false };
+  const choice = search(target + s.delayCost);
+  if (!choice) throw new Error("no package meets the target; the target must not exceed the best package");
+  return { choice, points: grossPoints(s.table, choice) - s.delayCost, reusedTheirs: false };
 }

@@ -1,7 +1,7 @@
 /**
  * Frequency opponent model (in the manner of the HardHeaded agent, ANAC 2011): an issue the
- * opponent keeps unchanged from one offer to the next gains weight — people hold on to what
- * they care about — and an option it keeps offering gains value. Its estimate of the opponent's
+ * opponent keeps unchanged — still at its opening option — from one offer to the next gains
+ * weight, since people hold on to what they care about; an option it keeps offering gains value. Its estimate of the opponent's
  * points for a package is Σ weight_i · value_ij, both on a 0..1 scale.
  *
  * Counts alone rate every option the opponent has not named alike, so the model cannot tell a
@@ -47,9 +47,12 @@ export function frequencyModel(prior: readonly (readonly number[])[], offers: re
     });
     const previous = offers[k - 1];
     if (!previous) return;
-    const unchanged = offer.map((option, issue) => option === previous[issue]);
+    // "Unchanged" counts from the opening offer: an issue conceded once and then left alone is
+    // not one the opponent cares about, however long it stays put afterwards.
+    const opening = offers[0]!;
+    const unchanged = offer.map((option, issue) => option === previous[issue] && option === opening[issue]);
     // An offer repeated whole says nothing about which issue matters.
-    if (unchanged.every(Boolean)) return;
+    if (offer.every((option, issue) => option === previous[issue])) return;
     weights = weights.map((w, issue) => w + (unchanged[issue] ? params.learningRate : 0));
     const total = weights.reduce((a, b) => a + b, 0);
     weights = weights.map((w) => w / total);

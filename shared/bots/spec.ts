@@ -10,8 +10,6 @@ export type BotParams = {
    * Tit-for-tat ignores it.
    */
   e: number;
-  /** Random tilt when choosing among packages near the target, as a share of each issue's point range (0 = none). */
-  noise: number;
   /** On the bot's very last move, accept any standing offer that beats no deal. */
   lastMoveFallback: boolean;
   /** Tit-for-tat: share of the opponent's concession (measured in the bot's own points) it gives back. */
@@ -32,7 +30,7 @@ export type BotSpec = {
   description: string;
 };
 
-const base: BotParams = { e: 1, noise: 0.15, lastMoveFallback: true, reciprocity: 1, generosity: 0.02, learningRate: 0.25, priorWeight: 0.3 };
+const base: BotParams = { e: 1, lastMoveFallback: true, reciprocity: 1, generosity: 0.02, learningRate: 0.25, priorWeight: 0.3 };
 
 export const botStrategies: Record<StrategyName, { description: string; params: BotParams }> = {
   hardliner: {
@@ -58,7 +56,7 @@ export const botStrategies: Record<StrategyName, { description: string; params: 
   adaptive: {
     description:
       "Learns what the other side cares about from its offers (frequency model) and, at each step of a firm time-dependent concession, offers the package it thinks the other side likes best.",
-    params: { ...base, e: 0.5, noise: 0 },
+    params: { ...base, e: 0.5 },
   },
 };
 

@@ -1,4 +1,3 @@
-import type { BotParams } from "./spec.js";
 import type { Situation } from "./situation.js";
 
 /**
@@ -14,14 +13,3 @@ export function timeTarget(s: Situation, e: number): number {
   return min + (max - min) * (1 - Math.pow(s.t, 1 / e));
 }
 
-/**
- * Without an opponent model the bot takes a package close to its target, tilted at random so it
- * does not repeat one fixed package: score = −own points + noise. (This is the "bid nearest the
- * target utility" of the GENIUS time-dependent agents, with a seeded shake.)
- */
-export function nearTargetTaste(s: Situation, params: BotParams, random: () => number): number[][] {
-  return s.table.map((row) => {
-    const range = Math.max(...row) - Math.min(...row);
-    return row.map((points) => -points + params.noise * range * random());
-  });
-}
