@@ -1,10 +1,12 @@
 import os from "node:os";
 import { benchEngine } from "./engine.js";
+import { benchReplayCli } from "./replay.js";
 import { fmt, peakMemory, row } from "./measure.js";
 
 /** `npm run bench`: prints the numbers the issues set targets for, on this machine. */
 console.log(`Tariff Talks benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
 await benchEngine();
+await benchReplayCli();
 
 const memory = peakMemory();
 console.log("Memory");

@@ -1,5 +1,5 @@
 import { ratifiableOptions } from "../engine/ratification.js";
-import { effectiveSideTable, reservationValue } from "../engine/sheets.js";
+import { effectiveSideTable, issueFactors, reservationValue } from "../engine/sheets.js";
 import type { MatchState } from "../engine/state.js";
 import type { Offer } from "../engine/actions.js";
 import { offerIndices, packagePoints } from "../scenario/payoff.js";
@@ -37,7 +37,35 @@ export type SpaceAnalysis = {
   maxJointGainPoint: FrontierPoint | null;
 };
 
+/**
+ * The analysis depends on the state only through the sheets' issue factors and the reservation
+ * values, so matches of one class with the same events share it. Cached per scenario object.
+ */
+const analysisCache = new WeakMap<Scenario, Map<string, SpaceAnalysis>>();
+
+function analysisKey(scenario: Scenario, state: MatchState): string {
+  return JSON.stringify(scenario.sides.map((side) => [issueFactors(scenario, state, side.id), reservationValue(scenario, state, side.id)]));
+}
+
 export function analyzeSpace(scenario: Scenario, state: MatchState): SpaceAnalysis {
+  let perScenario = analysisCache.get(scenario);
+  if (!perScenario) {
+    perScenario = new Map();
+    analysisCache.set(scenario, perScenario);
+  }
+  const key = analysisKey(scenario, state);
+  const cached = perScenario.get(key);
+  if (cached) return cached;
+  const analysis = computeAnalysis(scenario, state);
+  // A long-running server sees many event combinations; keep the cache small.
+  if (perScenario.size > 256) perScenario.clear();
+  // Shared between callers: frozen so that no caller can change another's figures.
+  Object.freeze(analysis.frontier);
+  perScenario.set(key, Object.freeze(analysis));
+  return analysis;
+}
+
+function computeAnalysis(scenario: Scenario, state: MatchState): SpaceAnalysis {
   const [sideA, sideB] = scenario.sides.map((s) => s.id) as [string, string];
   const tableA = effectiveSideTable(scenario, state, sideA);
   const tableB = effectiveSideTable(scenario, state, sideB);
