@@ -27,7 +27,9 @@ export function chooseSeat(
     wanted.side ??
     [...policy.humanSides].sort((a, b) => count(a) - count(b) || sideIndex(scenario, a) - sideIndex(scenario, b))[0] ??
     scenario.sides[0]!.id;
-  if (!known && wanted.side !== undefined) return ok({ side, role: wanted.role ?? "" }); // the engine names the problem
+  if (!known && wanted.side !== undefined) {
+    return err({ code: "UNKNOWN_SIDE", message: `There is no side "${wanted.side}" (sides: ${scenario.sides.map((s) => s.id).join(", ")}).` });
+  }
   if (count(side) >= policy.maxPerSide) {
     return err({ code: "SIDE_FULL", message: `${side} already has ${policy.maxPerSide} players; join the other side or as a spectator.` });
   }
