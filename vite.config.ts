@@ -6,6 +6,15 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    chunkSizeWarningLimit: 1500,
+    // Phaser is most of the bytes and changes least: its own chunk, cached apart from the game.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: "phaser", test: /node_modules[\\/]phaser[\\/]/ }],
+        },
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,0 +1,63 @@
+import type { Offer } from "../../../shared/index.js";
+import { I18n } from "../i18n/index.js";
+import { ColyseusLobby, serverEndpoint } from "../net/colyseus-connection.js";
+import type { MatchConnection, MatchLobby } from "../net/match-connection.js";
+
+/**
+ * What lives across scenes: the language, the lobby (ways into a match), the current
+ * connection, and the player's choices (name, solo side and difficulty, the draft package).
+ * Scenes are restarted on resize and language change, so anything they must keep lives here.
+ */
+
+const NAME_KEY = "tariffTalks.name";
+
+const safeStorage = (pick: () => Storage): Storage | null => {
+  try {
+    return pick();
+  } catch {
+    return null;
+  }
+};
+
+export class App {
+  readonly i18n: I18n;
+  readonly lobby: MatchLobby;
+  connection: MatchConnection | null = null;
+  name: string;
+  soloSide = "japan";
+  difficulty = "normal";
+  /** The draft package on the table screen, per match code. */
+  draft: { code: string; offer: Offer } | null = null;
+  /** Ids of headlines and proposals already announced, so a restarted scene does not repeat them. */
+  seen = new Set<string>();
+  private local: Storage | null;
+
+  constructor() {
+    this.local = safeStorage(() => window.localStorage);
+    this.i18n = I18n.fromStorage(this.local, navigator.language);
+    document.documentElement.lang = this.i18n.language;
+    this.lobby = new ColyseusLobby(serverEndpoint(window.location, import.meta.env.DEV), safeStorage(() => window.sessionStorage));
+    this.name = this.local?.getItem(NAME_KEY) ?? "";
+  }
+
+  setName(name: string): void {
+    this.name = name.trim();
+    this.local?.setItem(NAME_KEY, this.name);
+  }
+
+  playerName(): string {
+    return this.name || (this.i18n.language === "ja" ? "プレイヤー" : "Player");
+  }
+
+  setConnection(connection: MatchConnection | null): void {
+    this.connection = connection;
+    this.draft = null;
+    this.seen.clear();
+  }
+}
+
+let instance: App | null = null;
+export function app(): App {
+  instance ??= new App();
+  return instance;
+}

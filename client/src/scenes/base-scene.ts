@@ -1,0 +1,139 @@
+import Phaser from "phaser";
+import type { MessageKey } from "../i18n/index.js";
+import { app, type App } from "../game/app.js";
+import type { ClientMatchView, ConnectionEvent } from "../net/match-connection.js";
+import { Banner } from "../ui/banner.js";
+import { Button } from "../ui/button.js";
+import { FocusManager } from "../ui/focus.js";
+import { TextField, type TextFieldOptions } from "../ui/text-field.js";
+import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
+
+/**
+ * What every screen shares: layout from the camera size (redrawn on resize and on a language
+ * switch), keyboard focus, the message banner, text fields over the canvas, and following the
+ * match: a view whose phase belongs to another screen moves there.
+ */
+
+export const sceneKeys = { boot: "boot", preloader: "preloader", title: "title", briefing: "briefing", table: "table", result: "result" } as const;
+
+export function sceneForView(view: ClientMatchView): string {
+  if (view.phase === "briefing") return sceneKeys.briefing;
+  if (view.phase === "negotiating") return sceneKeys.table;
+  return sceneKeys.result;
+}
+
+export abstract class BaseScene extends Phaser.Scene {
+  protected app!: App;
+  protected u = 1;
+  protected W = 1280;
+  protected H = 720;
+  focus: FocusManager | null = null;
+  protected banner!: Banner;
+  private fields: TextField[] = [];
+  private cleanups: (() => void)[] = [];
+
+  protected t = (key: MessageKey, params?: Record<string, string | number>): string => this.app.i18n.t(key, params);
+  protected c = (key: string, fallback: string): string => this.app.i18n.content(key, fallback);
+
+  /** Draws the screen; called on create and again after a resize or a language switch. */
+  protected abstract build(): void;
+  /** A new view of the match arrived (only while connected). */
+  protected onView(_view: ClientMatchView): void {}
+
+  create(): void {
+    this.app = app();
+    this.W = this.scale.width;
+    this.H = this.scale.height;
+    this.u = unitFor(this.W, this.H);
+    this.cameras.main.setBackgroundColor(colors.backgroundCss);
+    this.focus = new FocusManager();
+    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message));
+    const hook = window.__tariffTalks;
+    if (hook) {
+      hook.scene = this.scene.key;
+      hook.interactive = false;
+    }
+
+    let resizeTimer = 0;
+    const onResize = () => {
+      window.clearTimeout(resizeTimer);
+      resizeTimer = window.setTimeout(() => this.scene.restart(), 150);
+    };
+    this.scale.on("resize", onResize);
+    this.cleanups.push(() => this.scale.off("resize", onResize), () => window.clearTimeout(resizeTimer));
+    this.cleanups.push(this.app.i18n.onChange(() => this.scene.restart()));
+    const connection = this.app.connection;
+    if (connection) this.cleanups.push(connection.subscribe((event) => this.onConnectionEvent(event)));
+    this.events.once("shutdown", () => this.teardown());
+
+    this.build();
+    if (connection?.status === "reconnecting") this.banner.show(this.t("status.reconnecting"), "status", true);
+    if (hook) hook.interactive = true;
+  }
+
+  private teardown(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const field of this.fields.splice(0)) field.destroy();
+    this.focus?.destroy();
+    this.focus = null;
+  }
+
+  private onConnectionEvent(event: ConnectionEvent): void {
+    if (event.kind === "status") {
+      if (event.status === "reconnecting") this.banner.show(this.t("status.reconnecting"), "status", true);
+      else if (event.status === "open") this.banner.show(this.t("status.reconnected"), "info");
+      else if (event.status === "lost") this.banner.show(this.t("status.lost"), "error", true);
+      return;
+    }
+    if (event.kind === "error") {
+      this.showServerError(event.code, event.message);
+      return;
+    }
+    const target = sceneForView(event.view);
+    if (target !== this.scene.key && this.scene.key !== sceneKeys.title) this.scene.start(target);
+    else this.onView(event.view);
+  }
+
+  protected showServerError(code: string, message: string): void {
+    const key = `error.${code}` as MessageKey;
+    const known = this.app.i18n.t(key);
+    // Our own sentence when the catalogue has one; the server's sentence otherwise.
+    this.banner.show(known !== key ? known : message || this.t("error.generic", { message: code }), "error");
+  }
+
+  protected text(x: number, y: number, content: string, style: TextStyle): Phaser.GameObjects.Text {
+    return this.add.text(x, y, content, style);
+  }
+
+  protected style(size: number, options: Parameters<typeof textStyle>[2] = {}): TextStyle {
+    return textStyle(this.u, size, options);
+  }
+
+  protected button(options: Omit<ConstructorParameters<typeof Button>[1], "u">): Button {
+    return this.focus!.add(new Button(this, { ...options, u: this.u }));
+  }
+
+  protected field(options: Omit<TextFieldOptions, "u">): TextField {
+    const overlay = document.getElementById("overlay") ?? document.body;
+    const field = new TextField(overlay, this.game.canvas, this.W, { ...options, u: this.u });
+    this.fields.push(field);
+    return this.focus!.add(field);
+  }
+
+  /** The language switch in the top-right corner of every screen (L). */
+  protected languageToggle(): void {
+    const w = 150 * this.u;
+    const h = 40 * this.u;
+    this.button({ id: "language", x: this.W - w - 16 * this.u, y: 16 * this.u, width: w, height: h, label: this.t("lang.switch"), shortcut: "l", fontSize: 15, onPress: () => this.app.i18n.toggle() });
+  }
+
+  /** All canvas text of this screen (for the test hook). */
+  texts(): string[] {
+    return this.children.list.filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text && o.visible).map((o) => o.text);
+  }
+
+  /** A panel: a rounded plate with a thin border. */
+  protected panel(x: number, y: number, w: number, h: number, fill: number = colors.panel): Phaser.GameObjects.Rectangle {
+    return this.add.rectangle(x, y, w, h, fill).setOrigin(0).setStrokeStyle(1, colors.panelBorder).setRounded(Math.round(10 * this.u));
+  }
+}

@@ -1,0 +1,76 @@
+import Phaser from "phaser";
+import { app } from "../game/app.js";
+import type { MatchConnection } from "../net/match-connection.js";
+import { colors, textStyle, unitFor } from "../ui/theme.js";
+import { sceneForView, sceneKeys } from "./base-scene.js";
+
+/** Boot: nothing to load yet; straight to the preloader. */
+export class BootScene extends Phaser.Scene {
+  constructor() {
+    super(sceneKeys.boot);
+  }
+
+  create(): void {
+    this.scene.start(sceneKeys.preloader);
+  }
+}
+
+/**
+ * Preloader: loads the flags with a progress bar, then returns a reloaded tab to its seat
+ * (sessionStorage) or opens the title screen.
+ */
+export class PreloaderScene extends Phaser.Scene {
+  constructor() {
+    super(sceneKeys.preloader);
+  }
+
+  preload(): void {
+    const { width, height } = this.scale;
+    const u = unitFor(width, height);
+    const i18n = app().i18n;
+    this.cameras.main.setBackgroundColor(colors.backgroundCss);
+    const barW = Math.min(width * 0.5, 600 * u);
+    const barH = 18 * u;
+    const x = (width - barW) / 2;
+    const y = height / 2;
+    this.add.text(width / 2, y - 70 * u, i18n.t("app.title"), textStyle(u, 44, { heading: true })).setOrigin(0.5);
+    const label = this.add.text(width / 2, y + 40 * u, i18n.t("loading", { percent: 0 }), textStyle(u, 16, { color: colors.muted })).setOrigin(0.5);
+    this.add.rectangle(x, y, barW, barH).setOrigin(0).setStrokeStyle(2, colors.panelBorder);
+    const bar = this.add.rectangle(x + 3, y + 3, 0, barH - 6, colors.good).setOrigin(0);
+    this.load.on("progress", (value: number) => {
+      bar.width = (barW - 6) * value;
+      label.setText(i18n.t("loading", { percent: Math.round(value * 100) }));
+    });
+    this.load.svg("flag-japan", "assets/flag-japan.svg", { width: 300, height: 200 });
+    this.load.svg("flag-us", "assets/flag-us.svg", { width: 380, height: 200 });
+  }
+
+  async create(): Promise<void> {
+    const state = app();
+    let connection: MatchConnection | null = null;
+    if (state.lobby.savedSeatCode()) connection = await state.lobby.resume().catch(() => null);
+    if (connection) {
+      state.setConnection(connection);
+      const view = connection.view ?? (await firstView(connection));
+      if (view) {
+        this.scene.start(sceneForView(view));
+        return;
+      }
+    }
+    this.scene.start(sceneKeys.title);
+  }
+}
+
+/** Waits (briefly) for the first state after a join. */
+export function firstView(connection: MatchConnection, timeoutMs = 5000): Promise<MatchConnection["view"]> {
+  if (connection.view) return Promise.resolve(connection.view);
+  return new Promise((resolve) => {
+    const timer = window.setTimeout(() => (stop(), resolve(null)), timeoutMs);
+    const stop = connection.subscribe((event) => {
+      if (event.kind !== "view") return;
+      window.clearTimeout(timer);
+      stop();
+      resolve(event.view);
+    });
+  });
+}

@@ -1,0 +1,110 @@
+import type Phaser from "phaser";
+import type { ClientMatchView } from "../net/match-connection.js";
+import type { Button } from "../ui/button.js";
+import { colors, sideStyle } from "../ui/theme.js";
+import { briefingModel } from "../view-models/briefing-model.js";
+import { formatPoints, sideName } from "../view-models/names.js";
+import { BaseScene, sceneKeys } from "./base-scene.js";
+import { drawIssueSheet, drawParagraphs } from "./widgets/issue-sheet.js";
+
+/**
+ * Briefing: the seat's confidential sheet (side, role, the story, every option's points, red
+ * lines, no deal, deadlines), who is at the table, the code to share, and "ready".
+ */
+export class BriefingScene extends BaseScene {
+  private readyButton: Button | null = null;
+  private status: Phaser.GameObjects.Text | null = null;
+  private content: Phaser.GameObjects.Container[] = [];
+  private drawnFor = "";
+
+  constructor() {
+    super(sceneKeys.briefing);
+  }
+
+  protected build(): void {
+    const { W, H, u } = this;
+    this.drawnFor = "";
+    this.content = [];
+    this.languageToggle();
+    const by = H - 76 * u;
+    this.readyButton = this.button({ id: "ready", x: W - 300 * u, y: by, width: 270 * u, height: 56 * u, label: this.t("briefing.ready"), kind: "primary", shortcut: "r", fontSize: 20, onPress: () => this.ready() });
+    this.status = this.text(30 * u, by + 4 * u, "", this.style(17, { color: colors.text, wordWrap: { width: W - 380 * u }, lineSpacing: 4 * u }));
+    this.focus!.focus("ready");
+    const view = this.app.connection?.view;
+    if (view) this.onView(view);
+  }
+
+  protected override onView(view: ClientMatchView): void {
+    const seat = this.app.connection?.seat;
+    // The sheet is drawn once the seat and its numbers are known; the footer follows every change.
+    const key = `${seat?.side ?? ""}|${Object.keys(view.sheets).join(",")}|${view.roles.length}`;
+    if (key !== this.drawnFor && seat && view.sheets[seat.side]) {
+      this.drawnFor = key;
+      this.drawSheet(view);
+    }
+    this.drawFooter(view);
+  }
+
+  private drawSheet(view: ClientMatchView): void {
+    for (const c of this.content) c.destroy();
+    this.content = [];
+    const model = briefingModel(view, this.c);
+    if (!model) return;
+    const { W, H, u } = this;
+    const style = sideStyle(model.side);
+    const top = 20 * u;
+    const flag = this.add.image(30 * u, top, `flag-${model.side}`).setOrigin(0).setDisplaySize(model.side === "us" ? 76 * u : 60 * u, 40 * u);
+    const title = this.text(flag.x + flag.displayWidth + 16 * u, top - 4 * u, this.t("briefing.title"), this.style(30, { heading: true, bold: true }));
+    const who = this.text(title.x, top + 36 * u, `${style.symbol} ${this.t("briefing.youAre", { side: model.sideName, role: model.roleName })}${model.person ? ` — ${model.person}` : ""}`, this.style(17, { color: style.css, bold: true }));
+    const stamp = this.text(W - 360 * u, top + 6 * u, this.t("briefing.title").toUpperCase(), this.style(16, { color: colors.warnCss, bold: true })).setAngle(-4);
+    stamp.setVisible(false);
+    const header = this.add.container(0, 0, [flag, title, who, stamp]);
+
+    const bodyY = 100 * u;
+    const bodyH = H - bodyY - 100 * u;
+    const colGap = 24 * u;
+    const leftW = (W - 60 * u) * 0.36;
+    const sheetW = (W - 60 * u - leftW - 2 * colGap) / 2;
+    const leftX = 30 * u;
+    const noDeal = this.t("briefing.noDeal", { points: formatPoints(model.reservation), pressure: model.pressure });
+    const deadlines = model.softDeadline ? this.t("briefing.deadlines", { soft: model.softDeadline, hard: model.hardDeadline }) : this.t("briefing.deadlineHard", { hard: model.hardDeadline });
+    const redLines = model.redLines.length > 0 ? model.redLines.map((l) => `⚠ ${this.t("briefing.redLineItem", l)}`).join("\n") : this.t("briefing.noRedLines");
+    const panelL = this.panel(leftX - 12 * u, bodyY - 12 * u, leftW + 24 * u, bodyH + 24 * u);
+    const left = drawParagraphs(this, { x: leftX, y: bodyY, w: leftW, h: bodyH }, [
+      { heading: this.t("briefing.story"), text: model.story },
+      { heading: this.t("briefing.roleBrief"), text: [model.sideBrief, model.roleBrief].filter(Boolean).join("\n\n"), color: colors.text },
+      { heading: this.t("briefing.redLines"), text: redLines, color: colors.warnCss },
+      { text: `${noDeal}\n${deadlines}`, color: colors.text },
+    ], u);
+    const half = Math.ceil(model.issues.length / 2);
+    const sheetX = leftX + leftW + colGap;
+    const panelR = this.panel(sheetX - 12 * u, bodyY - 12 * u, 2 * sheetW + colGap + 24 * u, bodyH + 24 * u, colors.panelRaised);
+    const heading = this.text(sheetX, bodyY, this.t("briefing.issues"), this.style(18, { heading: true, bold: true }));
+    const sheetTop = bodyY + heading.height + 10 * u;
+    const labels = { priority: (weight: number) => this.t("briefing.priority", { weight }).replace(/^★\s*/, ""), redLine: this.t("table.redLine") };
+    const a = drawIssueSheet(this, { x: sheetX, y: sheetTop, w: sheetW, h: bodyH - (sheetTop - bodyY) }, model.issues.slice(0, half), u, labels);
+    const b = drawIssueSheet(this, { x: sheetX + sheetW + colGap, y: sheetTop, w: sheetW, h: bodyH - (sheetTop - bodyY) }, model.issues.slice(half), u, labels);
+    const panels = this.add.container(0, 0, [panelL, panelR, heading]);
+    panels.setDepth(-1);
+    this.content.push(header, left, a, b, panels);
+  }
+
+  private drawFooter(view: ClientMatchView): void {
+    const seat = this.app.connection?.seat;
+    const me = view.players.find((p) => p.id === seat?.playerId);
+    const names = view.players.map((p) => `${sideStyle(p.side).symbol} ${p.name}${p.id === seat?.playerId ? ` (${this.t("table.you")})` : p.bot ? ` (${this.t("table.bot")})` : ""} — ${sideName(view.scenario, p.side, this.c)}${p.ready ? " ✓" : ""}`);
+    const lines = [this.t("briefing.players", { names: names.join(" · ") })];
+    const sides = new Set(view.players.map((p) => p.side));
+    if (view.table.mode === "pvp" && sides.size < view.scenario.sides.length) {
+      lines.push(this.t("briefing.share", { code: view.table.code }), this.t("briefing.waitingPlayer"));
+    } else if (me?.ready) {
+      lines.push(this.t("briefing.waitingReady"));
+    }
+    this.status?.setText(lines.join("\n"));
+    this.readyButton?.setEnabled(!me?.ready);
+  }
+
+  private ready(): void {
+    this.app.connection?.ready();
+  }
+}

@@ -1,0 +1,314 @@
+import type Phaser from "phaser";
+import type { Offer } from "../../../shared/index.js";
+import type { ChatChannel, ClientMatchView } from "../net/match-connection.js";
+import type { Button } from "../ui/button.js";
+import { openConfirm } from "../ui/dialog.js";
+import type { TextField } from "../ui/text-field.js";
+import { colors, sideStyle } from "../ui/theme.js";
+import { formatPoints, sideName } from "../view-models/names.js";
+import { initialDraft, stepOption, tableModel, type TableModel } from "../view-models/table-model.js";
+import { BaseScene, sceneKeys } from "./base-scene.js";
+import { CalendarStrip } from "./table/calendar.js";
+import { ChatLog } from "./table/chat-panel.js";
+import { Delegation } from "./table/delegations.js";
+import { HistoryFeed, NewsFeed } from "./table/feeds.js";
+import { IssueRows } from "./table/issue-rows.js";
+import { Meters } from "./table/meters.js";
+
+/**
+ * The negotiating table. The player's own delegation sits at the bottom, the other side's at
+ * the top; the issues lie on the table between them as rows of a draft package beside the other
+ * side's standing offer. Around it: the calendar, meters, proposal history, news and chat.
+ * Moves go out as intents through the MatchConnection; the server decides and answers.
+ */
+export class TableScene extends BaseScene {
+  private focusRow = 0;
+  private channel: ChatChannel = "table";
+  private model: TableModel | null = null;
+  private widgets: { render: (view: ClientMatchView) => void }[] = [];
+  private buttons: Record<string, Button> = {};
+  private chatField: TextField | null = null;
+  private turnText: Phaser.GameObjects.Text | null = null;
+
+  constructor() {
+    super(sceneKeys.table);
+  }
+
+  private get draft(): Offer {
+    return this.app.draft?.offer ?? {};
+  }
+
+  private setDraft(offer: Offer): void {
+    this.app.draft = { code: this.app.connection?.code ?? "", offer };
+    const view = this.app.connection?.view;
+    if (view) this.onView(view);
+  }
+
+  protected build(): void {
+    const { W, H, u } = this;
+    const m = 16 * u;
+    const view = this.app.connection?.view;
+    const seat = this.app.connection?.seat;
+    if (!view || !seat) return;
+    const mySide = seat.side;
+    const theirSide = view.scenario.sides.find((s) => s.id !== mySide)?.id ?? "";
+    if (this.app.draft?.code !== this.app.connection?.code) this.app.draft = { code: this.app.connection?.code ?? "", offer: initialDraft(view, mySide) };
+    this.widgets = [];
+    this.languageToggle();
+
+    const leftW = 250 * u;
+    const rightW = 300 * u;
+    const cx = m + leftW + m;
+    const cw = W - 2 * m - leftW - rightW - 2 * m;
+    const rightX = W - m - rightW;
+    const topY = 72 * u;
+
+    // Top bar: whose move, then the calendar.
+    this.turnText = this.text(m, m, "", this.style(17, { bold: true, wordWrap: { width: leftW } }));
+    const calendar = new CalendarStrip(this, { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: 48 * u }, u, {
+      content: this.c,
+      g7: this.t("table.calendar.g7"),
+      deadline: this.t("table.calendar.deadline"),
+    });
+
+    // The table and the two delegations.
+    const delegationH = 62 * u;
+    const buttonsY = H - 62 * u - delegationH - 24 * u;
+    this.add.rectangle(cx - 6 * u, topY + delegationH / 2, cw + 12 * u, buttonsY - topY - delegationH / 2 + 6 * u, colors.tableEdge).setOrigin(0).setRounded(Math.round(22 * u));
+    this.add.rectangle(cx + 4 * u, topY + delegationH / 2 + 10 * u, cw - 8 * u, buttonsY - topY - delegationH / 2 - 14 * u, colors.felt).setOrigin(0).setRounded(Math.round(16 * u));
+    const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn") };
+    const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId);
+    const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId);
+    const rows = new IssueRows(
+      this,
+      { x: cx + 14 * u, y: topY + delegationH + 14 * u, w: cw - 28 * u, h: buttonsY - topY - delegationH - 22 * u },
+      u,
+      this.c,
+      { issue: this.t("table.issue"), draft: this.t("table.draft"), standing: this.t("table.standing"), noStanding: this.t("table.noStanding") },
+      (issueIndex, optionId) => {
+        this.focusRow = issueIndex;
+        const issue = view.scenario.issues[issueIndex];
+        if (issue) this.setDraft({ ...this.draft, [issue.id]: optionId });
+      },
+    );
+
+    // Moves.
+    const bw = (cw - 4 * 10 * u) / 5;
+    const bh = 50 * u;
+    const buttonSpecs: [string, string, string, "primary" | "normal" | "danger", () => void][] = [
+      ["propose", this.t("table.propose"), "p", "primary", () => this.propose()],
+      ["accept", this.t("table.accept"), "a", "primary", () => this.accept()],
+      ["match", this.t("table.sameAsStanding"), "m", "normal", () => this.matchStanding()],
+      ["reset", this.t("table.resetDraft"), "r", "normal", () => this.setDraft(initialDraft(this.app.connection!.view!, mySide))],
+      ["walkaway", this.t("table.walkaway"), "w", "danger", () => this.walkAway()],
+    ];
+    buttonSpecs.forEach(([id, label, key, kind, onPress], i) => {
+      this.buttons[id] = this.button({ id, x: cx + i * (bw + 10 * u), y: buttonsY, width: bw, height: bh, label, shortcut: key, kind, fontSize: 15, onPress });
+    });
+
+    // Left column: history and news.
+    const colTop = topY;
+    const half = (H - colTop - m) / 2;
+    this.panel(m - 6 * u, colTop - 6 * u, leftW + 12 * u, H - colTop - m + 12 * u);
+    const history = new HistoryFeed(this, { x: m + 6 * u, y: colTop + 4 * u, w: leftW - 12 * u, h: half - 16 * u }, u, {
+      title: this.t("table.history"),
+      empty: this.t("table.historyEmpty"),
+      item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
+    }, this.c);
+    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 10 * u }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+
+    // Right column: meters, then chat.
+    this.panel(rightX - 6 * u, colTop - 6 * u, rightW + 12 * u, H - colTop - m + 12 * u);
+    const myStyle = sideStyle(mySide);
+    const theirStyle = sideStyle(theirSide);
+    const meters = new Meters(this, { x: rightX + 8 * u, y: colTop + 6 * u, w: rightW - 16 * u, h: 150 * u }, u, {
+      draft: this.t("table.meter.draft"),
+      standing: this.t("table.meter.standing"),
+      noStanding: this.t("table.noStanding"),
+      noDeal: (points) => this.t("table.meter.noDeal", { points }),
+      delay: (delay) => this.t("table.meter.delay", { delay }),
+      breaks: this.t("table.meter.breaksRedLine"),
+    });
+    const chatTop = colTop + 190 * u;
+    const inputH = 42 * u;
+    const chatLog = new ChatLog(this, { x: rightX + 14 * u, y: chatTop, w: rightW - 22 * u, h: H - chatTop - m - inputH - 58 * u }, u, {
+      title: this.t("table.chat"),
+      empty: this.t("table.chatEmpty"),
+      team: this.t("table.chatTeam"),
+      table: this.t("table.chatTable"),
+    });
+    const channelName = () => (this.channel === "team" ? this.t("table.chatTeam") : this.t("table.chatTable"));
+    this.buttons.channel = this.button({
+      id: "channel",
+      x: rightX + 8 * u,
+      y: H - m - inputH - 50 * u,
+      width: rightW - 16 * u,
+      height: 40 * u,
+      label: this.t("table.chatSwitch", { channel: channelName() }),
+      shortcut: "t",
+      fontSize: 14,
+      onPress: () => {
+        this.channel = this.channel === "table" ? "team" : "table";
+        this.buttons.channel?.setLabel(this.t("table.chatSwitch", { channel: channelName() }));
+        if (this.chatField) this.chatField.element.placeholder = this.t("table.chatPlaceholder", { channel: channelName() });
+        this.onView(this.app.connection!.view!);
+      },
+    });
+    this.chatField = this.field({
+      id: "chat",
+      x: rightX + 8 * u,
+      y: H - m - inputH,
+      width: rightW - 16 * u,
+      height: inputH,
+      placeholder: this.t("table.chatPlaceholder", { channel: channelName() }),
+      label: this.t("table.chat"),
+      maxLength: 500,
+      onEnter: (value) => this.sendChat(value),
+    });
+
+    this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim, wordWrap: { width: cw } }));
+
+    this.widgets = [
+      calendar,
+      them,
+      me,
+      { render: (v) => rows.render(v.scenario, this.model!, this.focusRow, myStyle.symbol, theirStyle.symbol) },
+      { render: () => meters.render(this.model!, myStyle.symbol, theirStyle.symbol) },
+      { render: (v) => history.render(v, this.model!.history) },
+      news,
+      { render: (v) => chatLog.render(v, this.channel) },
+    ];
+
+    this.focus!.onKeys((event) => this.onKey(event));
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.updateTurn() });
+    this.announce(view, true);
+    this.onView(view);
+    this.focus!.focus(this.model?.myTurn ? "propose" : "chat");
+    if (!this.model?.myTurn) this.chatField?.setFocused(false);
+  }
+
+  protected override onView(view: ClientMatchView): void {
+    this.model = tableModel(view, this.draft);
+    for (const widget of this.widgets) widget.render(view);
+    this.buttons.propose?.setEnabled(this.model.canPropose);
+    this.buttons.accept?.setEnabled(this.model.canAccept);
+    this.buttons.walkaway?.setEnabled(this.model.canWalkAway);
+    this.buttons.match?.setEnabled(this.model.standing !== null);
+    this.announce(view, false);
+    this.updateTurn();
+  }
+
+  /** Headlines and the other side's new offers, once each, in the banner. */
+  private announce(view: ClientMatchView, quiet: boolean): void {
+    const seen = this.app.seen;
+    for (const event of view.events) {
+      const id = `event:${event.id}:${event.round}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (!quiet) this.banner.show(this.t("table.newsFlash", { title: this.c(`event.${event.id}.title`, event.title) }), "status");
+    }
+    const mySide = this.model?.mySide;
+    for (const p of view.proposals) {
+      const id = `proposal:${p.id}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (!quiet && p.side !== mySide) this.banner.show(this.t("table.newOffer", { side: sideName(view.scenario, p.side, this.c) }), "info");
+    }
+  }
+
+  private updateTurn(): void {
+    const view = this.app.connection?.view;
+    if (!view || !this.model || !this.turnText) return;
+    const round = this.t("table.round", { round: view.round, max: view.maxRounds });
+    const who = this.model.myTurn ? `▶ ${this.t("table.yourTurn")}` : `… ${this.t("table.theirTurn", { side: sideName(view.scenario, view.turn, this.c) })}`;
+    const left = view.table.turnEndsAt > 0 ? Math.max(0, Math.ceil((view.table.turnEndsAt - Date.now()) / 1000)) : null;
+    const clock = left !== null ? `  ⏱ ${this.t("table.clock", { seconds: left })}` : "";
+    this.turnText.setText(`${round}\n${who}${clock}`);
+    this.turnText.setColor(this.model.myTurn ? colors.goodCss : colors.muted);
+  }
+
+  private onKey(event: KeyboardEvent): boolean {
+    const view = this.app.connection?.view;
+    if (!view) return false;
+    const n = view.scenario.issues.length;
+    switch (event.key) {
+      case "ArrowUp":
+        this.focusRow = (this.focusRow + n - 1) % n;
+        this.onView(view);
+        return true;
+      case "ArrowDown":
+        this.focusRow = (this.focusRow + 1) % n;
+        this.onView(view);
+        return true;
+      case "ArrowLeft":
+      case "ArrowRight":
+        this.setDraft(stepOption(view, this.draft, this.focusRow, event.key === "ArrowLeft" ? -1 : 1));
+        return true;
+      case "c":
+      case "C":
+        this.chatField?.activate();
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private propose(): void {
+    const model = this.model;
+    const connection = this.app.connection;
+    if (!model || !connection) return;
+    const send = () => {
+      connection.propose(this.draft);
+      this.banner.show(this.t("table.proposed"), "info");
+    };
+    const broken = model.draftRedLines[0];
+    if (broken) {
+      openConfirm(this, this.focus!, this.u, { title: this.t("table.propose"), body: this.t("confirm.proposeRedLine", { reason: this.c(`redLine.${broken.id}`, broken.reason) }), yes: this.t("confirm.yes"), no: this.t("confirm.no"), onYes: send });
+    } else send();
+  }
+
+  private accept(): void {
+    const model = this.model;
+    const view = this.app.connection?.view;
+    if (!model?.standing || !view) return;
+    const standing = model.standing;
+    const broken = model.standingRedLines[0];
+    openConfirm(this, this.focus!, this.u, {
+      title: this.t("confirm.acceptTitle", { side: sideName(view.scenario, standing.side, this.c) }),
+      body: this.t("confirm.acceptBody", {
+        net: formatPoints(model.standingNet ?? 0),
+        gross: formatPoints(model.standingGross ?? 0),
+        delay: Math.round(model.delayCost),
+        noDeal: formatPoints(model.reservation),
+      }),
+      ...(broken ? { warning: this.t("confirm.acceptRedLine", { reason: this.c(`redLine.${broken.id}`, broken.reason) }) } : {}),
+      yes: this.t("table.accept"),
+      no: this.t("confirm.no"),
+      onYes: () => this.app.connection?.accept(standing.id),
+    });
+  }
+
+  private walkAway(): void {
+    const model = this.model;
+    if (!model) return;
+    openConfirm(this, this.focus!, this.u, {
+      title: this.t("confirm.walkTitle"),
+      body: this.t("confirm.walkBody", { noDeal: formatPoints(model.reservation) }),
+      yes: this.t("table.walkaway"),
+      no: this.t("confirm.no"),
+      onYes: () => this.app.connection?.walkaway(),
+    });
+  }
+
+  private matchStanding(): void {
+    const standing = this.model?.standing;
+    if (standing) this.setDraft({ ...standing.offer });
+  }
+
+  private sendChat(value: string): void {
+    const text = value.trim();
+    if (!text || !this.chatField) return;
+    this.app.connection?.chat(text, this.channel);
+    this.chatField.value = "";
+  }
+}

@@ -1,0 +1,66 @@
+import type Phaser from "phaser";
+import { colors, symbols, textStyle } from "../../ui/theme.js";
+import { formatPoints } from "../../view-models/names.js";
+import type { TableModel } from "../../view-models/table-model.js";
+import { Layer, type Box } from "../widgets/draw.js";
+
+/**
+ * Live points meters: what the draft and the other side's standing offer are worth to this seat
+ * if agreed now (after delay), against the no-deal line. Each bar carries its number and a
+ * ✓ / ⚠ against no deal, so nothing depends on telling the colours apart.
+ */
+export class Meters {
+  private layer: Layer;
+
+  constructor(
+    private scene: Phaser.Scene,
+    private box: Box,
+    private u: number,
+    private labels: { draft: string; standing: string; noStanding: string; noDeal: (points: string) => string; delay: (delay: string) => string; breaks: string },
+  ) {
+    this.layer = new Layer(scene, 2);
+  }
+
+  render(model: TableModel, mySymbol: string, theirSymbol: string): void {
+    this.layer.clear();
+    const { x, y, w, h } = this.box;
+    const u = this.u;
+    const { min, max } = model.scale;
+    const span = Math.max(1, max - min);
+    const toX = (v: number) => x + ((Math.max(min, Math.min(max, v)) - min) / span) * w;
+    const barH = Math.min(22 * u, h * 0.16);
+    const rows: { label: string; value: number | null; broken: boolean; symbol: string }[] = [
+      { label: this.labels.draft, value: model.draftNet, broken: model.draftRedLines.length > 0, symbol: mySymbol },
+      { label: this.labels.standing, value: model.standingNet, broken: model.standingRedLines.length > 0, symbol: theirSymbol },
+    ];
+    let cy = y;
+    for (const row of rows) {
+      const head = `${row.symbol} ${row.label}`;
+      this.layer.add(this.scene.add.text(x, cy, head, textStyle(u, 14, { bold: true, color: colors.muted })));
+      cy += 20 * u;
+      this.layer.add(this.scene.add.rectangle(x, cy, w, barH, 0x0b1622).setOrigin(0).setStrokeStyle(1, colors.panelBorder));
+      if (row.value === null) {
+        this.layer.add(this.scene.add.text(x + 6 * u, cy + barH / 2, this.labels.noStanding, textStyle(u, 13, { color: colors.dim })).setOrigin(0, 0.5));
+      } else {
+        const effective = row.broken ? model.reservation : row.value;
+        const better = effective > model.reservation;
+        const zero = toX(model.reservation);
+        const end = toX(row.value);
+        this.layer.add(
+          this.scene.add.rectangle(Math.min(zero, end), cy + 2, Math.max(2, Math.abs(end - zero)), barH - 4, row.broken ? colors.warn : better ? colors.good : colors.japan).setOrigin(0),
+        );
+        const mark = row.broken ? symbols.warn : better ? symbols.good : symbols.warn;
+        this.layer.add(this.scene.add.text(x + w, cy + barH / 2, `${mark} ${formatPoints(row.value)}`, textStyle(u, 15, { bold: true })).setOrigin(1, 0.5));
+        if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 2 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
+      }
+      cy += barH + 18 * u;
+    }
+    // The no-deal line across both bars, labelled.
+    const nx = toX(model.reservation);
+    this.layer.add(this.scene.add.rectangle(nx, y + 18 * u, 3, cy - y - 30 * u, 0xffffff, 0.9).setOrigin(0.5, 0));
+    this.layer.add(this.scene.add.text(nx, cy - 12 * u, `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`, textStyle(u, 12, { color: colors.text })).setOrigin(0.5, 0));
+    if (model.delayCost > 0) {
+      this.layer.add(this.scene.add.text(x + w, cy + 4 * u, this.labels.delay(formatPoints(-model.delayCost)), textStyle(u, 12, { color: colors.muted })).setOrigin(1, 0));
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import Phaser from "phaser";
+import { colors, symbols, textStyle } from "./theme.js";
+
+/**
+ * A message strip where the player is looking (top centre, above everything): server errors in
+ * words, "reconnecting…", confirmations. Each kind has its own icon as well as its colour.
+ */
+
+export type BannerKind = "error" | "info" | "status";
+
+const look: Record<BannerKind, { fill: number; icon: string }> = {
+  error: { fill: 0x8a3b12, icon: symbols.warn },
+  info: { fill: 0x0b6b52, icon: symbols.good },
+  status: { fill: 0x6b5300, icon: "⟳" },
+};
+
+export class Banner {
+  private plate: Phaser.GameObjects.Rectangle;
+  private text: Phaser.GameObjects.Text;
+  private timer: Phaser.Time.TimerEvent | null = null;
+  private sticky = false;
+
+  constructor(
+    private scene: Phaser.Scene,
+    private u: number,
+    private onShow: (message: string) => void = () => undefined,
+  ) {
+    const { width } = scene.scale;
+    this.plate = scene.add.rectangle(width / 2, 14 * u, 10, 10, 0x000000).setOrigin(0.5, 0).setDepth(1000).setRounded(Math.round(8 * u)).setVisible(false);
+    this.text = scene.add
+      .text(width / 2, 14 * u, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: width * 0.7 } }))
+      .setOrigin(0.5, 0)
+      .setDepth(1001)
+      .setVisible(false);
+  }
+
+  /** Sticky messages (connection status) stay until cleared; others fade after a few seconds. */
+  show(message: string, kind: BannerKind, sticky = false): void {
+    this.onShow(message);
+    this.timer?.remove();
+    this.sticky = sticky;
+    const { fill, icon } = look[kind];
+    this.text.setText(`${icon}  ${message}`).setPadding(Math.round(16 * this.u), Math.round(10 * this.u)).setVisible(true);
+    this.plate
+      .setFillStyle(fill, 0.97)
+      .setStrokeStyle(2, 0xffffff, 0.6)
+      .setSize(this.text.width, this.text.height)
+      .setVisible(true);
+    if (!sticky) this.timer = this.scene.time.delayedCall(kind === "error" ? 6000 : 3000, () => this.hide());
+  }
+
+  clearSticky(): void {
+    if (this.sticky) this.hide();
+  }
+
+  hide(): void {
+    this.sticky = false;
+    this.plate.setVisible(false);
+    this.text.setVisible(false);
+  }
+}
