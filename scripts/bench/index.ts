@@ -1,4 +1,5 @@
 import os from "node:os";
+import { benchBots } from "./bots.js";
 import { benchEngine } from "./engine.js";
 import { benchReplayCli } from "./replay.js";
 import { fmt, peakMemory, row } from "./measure.js";
@@ -7,6 +8,7 @@ import { fmt, peakMemory, row } from "./measure.js";
 console.log(`Tariff Talks benchmarks — node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}`);
 await benchEngine();
 await benchReplayCli();
+await benchBots();
 
 const memory = peakMemory();
 console.log("Memory");
