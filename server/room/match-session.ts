@@ -1,10 +1,13 @@
 import {
+  builtinScenario,
+  builtinScenarioSource,
   err,
   ok,
   recordAction,
   replayLog,
   resultLine,
   startRecordedMatch,
+  stableStringify,
   stateHash,
   type Action,
   type LogHeader,
@@ -16,6 +19,14 @@ import {
 } from "../../shared/index.js";
 import { MatchLogFile, trimTornTail } from "../store/match-log.js";
 import type { ErrorReply } from "./protocol.js";
+
+/** The built-in scenario object when a log's scenario is exactly that built-in file. */
+function sharedScenario(raw: unknown): Scenario | undefined {
+  const id = (raw as { id?: unknown } | null)?.id;
+  if (typeof id !== "string") return undefined;
+  const source = builtinScenarioSource(id);
+  return source !== undefined && stableStringify(source) === stableStringify(raw) ? builtinScenario(id) : undefined;
+}
 
 /**
  * The authority's core, free of Colyseus: the engine's recorded match plus its log file.
@@ -35,11 +46,13 @@ export class MatchSession {
     readonly header: LogHeader | undefined,
   ) {}
 
-  static async create(file: string, options: RecordedMatchOptions): Promise<Result<MatchSession, ErrorReply>> {
+  /** `shared`: the already-parsed built-in scenario that `options.scenarioSource` is the source of. */
+  static async create(file: string, options: RecordedMatchOptions, shared: Scenario): Promise<Result<MatchSession, ErrorReply>> {
     const started = startRecordedMatch(options);
     if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });
     const log = await MatchLogFile.create(file, started.value.lines);
-    return ok(new MatchSession(started.value.match, log, undefined));
+    // Every room shares the one parsed scenario (and the point tables cached on it) instead of its own copy.
+    return ok(new MatchSession({ ...started.value.match, scenario: shared }, log, undefined));
   }
 
   /** Replays a log from disk and carries on appending to it. */
@@ -56,7 +69,7 @@ export class MatchSession {
       lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
       await log.append([lastLine]);
     }
-    return ok(new MatchSession({ scenario: replay.value.scenario, state: final, lastLine }, log, replay.value.header));
+    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLine }, log, replay.value.header));
   }
 
   get state(): MatchState {

@@ -100,7 +100,7 @@ export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (
     settings,
     createdAt: new Date().toISOString(),
     meta: { mode: host.mode, turnSeconds: host.turnSeconds, ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) },
-  });
+  }, scenario);
   if (!session.ok) return session;
   // Bots sit down through the log like anyone else.
   for (const player of seats) {

@@ -80,15 +80,34 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
   }
 }
 
-/** Creates the private containers once (empty), so visibility can be granted before numbers change. */
+/** Creates each side's private containers (filled by the first sync), so visibility can be granted at once. */
 export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
   for (const side of scenario.sides) {
     root.sheets.set(side.id, new SideSheetState({ side: side.id, reservation: 0, pressurePerRound: 0, delayCost: 0 }));
     root.teams.set(side.id, new TeamState({ side: side.id }));
-    for (const role of side.roles) {
-      root.roles.set(roleKey(side.id, role.id), new RoleSheetState({ side: side.id, role: role.id, name: role.name, person: role.person ?? "", brief: role.brief }));
-    }
   }
+}
+
+/**
+ * A role's sheet, created the first time someone may see it (its seat joins, or the match
+ * ends): a two-person match then holds two role sheets, not all six.
+ */
+export function roleContainer(root: NegotiationState, scenario: Scenario, state: MatchState, side: string, role: string): RoleSheetState | undefined {
+  const key = roleKey(side, role);
+  const existing = root.roles.get(key);
+  if (existing) return existing;
+  const definition = scenario.sides.find((s) => s.id === side)?.roles.find((r) => r.id === role);
+  if (!definition) return undefined;
+  const container = new RoleSheetState({ side, role, name: definition.name, person: definition.person ?? "", brief: definition.brief });
+  fillRole(container, scenario, state);
+  root.roles.set(key, container);
+  return container;
+}
+
+function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
+  const sheet = roleSheet(scenario, state, target.side, target.role);
+  for (const [issue, weight] of Object.entries(sheet.issueWeights)) target.issueWeights.set(issue, weight);
+  syncPoints(target.points, sheet.points);
 }
 
 function syncPoints(target: MapSchema<IssuePointsState>, points: OptionPoints): void {
@@ -117,13 +136,8 @@ function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchStat
         target.redLines.push(redLine);
       }
     }
-    for (const role of side.roles) {
-      const roleState = root.roles.get(roleKey(side.id, role.id))!;
-      const rs = roleSheet(scenario, state, side.id, role.id);
-      for (const [issue, weight] of Object.entries(rs.issueWeights)) roleState.issueWeights.set(issue, weight);
-      syncPoints(roleState.points, rs.points);
-    }
   }
+  root.roles.forEach((role) => fillRole(role, scenario, state));
 }
 
 function syncOutcome(root: NegotiationState, state: MatchState): void {

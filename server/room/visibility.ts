@@ -1,7 +1,7 @@
 import { StateView } from "@colyseus/schema";
 import { viewFor, visibleSides, type MatchState, type Scenario, type Viewer } from "../../shared/index.js";
 import type { NegotiationState } from "./state-schema.js";
-import { roleKey } from "./state-sync.js";
+import { roleContainer, roleKey } from "./state-sync.js";
 
 /**
  * Grants each connection the private parts of the state it may see. The engine decides
@@ -23,7 +23,7 @@ export function grantVisibility(visibility: Visibility, root: NegotiationState, 
     grant(visibility, `team:${side}`, root.teams.get(side));
   }
   for (const role of viewFor(scenario, state, viewer).roles) {
-    grant(visibility, `role:${roleKey(role.side, role.role)}`, root.roles.get(roleKey(role.side, role.role)));
+    grant(visibility, `role:${roleKey(role.side, role.role)}`, roleContainer(root, scenario, state, role.side, role.role));
   }
 }
 

@@ -1,0 +1,120 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import { cpuSeconds, rssBytes } from "./stats.js";
+
+/**
+ * `npm run bench:server [-- --matches 500 --seconds 30 --warmup 5]`: the same load against the
+ * bare baseline room and against the negotiation room, each on a fresh server process, then a
+ * side-by-side table with ratios. Loopback only; every phase has a hard time limit.
+ */
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number): number => {
+  const i = args.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(args[i + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+};
+const matches = arg("matches", 500);
+const seconds = arg("seconds", 30);
+const warmup = arg("warmup", 5);
+const root = path.resolve(import.meta.dirname, "../..");
+
+type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number };
+type Phase = LoadResult & { room: string; cpuPercent: number; rssIdleMb: number; rssEndMb: number; kbPerMatch: number; loadCpuPercent: number };
+
+const tsx = (script: string, scriptArgs: string[], env: Record<string, string>): ChildProcess =>
+  spawn(process.execPath, ["--import", "tsx", script, ...scriptArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+
+function lines(child: ChildProcess, onLine: (line: string) => void): void {
+  createInterface({ input: child.stdout! }).on("line", onLine);
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
+  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none") });
+  const limit = setTimeout(() => {
+    console.error(`${room}: over the time limit, stopping.`);
+    server.kill("SIGKILL");
+    process.exit(2);
+  }, (120 + warmup + seconds) * 1000);
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      lines(server, (line) => line.startsWith("ready ") && resolve(Number(line.slice(6))));
+      server.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));
+    });
+    await sleep(1000);
+    const serverPid = server.pid!;
+    const rssIdle = rssBytes(serverPid);
+    const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port, room, matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {});
+    const marks: { cpu0?: number; t0?: number; cpu1?: number; t1?: number; loadCpu0?: number; loadCpu1?: number; rssEnd?: number } = {};
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      lines(load, (line) => {
+        if (line === "connected") console.log(`  ${room}: ${matches} matches (${matches * 2} clients) connected; warming up ${warmup}s, measuring ${seconds}s…`);
+        if (line === "measure-start") Object.assign(marks, { cpu0: cpuSeconds(serverPid), loadCpu0: cpuSeconds(load.pid!), t0: performance.now() });
+        if (line === "measure-end") Object.assign(marks, { cpu1: cpuSeconds(serverPid), loadCpu1: cpuSeconds(load.pid!), t1: performance.now(), rssEnd: rssBytes(serverPid) });
+        if (line.startsWith("result ")) resolve(JSON.parse(line.slice(7)) as LoadResult);
+      });
+      load.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+    });
+    const wall = (marks.t1! - marks.t0!) / 1000;
+    return {
+      room,
+      ...result,
+      cpuPercent: ((marks.cpu1! - marks.cpu0!) / wall) * 100,
+      loadCpuPercent: ((marks.loadCpu1! - marks.loadCpu0!) / wall) * 100,
+      rssIdleMb: rssIdle / 2 ** 20,
+      rssEndMb: marks.rssEnd! / 2 ** 20,
+      kbPerMatch: (marks.rssEnd! - rssIdle) / 1024 / matches,
+    };
+  } finally {
+    clearTimeout(limit);
+    server.kill("SIGTERM");
+    await sleep(500);
+    server.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+
+async function main(): Promise<void> {
+  console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per match, Node ${process.version}, ${os.cpus().length} cores`);
+  const baseline = await runPhase("bench-baseline");
+  const game = await runPhase("negotiation");
+  const rows: [string, (p: Phase) => string, string][] = [
+    ["latency p50 (ms)", (p) => fmt(p.p50, 2), fmt(game.p50 / baseline.p50, 2)],
+    ["latency p95 (ms)", (p) => fmt(p.p95, 2), fmt(game.p95 / baseline.p95, 2)],
+    ["latency p99 (ms)", (p) => fmt(p.p99, 2), fmt(game.p99 / baseline.p99, 2)],
+    ["latency max (ms)", (p) => fmt(p.max, 1), fmt(game.max / baseline.max, 2)],
+    ["actions/s", (p) => fmt(p.actionsPerSecond, 1), fmt(game.actionsPerSecond / baseline.actionsPerSecond, 2)],
+    ["samples", (p) => String(p.samples), ""],
+    ["errors / timeouts", (p) => `${p.errors} / ${p.timeouts}`, ""],
+    ["server CPU (% of a core)", (p) => fmt(p.cpuPercent), fmt(game.cpuPercent / baseline.cpuPercent, 2)],
+    ["load generator CPU (%)", (p) => fmt(p.loadCpuPercent), ""],
+    ["server RSS idle (MB)", (p) => fmt(p.rssIdleMb), ""],
+    ["server RSS loaded (MB)", (p) => fmt(p.rssEndMb), fmt(game.rssEndMb / baseline.rssEndMb, 2)],
+    ["memory per match (KB)", (p) => fmt(p.kbPerMatch, 0), fmt(game.kbPerMatch / baseline.kbPerMatch, 2)],
+    ["connect time (s)", (p) => fmt(p.connectSeconds), ""],
+  ];
+  console.log(`\n${"".padEnd(26)}${"baseline".padStart(12)}${"negotiation".padStart(14)}${"ratio".padStart(9)}`);
+  for (const [label, value, ratio] of rows) console.log(`${label.padEnd(26)}${value(baseline).padStart(12)}${value(game).padStart(14)}${ratio.padStart(9)}`);
+  const checks = [
+    [`p50 < 5 ms`, game.p50 < 5],
+    [`p99 ≤ 1.5 × baseline p99`, game.p99 <= 1.5 * baseline.p99],
+    [`memory per match ≤ 1.5 × baseline`, game.kbPerMatch <= 1.5 * baseline.kbPerMatch],
+    [`no errors or timeouts`, game.errors === 0 && game.timeouts === 0],
+  ] as const;
+  console.log("");
+  for (const [name, pass] of checks) console.log(`${pass ? "PASS" : "FAIL"}  ${name}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`bench:server failed: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+import { createGameServer } from "../../server/app.js";
+import { configFromEnv } from "../../server/config.js";
+import { BaselineRoom } from "./baseline-room.js";
+
+/** The server under test: the real game server, plus the bare baseline room, on loopback. */
+const config = configFromEnv();
+if (!config.ok) {
+  console.error(config.error);
+  process.exit(1);
+}
+if (config.value.host !== "127.0.0.1") {
+  console.error("The benchmark server listens on loopback only: set HOST=127.0.0.1.");
+  process.exit(1);
+}
+const game = await createGameServer(config.value);
+game.server.define("bench-baseline", BaselineRoom);
+const port = await game.listen();
+console.log(`ready ${port}`);
+process.on("SIGTERM", () => void game.shutdown().finally(() => process.exit(0)));
