@@ -182,7 +182,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   }
 
   private refuse(client: Client, reply: ErrorReply, type?: string): void {
-    client.send("error", type === undefined ? reply : { ...reply, type });
+    client.send("error", type === undefined ? reply : { ...reply, type: type.slice(0, 64) });
   }
 
   /** After every change: project the state, reveal at the end, rearm timers, patch at once. */
