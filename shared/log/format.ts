@@ -45,6 +45,17 @@ export const actionLineSchema = z.strictObject({
   prev: hash,
 });
 
+/** The adaptive bot's estimate of the other side's issue weights (they sum to 1), next to the truth in the debrief. */
+export const botEstimateSchema = z.strictObject({
+  playerId: z.string().min(1).max(64),
+  side: z.string().min(1).max(40),
+  strategy: z.string().min(1).max(40),
+  /** Estimated weight of each issue for the other side. */
+  estimate: z.record(z.string(), z.number()),
+});
+export type BotEstimate = z.infer<typeof botEstimateSchema>;
+export type ResultNotes = { botEstimates?: BotEstimate[] };
+
 export const resultLineSchema = z.strictObject({
   kind: z.literal("result"),
   /** seq of the last action. */
@@ -52,6 +63,8 @@ export const resultLineSchema = z.strictObject({
   outcome: z.unknown(),
   /** stateHash() of the final state. */
   stateHash: hash,
+  /** Facts for the debrief that are not part of the state, e.g. what each bot learned of its opponent. */
+  notes: z.strictObject({ botEstimates: z.array(botEstimateSchema).max(16).optional() }).optional(),
   prev: hash,
 });
 
@@ -79,7 +92,7 @@ export function actionLine(previousLine: string, entry: { seq: number; round: nu
   return JSON.stringify(line);
 }
 
-export function resultLine(previousLine: string, entry: { seq: number; outcome: Outcome; stateHash: string }): string {
+export function resultLine(previousLine: string, entry: { seq: number; outcome: Outcome; stateHash: string; notes?: ResultNotes }): string {
   const line: ResultLine = { kind: "result", ...entry, prev: sha256Hex(previousLine) };
   return JSON.stringify(line);
 }

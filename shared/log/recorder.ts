@@ -7,7 +7,7 @@ import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { describeProblems } from "../util/problems.js";
 import { err, ok, type Result } from "../util/result.js";
-import { actionLine, headerLine, resultLine } from "./format.js";
+import { actionLine, headerLine, resultLine, type ResultNotes } from "./format.js";
 
 /**
  * A live match together with its log: every accepted action yields the exact lines to append.
@@ -45,15 +45,19 @@ export function startRecordedMatch(options: RecordedMatchOptions): Result<Record
   return ok({ match: { scenario: scenario.value, state: state.value, lastLine: header }, lines: [header] });
 }
 
-/** Applies an action; on success returns the new match and the line(s) to append (a result line when it ends). */
-export function recordAction(match: RecordedMatch, action: Action, at?: string): Result<Recording, EngineError> {
+/**
+ * Applies an action; on success returns the new match and the line(s) to append (a result line
+ * when it ends). `notesAtEnd` adds debrief facts to the result line, e.g. the bots' estimates.
+ */
+export function recordAction(match: RecordedMatch, action: Action, at?: string, notesAtEnd?: (state: MatchState) => ResultNotes | undefined): Result<Recording, EngineError> {
   const next = applyAction(match.scenario, match.state, action);
   if (!next.ok) return next;
   const state = next.value;
   const line = actionLine(match.lastLine, { seq: state.seq, round: match.state.round, action, ...(at ? { at } : {}) });
   const lines = [line];
   if (state.phase === "ended" && state.outcome && match.state.phase !== "ended") {
-    lines.push(resultLine(line, { seq: state.seq, outcome: state.outcome, stateHash: stateHash(state) }));
+    const notes = notesAtEnd?.(state);
+    lines.push(resultLine(line, { seq: state.seq, outcome: state.outcome, stateHash: stateHash(state), ...(notes ? { notes } : {}) }));
   }
   return ok({ match: { scenario: match.scenario, state, lastLine: lines.at(-1)! }, lines });
 }

@@ -37,3 +37,26 @@ describe("committed log fixtures", () => {
     expect(row).toMatchObject({ matchId: "FIXV1A", integrity: "ok", status: "ended", outcome: "agreement", rounds: 4, proposals: 5 });
   });
 });
+
+describe("result notes", () => {
+  it("carries the bots' estimates through replay", async () => {
+    const { builtinScenarioSource, startRecordedMatch, recordAction } = await import("../../../shared/index.js");
+    const started = startRecordedMatch({ matchId: "N1", scenarioSource: builtinScenarioSource("harbor-lease"), seed: "n", seats: [
+      { id: "c1", name: "City", side: "city", role: "mayor" },
+      { id: "bot", name: "Bot", side: "line", role: "ceo", bot: "adaptive" },
+    ] });
+    if (!started.ok) throw new Error(started.error.message);
+    let match = started.value.match;
+    const lines = [...started.value.lines];
+    const estimate = { playerId: "bot", side: "line", strategy: "adaptive", estimate: { rent: 0.5, term: 0.2, power: 0.3 } };
+    for (const action of [{ type: "start" }, { type: "walkaway", by: "bot" }] as const) {
+      const next = recordAction(match, action, undefined, () => ({ botEstimates: [estimate] }));
+      if (!next.ok) throw new Error(next.error.message);
+      match = next.value.match;
+      lines.push(...next.value.lines);
+    }
+    const replay = replayLog(lines.join("\n"));
+    if (!replay.ok) throw new Error(replay.error.message);
+    expect(replay.value.result?.notes?.botEstimates).toEqual([estimate]);
+  });
+});
