@@ -114,7 +114,7 @@ export const en = {
   "result.brokenRedLine": "{side}: {reason}",
   "result.chart": "Every proposal in the points plane",
   "result.axisA": "{side} points →",
-  "result.axisB": "{side} points →",
+  "result.axisB": "↑ {side} points",
   "result.legend.frontier": "Pareto frontier (best possible deals)",
   "result.legend.nash": "Nash point",
   "result.legend.noDeal": "No deal",

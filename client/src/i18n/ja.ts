@@ -113,7 +113,7 @@ export const ja: Catalogue = {
   "result.brokenRedLine": "{side}: {reason}",
   "result.chart": "すべての提案（得点平面）",
   "result.axisA": "{side}の得点 →",
-  "result.axisB": "{side}の得点 →",
+  "result.axisB": "↑ {side}の得点",
   "result.legend.frontier": "パレート・フロンティア（最善の合意）",
   "result.legend.nash": "ナッシュ点",
   "result.legend.noDeal": "合意なし",

@@ -37,6 +37,10 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** Draws the screen; called on create and again after a resize or a language switch. */
   protected abstract build(): void;
+  /** Where messages appear: near the top unless a screen has a better place. */
+  protected bannerTop(): number {
+    return 70 * this.u;
+  }
   /** A new view of the match arrived (only while connected). */
   protected onView(_view: ClientMatchView): void {}
 
@@ -47,7 +51,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.u = unitFor(this.W, this.H);
     this.cameras.main.setBackgroundColor(colors.backgroundCss);
     this.focus = new FocusManager();
-    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message));
+    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message), this.bannerTop());
     const hook = window.__tariffTalks;
     if (hook) {
       hook.scene = this.scene.key;
@@ -129,7 +133,15 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** All canvas text of this screen (for the test hook). */
   texts(): string[] {
-    return this.children.list.filter((o): o is Phaser.GameObjects.Text => o instanceof Phaser.GameObjects.Text && o.visible).map((o) => o.text);
+    const found: string[] = [];
+    const walk = (objects: Phaser.GameObjects.GameObject[]) => {
+      for (const o of objects) {
+        if (o instanceof Phaser.GameObjects.Text && o.visible) found.push(o.text);
+        else if (o instanceof Phaser.GameObjects.Container && o.visible) walk(o.list);
+      }
+    };
+    walk(this.children.list);
+    return found;
   }
 
   /** A panel: a rounded plate with a thin border. */

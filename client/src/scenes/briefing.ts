@@ -5,7 +5,7 @@ import { colors, sideStyle } from "../ui/theme.js";
 import { briefingModel } from "../view-models/briefing-model.js";
 import { formatPoints, sideName } from "../view-models/names.js";
 import { BaseScene, sceneKeys } from "./base-scene.js";
-import { drawIssueSheet, drawParagraphs } from "./widgets/issue-sheet.js";
+import { drawIssueSheet, drawParagraphs, splitIssues } from "./widgets/issue-sheet.js";
 
 /**
  * Briefing: the seat's confidential sheet (side, role, the story, every option's points, red
@@ -76,14 +76,20 @@ export class BriefingScene extends BaseScene {
       { heading: this.t("briefing.redLines"), text: redLines, color: colors.warnCss },
       { text: `${noDeal}\n${deadlines}`, color: colors.text },
     ], u);
-    const half = Math.ceil(model.issues.length / 2);
     const sheetX = leftX + leftW + colGap;
     const panelR = this.panel(sheetX - 12 * u, bodyY - 12 * u, 2 * sheetW + colGap + 24 * u, bodyH + 24 * u, colors.panelRaised);
     const heading = this.text(sheetX, bodyY, this.t("briefing.issues"), this.style(18, { heading: true, bold: true }));
     const sheetTop = bodyY + heading.height + 10 * u;
     const labels = { priority: (weight: number) => this.t("briefing.priority", { weight }).replace(/^★\s*/, ""), redLine: this.t("table.redLine") };
-    const a = drawIssueSheet(this, { x: sheetX, y: sheetTop, w: sheetW, h: bodyH - (sheetTop - bodyY) }, model.issues.slice(0, half), u, labels);
-    const b = drawIssueSheet(this, { x: sheetX + sheetW + colGap, y: sheetTop, w: sheetW, h: bodyH - (sheetTop - bodyY) }, model.issues.slice(half), u, labels);
+    const [first, second] = splitIssues(model.issues);
+    const boxA = { x: sheetX, y: sheetTop, w: sheetW, h: bodyH - (sheetTop - bodyY) };
+    const boxB = { ...boxA, x: sheetX + sheetW + colGap };
+    // Both columns in one type size: the smaller of the two that fit.
+    let a = drawIssueSheet(this, boxA, first, u, labels);
+    let b = drawIssueSheet(this, boxB, second, u, labels);
+    const size = Math.min(a.fittedSize ?? 15, b.fittedSize ?? 15);
+    if (a.fittedSize !== size) (a.destroy(), (a = drawIssueSheet(this, boxA, first, u, labels, size)));
+    if (b.fittedSize !== size) (b.destroy(), (b = drawIssueSheet(this, boxB, second, u, labels, size)));
     const panels = this.add.container(0, 0, [panelL, panelR, heading]);
     panels.setDepth(-1);
     this.content.push(header, left, a, b, panels);

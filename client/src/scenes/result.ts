@@ -43,7 +43,7 @@ export class ResultScene extends BaseScene {
       view.scenario.sides.forEach((side, i) => {
         const style = sideStyle(side.id);
         const you = seat?.side === side.id ? ` (${this.t("table.you")})` : "";
-        const x = W - 560 * u + i * 270 * u;
+        const x = W - 740 * u + i * 270 * u;
         this.add.image(x, m + 6 * u, `flag-${side.id}`).setOrigin(0).setDisplaySize(side.id === "us" ? 57 * u : 45 * u, 30 * u);
         this.text(x + 66 * u, m, `${style.symbol} ${name(side.id)}${you}`, this.style(16, { color: style.css, bold: true }));
         this.text(x + 66 * u, m + 22 * u, this.t("table.pts", { points: formatPoints(outcome.points[side.id] ?? 0) }), this.style(28, { bold: true }));

@@ -34,6 +34,11 @@ export class TableScene extends BaseScene {
     super(sceneKeys.table);
   }
 
+  /** Messages land on the table, just above the move buttons. */
+  protected override bannerTop(): number {
+    return this.H - 230 * this.u;
+  }
+
   private get draft(): Offer {
     return this.app.draft?.offer ?? {};
   }

@@ -24,11 +24,12 @@ export class Banner {
     private scene: Phaser.Scene,
     private u: number,
     private onShow: (message: string) => void = () => undefined,
+    top = 70 * u,
   ) {
     const { width } = scene.scale;
-    this.plate = scene.add.rectangle(width / 2, 14 * u, 10, 10, 0x000000).setOrigin(0.5, 0).setDepth(1000).setRounded(Math.round(8 * u)).setVisible(false);
+    this.plate = scene.add.rectangle(width / 2, top, 10, 10, 0x000000).setOrigin(0.5, 0).setDepth(1000).setRounded(Math.round(8 * u)).setVisible(false);
     this.text = scene.add
-      .text(width / 2, 14 * u, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: width * 0.7 } }))
+      .text(width / 2, top, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: width * 0.7 } }))
       .setOrigin(0.5, 0)
       .setDepth(1001)
       .setVisible(false);

@@ -72,6 +72,7 @@ export class Button implements Focusable {
   }
 
   redraw(): void {
+    if (!this.plate.scene) return; // destroyed with its dialog or scene
     const kind = this.options.kind ?? "normal";
     const selected = kind === "toggle" && (this.options.selected?.() ?? false);
     const [base, hover] = fills[kind];

@@ -24,9 +24,9 @@ export function openConfirm(scene: Phaser.Scene, focus: FocusManager, u: number,
   focus.pushLayer();
   const close = () => {
     window.removeEventListener("keydown", onEscape, true);
+    focus.popLayer();
     for (const o of objects) o.destroy();
     for (const b of buttons) b.destroy();
-    focus.popLayer();
   };
   const onEscape = (event: KeyboardEvent) => {
     if (event.key === "Escape") {

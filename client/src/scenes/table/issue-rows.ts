@@ -29,68 +29,67 @@ export class IssueRows {
     const { x, y, w, h } = this.box;
     const u = this.u;
     const rows = model.rows;
-    const headH = 26 * u;
-    const rowH = Math.min(52 * u, (h - headH) / Math.max(1, rows.length));
-    const nameW = w * 0.26;
-    const pipsW = w * 0.2;
-    const colW = (w - nameW - pipsW) / 2;
-    const draftX = x + nameW + pipsW;
-    const theirX = draftX + colW;
-    const size = Math.max(11, Math.min(16, rowH / u / 2.9));
+    const headH = 24 * u;
+    const rowH = Math.min(60 * u, (h - headH) / Math.max(1, rows.length));
+    const pipsW = Math.min(w * 0.3, 200 * u);
+    const colW = w / 2;
+    const size = Math.max(11, Math.min(16, rowH / u / 3.3));
     const head = (tx: number, label: string) => this.layer.add(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })));
-    head(x + 8 * u, this.labels.issue);
-    head(draftX + 8 * u, `${mySymbol} ${this.labels.draft}`);
-    head(theirX + 8 * u, `${theirSymbol} ${this.labels.standing}`);
+    head(x + 10 * u, `${mySymbol} ${this.labels.draft}`);
+    head(x + colW + 10 * u, `${theirSymbol} ${this.labels.standing}${model.standing ? "" : ` — ${this.labels.noStanding}`}`);
 
     rows.forEach((row, i) => {
       const ry = y + headH + i * rowH;
       const focused = i === focusRow;
       const plate = this.scene.add
-        .rectangle(x, ry + 2 * u, w, rowH - 4 * u, focused ? 0x24453a : 0x183a30, 0.9)
+        .rectangle(x, ry + 2 * u, w, rowH - 4 * u, focused ? 0x24453a : 0x183a30, 0.92)
         .setOrigin(0)
         .setRounded(Math.round(6 * u))
         .setStrokeStyle(focused ? 3 : 1, focused ? colors.focus : 0x2f6b58);
       this.layer.add(plate);
+      const line1 = ry + 4 * u + rowH * 0.26;
+      const line2 = ry + rowH * 0.7;
       const star = row.roleWeight !== 1 ? ` ${symbols.star}` : "";
-      const name = this.scene.add.text(x + 8 * u, ry + rowH / 2, `${row.id}. ${issueName(scenario, row.id, this.content)}${star}`, textStyle(u, size, { bold: true, color: row.roleWeight !== 1 ? colors.warnCss : colors.text })).setOrigin(0, 0.5);
-      this.layer.add(truncate(name, nameW - 12 * u));
+      const name = this.scene.add
+        .text(x + 10 * u, line1, `${row.id}. ${issueName(scenario, row.id, this.content)}${star}`, textStyle(u, size, { bold: true, color: row.roleWeight !== 1 ? colors.warnCss : colors.text }))
+        .setOrigin(0, 0.5);
+      this.layer.add(truncate(name, w - pipsW - 24 * u));
 
-      // Pips: one per option, left = the no-deal end of the list.
+      // Pips: one per option, from the no-deal end of the list; click one to choose it.
       const n = row.options.length;
-      const pipGap = Math.min(24 * u, (pipsW - 10 * u) / n);
-      const r = Math.min(8 * u, pipGap * 0.38);
+      const pipGap = Math.min(26 * u, pipsW / n);
+      const r = Math.min(7 * u, pipGap * 0.34);
+      const pipsX = x + w - 10 * u - pipGap * n;
       row.options.forEach((option, j) => {
-        const px = x + nameW + 6 * u + pipGap * (j + 0.5);
-        const py = ry + rowH / 2;
+        const px = pipsX + pipGap * (j + 0.5);
+        const py = line1;
         const chosen = option.id === row.draft;
         const theirs = option.id === row.standing;
-        const hit = this.scene.add.rectangle(px, py, pipGap, rowH - 6 * u, 0xffffff, 0.001).setInteractive({ useHandCursor: true });
+        const hit = this.scene.add.rectangle(px, ry + rowH / 2, pipGap, rowH - 6 * u, 0xffffff, 0.001).setInteractive({ useHandCursor: true });
         hit.on("pointerup", () => this.onPick(i, option.id));
         this.layer.add(hit);
-        if (theirs) this.layer.add(this.scene.add.rectangle(px, py, r * 2.6, r * 2.6).setStrokeStyle(2, 0xffffff).setAngle(45));
+        if (theirs) this.layer.add(this.scene.add.rectangle(px, py, r * 2.4, r * 2.4).setStrokeStyle(2, 0xffffff).setAngle(45));
         const fill = chosen ? colors.focus : option.redLine ? colors.warn : 0x6f8797;
-        this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.15 : r * 0.7, fill, chosen ? 1 : 0.8));
-        if (option.redLine) this.layer.add(this.scene.add.text(px, py - r - 2 * u, symbols.redLine, textStyle(u, 10, { color: colors.warnCss })).setOrigin(0.5, 1));
+        this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.1 : r * 0.6, fill, chosen ? 1 : 0.85));
+        if (option.redLine) this.layer.add(this.scene.add.text(px, py + r + 1 * u, symbols.redLine, textStyle(u, 9, { color: colors.warnCss })).setOrigin(0.5, 0));
       });
 
-      const cell = (cx: number, optionId: string | null, points: number | null, empty: string, redLine: boolean) => {
-        const label = optionId ? optionLabel(scenario, row.id, optionId, this.content) : empty;
-        const pts = points === null ? "" : formatPoints(points);
-        const value = this.scene.add.text(cx + colW - 10 * u, ry + rowH / 2, pts, textStyle(u, size + 1, { bold: true })).setOrigin(1, 0.5);
-        const text = this.scene.add
-          .text(cx + 8 * u, ry + rowH / 2, `${redLine ? `${symbols.redLine} ` : ""}${label}`, textStyle(u, size, { color: optionId ? (redLine ? colors.warnCss : colors.text) : colors.dim }))
+      const cell = (cx: number, optionId: string | null, points: number | null, redLine: boolean) => {
+        if (!optionId) return;
+        const value = this.scene.add.text(cx + colW - 12 * u, line2, formatPoints(points ?? 0), textStyle(u, size + 1, { bold: true })).setOrigin(1, 0.5);
+        const label = this.scene.add
+          .text(cx + 10 * u, line2, `${redLine ? `${symbols.redLine} ` : ""}${optionLabel(scenario, row.id, optionId, this.content)}`, textStyle(u, size - 1, { color: redLine ? colors.warnCss : colors.muted }))
           .setOrigin(0, 0.5);
-        this.layer.add(truncate(text, colW - value.width - 26 * u));
+        this.layer.add(truncate(label, colW - value.width - 30 * u));
         this.layer.add(value);
       };
       const draftOption = row.options.find((o) => o.id === row.draft);
       const theirOption = row.options.find((o) => o.id === row.standing);
-      cell(draftX, row.draft, row.draftPoints, "", Boolean(draftOption?.redLine));
-      cell(theirX, row.standing, row.standingPoints, "—", Boolean(theirOption?.redLine));
-      if (row.standing !== null && row.standing !== row.draft) {
-        // A thin divider marks where the draft and the offer differ.
-        this.layer.add(this.scene.add.rectangle(theirX, ry + 8 * u, 2, rowH - 16 * u, colors.warn, 0.8).setOrigin(0));
-      }
+      cell(x, row.draft, row.draftPoints, Boolean(draftOption?.redLine));
+      cell(x + colW, row.standing, row.standingPoints, Boolean(theirOption?.redLine));
+      // A divider between draft and offer: thick where they differ, faint where they agree (the texts say it too).
+      const differs = row.standing !== null && row.standing !== row.draft;
+      this.layer.add(this.scene.add.rectangle(x + colW, line2 - 9 * u, differs ? 3 : 1, 18 * u, differs ? colors.warn : 0xffffff, differs ? 1 : 0.3).setOrigin(0.5, 0));
     });
   }
 }

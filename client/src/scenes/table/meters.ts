@@ -51,16 +51,15 @@ export class Meters {
         );
         const mark = row.broken ? symbols.warn : better ? symbols.good : symbols.warn;
         this.layer.add(this.scene.add.text(x + w, cy + barH / 2, `${mark} ${formatPoints(row.value)}`, textStyle(u, 15, { bold: true })).setOrigin(1, 0.5));
-        if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 2 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
+        if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
       }
-      cy += barH + 18 * u;
+      cy += barH + 22 * u;
     }
     // The no-deal line across both bars, labelled.
     const nx = toX(model.reservation);
-    this.layer.add(this.scene.add.rectangle(nx, y + 18 * u, 3, cy - y - 30 * u, 0xffffff, 0.9).setOrigin(0.5, 0));
-    this.layer.add(this.scene.add.text(nx, cy - 12 * u, `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`, textStyle(u, 12, { color: colors.text })).setOrigin(0.5, 0));
-    if (model.delayCost > 0) {
-      this.layer.add(this.scene.add.text(x + w, cy + 4 * u, this.labels.delay(formatPoints(-model.delayCost)), textStyle(u, 12, { color: colors.muted })).setOrigin(1, 0));
-    }
+    this.layer.add(this.scene.add.rectangle(nx, y + 18 * u, 3, cy - y - 36 * u, 0xffffff, 0.9).setOrigin(0.5, 0));
+    const noDeal = `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`;
+    const delay = model.delayCost > 0 ? ` · ${this.labels.delay(formatPoints(-model.delayCost))}` : "";
+    this.layer.add(this.scene.add.text(x, cy - 8 * u, `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
   }
 }

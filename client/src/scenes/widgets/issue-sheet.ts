@@ -9,20 +9,38 @@ import { colors, symbols, textStyle } from "../../ui/theme.js";
  * options a red line forbids. Shrinks its type until everything fits.
  */
 
+/** Splits the issues in two columns of about the same number of lines. */
+export function splitIssues(issues: BriefingIssue[]): [BriefingIssue[], BriefingIssue[]] {
+  const lines = (i: BriefingIssue) => i.options.length + 1.5;
+  const total = issues.reduce((sum, i) => sum + lines(i), 0);
+  let acc = 0;
+  let cut = issues.length;
+  for (let k = 0; k < issues.length; k++) {
+    if (acc + lines(issues[k]!) / 2 > total / 2) {
+      cut = k;
+      break;
+    }
+    acc += lines(issues[k]!);
+  }
+  return [issues.slice(0, cut), issues.slice(cut)];
+}
+
 export function drawIssueSheet(
   scene: Phaser.Scene,
   box: { x: number; y: number; w: number; h: number },
   issues: BriefingIssue[],
   u: number,
   labels: { priority: (weight: number) => string; redLine: string },
-): Phaser.GameObjects.Container {
-  const container = scene.add.container(0, 0);
+  maxSize = 15,
+): Phaser.GameObjects.Container & { fittedSize?: number } {
+  const container: Phaser.GameObjects.Container & { fittedSize?: number } = scene.add.container(0, 0);
   const max = Math.max(1, ...issues.flatMap((i) => i.options.map((o) => Math.abs(o.points))));
-  for (let size = 15; size >= 9; size -= 1) {
+  for (let size = maxSize; size >= 9; size -= 1) {
+    container.fittedSize = size;
     container.removeAll(true);
     let y = box.y;
     const lineH = size * 1.45 * u;
-    const labelW = box.w * 0.62;
+    const labelW = box.w * 0.7;
     const barX = box.x + labelW + 8 * u;
     const barW = box.w - labelW - 70 * u;
     for (const issue of issues) {
