@@ -8,7 +8,8 @@ import type { ClientMatchView, SeatInfo } from "./match-connection.js";
  */
 
 type Json<T> = T | undefined;
-type PointsJson = Record<string, { options?: Record<string, number> }>;
+/** Either flat in scenario order (issue by issue, option by option) or keyed by issue and option. */
+type PointsJson = number[] | Record<string, { options?: Record<string, number> }>;
 
 export type ServerStateJson = {
   code?: string;
@@ -84,8 +85,16 @@ export function parsePublicScenario(text: Json<string>): PublicScenario {
   }
 }
 
-const pointsOf = (points: Json<PointsJson>): Record<string, Record<string, number>> =>
-  Object.fromEntries(Object.entries(points ?? {}).map(([issue, row]) => [issue, { ...(row.options ?? {}) }]));
+function pointsOf(points: Json<PointsJson>, scenario: PublicScenario): Record<string, Record<string, number>> {
+  if (Array.isArray(points)) {
+    if (points.length === 0) return {};
+    let k = 0;
+    return Object.fromEntries(scenario.issues.map((issue) => [issue.id, Object.fromEntries(issue.options.map((o) => [o.id, points[k++] ?? 0]))]));
+  }
+  return Object.fromEntries(Object.entries(points ?? {}).map(([issue, row]) => [issue, { ...(row.options ?? {}) }]));
+}
+
+const hasPoints = (points: Json<PointsJson>): boolean => (Array.isArray(points) ? points.length > 0 : Object.keys(points ?? {}).length > 0);
 
 function effectOf(side: string, e: EffectJson): Effect {
   if (e.kind === "scale") return { kind: "scale", side, issue: e.issue ?? "", factor: e.factor ?? 1 };
@@ -122,12 +131,12 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
   const sheets: Record<string, SideSheet> = Object.fromEntries(
     Object.entries(sheetsJson)
       // An empty container is one the StateView has not granted yet (or not yet filled).
-      .filter(([, sheet]) => Object.keys(sheet.points ?? {}).length > 0)
+      .filter(([, sheet]) => hasPoints(sheet.points))
       .map(([side, sheet]) => [
         side,
         {
           side,
-          points: pointsOf(sheet.points),
+          points: pointsOf(sheet.points, scenario),
           reservation: sheet.reservation ?? 0,
           pressurePerRound: sheet.pressurePerRound ?? 0,
           delayCost: sheet.delayCost ?? 0,
@@ -136,7 +145,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
       ]),
   );
   const roles: RoleSheet[] = Object.values(state.roles ?? {})
-    .filter((r) => Object.keys(r.points ?? {}).length > 0)
+    .filter((r) => hasPoints(r.points))
     .map((r) => ({
       side: r.side,
       role: r.role,
@@ -144,7 +153,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
       ...(r.person ? { person: r.person } : {}),
       brief: r.brief,
       issueWeights: { ...(r.issueWeights ?? {}) },
-      points: pointsOf(r.points),
+      points: pointsOf(r.points, scenario),
     }));
   const o = state.outcome;
   const outcome: Outcome | null =

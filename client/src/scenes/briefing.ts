@@ -14,6 +14,7 @@ import { drawIssueSheet, drawParagraphs, splitIssues } from "./widgets/issue-she
 export class BriefingScene extends BaseScene {
   private readyButton: Button | null = null;
   private status: Phaser.GameObjects.Text | null = null;
+  private codeText: Phaser.GameObjects.Text | null = null;
   private content: Phaser.GameObjects.Container[] = [];
   private drawnFor = "";
 
@@ -28,7 +29,9 @@ export class BriefingScene extends BaseScene {
     this.languageToggle();
     const by = H - 76 * u;
     this.readyButton = this.button({ id: "ready", x: W - 300 * u, y: by, width: 270 * u, height: 56 * u, label: this.t("briefing.ready"), kind: "primary", shortcut: "r", fontSize: 20, onPress: () => this.ready() });
-    this.status = this.text(30 * u, by + 4 * u, "", this.style(17, { color: colors.text, wordWrap: { width: W - 380 * u }, lineSpacing: 4 * u }));
+    this.status = this.text(30 * u, by - 8 * u, "", this.style(16, { color: colors.text, wordWrap: { width: W - 720 * u }, lineSpacing: 3 * u }));
+    // The code to share, large enough to read out to a class.
+    this.codeText = this.text(W - 330 * u, by + 28 * u, "", this.style(34, { bold: true, color: colors.focusCss })).setOrigin(1, 0.5);
     this.focus!.focus("ready");
     const view = this.app.connection?.view;
     if (view) this.onView(view);
@@ -37,7 +40,8 @@ export class BriefingScene extends BaseScene {
   protected override onView(view: ClientMatchView): void {
     const seat = this.app.connection?.seat;
     // The sheet is drawn once the seat and its numbers are known; the footer follows every change.
-    const key = `${seat?.side ?? ""}|${Object.keys(view.sheets).join(",")}|${view.roles.length}`;
+    // The sheet's numbers may arrive over several patches: redraw whenever they change.
+    const key = `${seat?.side ?? ""}|${JSON.stringify(seat ? view.sheets[seat.side] : null)}|${JSON.stringify(view.roles)}`;
     if (key !== this.drawnFor && seat && view.sheets[seat.side]) {
       this.drawnFor = key;
       this.drawSheet(view);
@@ -101,8 +105,10 @@ export class BriefingScene extends BaseScene {
     const names = view.players.map((p) => `${sideStyle(p.side).symbol} ${p.name}${p.id === seat?.playerId ? ` (${this.t("table.you")})` : p.bot ? ` (${this.t("table.bot")})` : ""} — ${sideName(view.scenario, p.side, this.c)}${p.ready ? " ✓" : ""}`);
     const lines = [this.t("briefing.players", { names: names.join(" · ") })];
     const sides = new Set(view.players.map((p) => p.side));
+    this.codeText?.setText("");
     if (view.table.mode === "pvp" && sides.size < view.scenario.sides.length) {
       lines.push(this.t("briefing.share", { code: view.table.code }), this.t("briefing.waitingPlayer"));
+      this.codeText?.setText(view.table.code);
     } else if (me?.ready) {
       lines.push(this.t("briefing.waitingReady"));
     }

@@ -1,3 +1,6 @@
+import type Phaser from "phaser";
+import { wrapCallback } from "./wrap.js";
+
 /**
  * Colours, type and the layout unit. The palette is Okabe–Ito (safe for the common forms of
  * colour blindness), and nothing is told by colour alone: each side also has its own symbol
@@ -62,7 +65,7 @@ export type TextStyle = {
   fontSize: string;
   color: string;
   fontStyle?: string;
-  wordWrap?: { width: number; useAdvancedWrap?: boolean };
+  wordWrap?: { width: number; useAdvancedWrap?: boolean; callback?: (text: string, textObject: Phaser.GameObjects.Text) => string[] };
   align?: string;
   lineSpacing?: number;
   resolution?: number;
@@ -77,5 +80,7 @@ export function textStyle(u: number, size: number, options: Partial<TextStyle> &
     resolution: Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)),
     ...(bold ? { fontStyle: "bold" } : {}),
     ...rest,
+    // Our own line breaker, so Japanese wraps as well as English.
+    ...(rest.wordWrap ? { wordWrap: { ...rest.wordWrap, callback: wrapCallback } } : {}),
   };
 }

@@ -38,7 +38,7 @@ export function briefingModel(view: MatchView, content: ContentFn = identity, si
     side,
     sideName: sideName(scenario, side, content),
     roleName: roleName(scenario, side, role, content),
-    person: roleSheet?.person ?? "",
+    person: content(`person.${side}.${role}`, roleSheet?.person ?? ""),
     story: content("story", scenario.story),
     sideBrief: content(`side.${side}.brief`, sideBriefs[side] ?? ""),
     roleBrief: content(`role.${side}.${role}.brief`, roleSheet?.brief ?? ""),

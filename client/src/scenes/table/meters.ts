@@ -49,7 +49,7 @@ export class Meters {
         this.layer.add(
           this.scene.add.rectangle(Math.min(zero, end), cy + 2, Math.max(2, Math.abs(end - zero)), barH - 4, row.broken ? colors.warn : better ? colors.good : colors.japan).setOrigin(0),
         );
-        const mark = row.broken ? symbols.warn : better ? symbols.good : symbols.warn;
+        const mark = row.broken || effective < model.reservation ? symbols.warn : better ? symbols.good : "=";
         this.layer.add(this.scene.add.text(x + w, cy + barH / 2, `${mark} ${formatPoints(row.value)}`, textStyle(u, 15, { bold: true })).setOrigin(1, 0.5));
         if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
       }
