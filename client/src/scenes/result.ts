@@ -66,6 +66,7 @@ export class ResultScene extends BaseScene {
       noDeal: this.t("result.legend.noDeal"),
       real: this.t("result.legend.real"),
       deal: this.t("result.legend.deal"),
+      failed: this.t("result.legend.failed"),
       path: (side) => this.t("result.legend.path", { side }),
       sideName: name,
     };

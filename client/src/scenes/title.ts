@@ -38,8 +38,10 @@ export class TitleScene extends BaseScene {
     this.toggles = [];
     this.languageToggle();
 
+    // Everything below is centred vertically in a 650-unit-tall block.
+    const oy = Math.max(0, (H - 650 * u) / 2);
     // Heading between the two flags.
-    const headY = 70 * u;
+    const headY = oy + 70 * u;
     this.text(W / 2, headY, this.t("app.title"), this.style(60, { heading: true, bold: true })).setOrigin(0.5);
     this.text(W / 2, headY + 56 * u, this.t("app.subtitle"), this.style(20, { color: colors.muted })).setOrigin(0.5);
     const flagH = 70 * u;
@@ -47,7 +49,7 @@ export class TitleScene extends BaseScene {
     this.add.image(W / 2 + 330 * u, headY + 20 * u, "flag-us").setDisplaySize(flagH * 1.9, flagH).setOrigin(0.5);
 
     // Name and side, shared by the solo game and a hosted table.
-    const rowY = 190 * u;
+    const rowY = oy + 190 * u;
     const left = W / 2 - 560 * u;
     this.text(left, rowY + 10 * u, this.t("title.name"), this.style(18, { bold: true }));
     const nameField = this.field({ id: "name", x: left + 150 * u, y: rowY, width: 260 * u, height: 42 * u, placeholder: this.t("title.namePlaceholder"), label: this.t("title.name"), value: this.app.name, maxLength: 40 });
@@ -72,7 +74,7 @@ export class TitleScene extends BaseScene {
     });
 
     // Three cards.
-    const cardY = 270 * u;
+    const cardY = oy + 270 * u;
     const cardH = 330 * u;
     const gap = 24 * u;
     const cardW = (1120 * u - 2 * gap) / 3;
@@ -117,7 +119,8 @@ export class TitleScene extends BaseScene {
       this.button({ id: "start-solo", x: x0, y: actionY, width: cardW - 2 * pad, height: 54 * u, label: this.t("title.start"), kind: "primary", shortcut: "s", fontSize: 19, onPress: () => this.playSolo() }),
     );
 
-    // Card 2: open a table for two.
+    // Card 2: open a table for two — how it goes, in three steps.
+    this.text(cardX(1) + pad, cardY + 120 * u, this.t("title.host.steps"), this.style(16, { color: colors.text, wordWrap: { width: cardW - 2 * pad }, lineSpacing: 8 * u }));
     this.actionButtons.push(
       this.button({ id: "host", x: cardX(1) + pad, y: actionY, width: cardW - 2 * pad, height: 54 * u, label: this.t("title.hostButton"), kind: "primary", shortcut: "o", fontSize: 19, onPress: () => this.host() }),
     );
@@ -130,7 +133,7 @@ export class TitleScene extends BaseScene {
       this.button({ id: "join", x: cardX(2) + pad, y: actionY, width: cardW - 2 * pad, height: 54 * u, label: this.t("title.joinButton"), kind: "primary", fontSize: 19, onPress: () => this.join() }),
     );
 
-    this.text(W / 2, H - 40 * u, this.t("title.keys"), this.style(14, { color: colors.dim, align: "center", wordWrap: { width: W - 80 * u } })).setOrigin(0.5);
+    this.text(W / 2, Math.min(H - 40 * u, cardY + cardH + 50 * u), this.t("title.keys"), this.style(14, { color: colors.dim, align: "center", wordWrap: { width: W - 80 * u } })).setOrigin(0.5);
     this.focus!.focus("start-solo");
   }
 

@@ -24,6 +24,8 @@ export type DebriefModel = {
   maxJointGain: number;
   real: (PackageStats & { label: string; id: string }) | null;
   deal: PackageStats | null;
+  /** A package signed but refused at home (ratification failed): drawn, though it scores as no deal. */
+  failed: Point | null;
   /** The chart's bounds, with a margin. */
   bounds: { minA: number; maxA: number; minB: number; maxB: number };
   /** In solo play against the adaptive bot: its estimate of the player's issue weights beside the truth. */
@@ -93,6 +95,7 @@ export function debriefModel(view: MatchView): DebriefModel {
     maxJointGain: joint,
     real,
     deal: agreed,
+    failed: view.outcome?.kind === "ratification-failed" && view.outcome.offer ? pointOf(view, sides, view.outcome.offer) : null,
     bounds: { minA: minA - padA, maxA: maxA + padA, minB: minB - padB, maxB: maxB + padB },
     belief: beliefOf(view),
   };

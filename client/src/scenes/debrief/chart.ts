@@ -17,6 +17,7 @@ export type ChartLabels = {
   noDeal: string;
   real: string;
   deal: string;
+  failed: string;
   path: (side: string) => string;
   sideName: (side: string) => string;
 };
@@ -87,6 +88,11 @@ export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u:
   mark(model.noDeal, "✕", colors.text, 22, labels.noDeal);
   if (model.nash) mark(model.nash, "◆", colors.focusCss, 22, labels.nash);
   if (model.real) mark(model.real.point, "★", colors.neutralCss, 26, labels.real);
+  if (model.failed) {
+    g.lineStyle(3 * u, colors.warn, 1);
+    g.strokeCircle(px(model.failed.a), py(model.failed.b), 13 * u);
+    scene.add.text(px(model.failed.a), py(model.failed.b) + 16 * u, `⚠ ${labels.failed}`, textStyle(u, 13, { bold: true, color: colors.warnCss })).setOrigin(0.5, 0);
+  }
   if (model.deal) {
     g.lineStyle(3 * u, 0xffffff, 1);
     g.strokeCircle(px(model.deal.point.a), py(model.deal.point.b), 13 * u);
@@ -105,6 +111,7 @@ export function drawLegend(scene: Phaser.Scene, x: number, y: number, u: number,
     ["◆", colors.focusCss, labels.nash],
     ["★", colors.neutralCss, labels.real],
     ...(model.deal ? ([["◯", colors.text, labels.deal]] as [string, string, string][]) : []),
+    ...(model.failed ? ([["◯", colors.warnCss, `⚠ ${labels.failed}`]] as [string, string, string][]) : []),
   ];
   let cy = y;
   for (const [glyph, color, text] of rows) {
