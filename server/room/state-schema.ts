@@ -88,15 +88,15 @@ export const RedLineState = schema(
 );
 export type RedLineState = SchemaType<typeof RedLineState>;
 
-/** option id → points, for one issue. */
-export const IssuePointsState = schema({ options: t.map("float64") }, "IssuePointsState");
-export type IssuePointsState = SchemaType<typeof IssuePointsState>;
-
 export const SideSheetState = schema(
   {
     side: t.string(),
-    /** issue id → option points (private variant and events applied). */
-    points: t.map(IssuePointsState),
+    /**
+     * Points of every option, private variant and events applied, flat in scenario order:
+     * issue by issue, option by option (`scenario.issues[i].options[j]`). Flat because one
+     * array per sheet costs a fifth of the memory of a map per issue.
+     */
+    points: t.array("float64"),
     reservation: t.float64(),
     pressurePerRound: t.float64(),
     delayCost: t.float64(),
@@ -116,7 +116,8 @@ export const RoleSheetState = schema(
     person: t.string().default(""),
     brief: t.string(),
     issueWeights: t.map("float64"),
-    points: t.map(IssuePointsState),
+    /** As on the side sheet: flat, in scenario order. */
+    points: t.array("float64"),
   },
   "RoleSheetState",
 );

@@ -1,11 +1,10 @@
-import type { MapSchema } from "@colyseus/schema";
-import { roleSheet, roundLabel, sideSheet, type MatchState, type OptionPoints, type Scenario } from "../../shared/index.js";
+import type { ArraySchema } from "@colyseus/schema";
+import { pressurePerRound, roleSheet, roundLabel, sideSheet, type MatchState, type OptionPoints, type Scenario } from "../../shared/index.js";
 import {
   BrokenRedLineState,
   ChatLineState,
   EffectState,
   EventState,
-  IssuePointsState,
   PlayerState,
   ProposalState,
   RedLineState,
@@ -22,8 +21,8 @@ import {
  * depend on changed.
  */
 
-export type SyncCursor = { chat: number; events: number; proposals: number; sheetKey: string };
-export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetKey: "" });
+export type SyncCursor = { chat: number; events: number; proposals: number; sheetEvents: number; sheetRound: string };
+export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetEvents: -1, sheetRound: "" });
 
 export const roleKey = (side: string, role: string): string => `${side}/${role}`;
 
@@ -59,11 +58,18 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
       root.sheets.get(effect.side)?.effects.push(effectState);
     }
   }
-  // Sheets move with events, the round (time pressure) and delay costs.
-  const sheetKey = `${state.events.length}|${state.round}|${Object.values(state.delayCost).join(",")}`;
-  if (sheetKey !== cursor.sheetKey) {
-    cursor.sheetKey = sheetKey;
+  // Points and reservations move only with events; time pressure and delay costs with the round.
+  const round = `${state.round}|${Object.values(state.delayCost).join(",")}`;
+  if (state.events.length !== cursor.sheetEvents) {
+    cursor.sheetEvents = state.events.length;
+    cursor.sheetRound = round;
     syncSheets(root, scenario, state);
+  } else if (round !== cursor.sheetRound) {
+    cursor.sheetRound = round;
+    root.sheets.forEach((sheet) => {
+      sheet.pressurePerRound = pressurePerRound(scenario, state, sheet.side);
+      sheet.delayCost = state.delayCost[sheet.side] ?? 0;
+    });
   }
   if (state.outcome && root.outcome.kind === "") syncOutcome(root, state);
 }
@@ -107,17 +113,19 @@ export function roleContainer(root: NegotiationState, scenario: Scenario, state:
 function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
   const sheet = roleSheet(scenario, state, target.side, target.role);
   for (const [issue, weight] of Object.entries(sheet.issueWeights)) target.issueWeights.set(issue, weight);
-  syncPoints(target.points, sheet.points);
+  syncPoints(target.points, scenario, sheet.points);
 }
 
-function syncPoints(target: MapSchema<IssuePointsState>, points: OptionPoints): void {
-  for (const [issue, options] of Object.entries(points)) {
-    let row = target.get(issue);
-    if (!row) {
-      row = new IssuePointsState();
-      target.set(issue, row);
+/** Writes option points flat in scenario order, touching only the entries that changed. */
+function syncPoints(target: ArraySchema<number>, scenario: Scenario, points: OptionPoints): void {
+  let k = 0;
+  for (const issue of scenario.issues) {
+    for (const option of issue.options) {
+      const value = points[issue.id]?.[option.id] ?? 0;
+      if (k >= target.length) target.push(value);
+      else if (target[k] !== value) target[k] = value;
+      k++;
     }
-    for (const [option, value] of Object.entries(options)) row.options.set(option, value);
   }
 }
 
@@ -125,7 +133,7 @@ function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchStat
   for (const side of scenario.sides) {
     const sheet = sideSheet(scenario, state, side.id);
     const target = root.sheets.get(side.id)!;
-    syncPoints(target.points, sheet.points);
+    syncPoints(target.points, scenario, sheet.points);
     target.reservation = sheet.reservation;
     target.pressurePerRound = sheet.pressurePerRound;
     target.delayCost = sheet.delayCost;

@@ -1,10 +1,14 @@
-import { promises as fs } from "node:fs";
+import { constants, promises as fs } from "node:fs";
 import path from "node:path";
 
 /**
- * One match's JSONL log on disk. `append` resolves only after the lines are written and
- * fsync'ed, so the room broadcasts an action only once it survives `kill -9`.
+ * One match's JSONL log on disk. `append` resolves only after the lines are on disk, so the
+ * room broadcasts an action only once it survives `kill -9` (or a power cut). The file is
+ * opened with O_DSYNC: each write returns once its data (and the size) is durable, which is
+ * fsync in one system call, and one trip through libuv's thread pool instead of two.
  */
+const APPEND_DURABLE = constants.O_WRONLY | constants.O_APPEND | constants.O_DSYNC;
+
 export class MatchLogFile {
   private constructor(
     readonly file: string,
@@ -13,7 +17,7 @@ export class MatchLogFile {
 
   /** Creates the file (it must not exist) with its first lines, and makes the new name durable too. */
   static async create(file: string, lines: readonly string[]): Promise<MatchLogFile> {
-    const handle = await fs.open(file, "wx");
+    const handle = await fs.open(file, APPEND_DURABLE | constants.O_CREAT | constants.O_EXCL, 0o644);
     const log = new MatchLogFile(file, handle);
     try {
       await log.append(lines);
@@ -27,13 +31,12 @@ export class MatchLogFile {
 
   /** Opens an existing log to go on appending (resume after a restart). */
   static async openForAppend(file: string): Promise<MatchLogFile> {
-    return new MatchLogFile(file, await fs.open(file, "a"));
+    return new MatchLogFile(file, await fs.open(file, APPEND_DURABLE));
   }
 
   async append(lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
-    await this.handle.write(lines.join("\n") + "\n");
-    await this.handle.sync();
+    await this.handle.appendFile(lines.join("\n") + "\n");
   }
 
   async close(): Promise<void> {

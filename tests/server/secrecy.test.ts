@@ -108,9 +108,9 @@ describe("secrecy", () => {
     const ended = server.room(code).matchState;
     const usSheet = sideSheet(scenario, ended, "us");
     expect(revealed.sheets.us.reservation).toBe(usSheet.reservation);
-    for (const [issue, options] of Object.entries(usSheet.points)) {
-      for (const [option, points] of Object.entries(options)) expect(revealed.sheets.us.points[issue].options[option]).toBe(points);
-    }
+    // Points are flat, in scenario order (issue by issue, option by option).
+    const flat = scenario.issues.flatMap((issue) => issue.options.map((option) => usSheet.points[issue.id]![option.id]));
+    expect(revealed.sheets.us.points).toEqual(flat);
     expect(revealed.teams.us.chat.map((l: { text: string }) => l.text)).toContain("TEAM-US-SECRET: our floor is the rice quota");
     expect(plain(watcher.state()).sheets.japan.reservation).toBe(sideSheet(scenario, ended, "japan").reservation);
     const published = await fetch(`${server.url}/api/matches/${code}/log`);
