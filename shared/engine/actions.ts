@@ -40,6 +40,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   }),
   z.strictObject({ type: z.literal("timeout") }),
   z.strictObject({ type: z.literal("inject"), event: eventSchema }),
+  /** An instructor moves the hard deadline `rounds` rounds later (classroom mode). */
+  z.strictObject({ type: z.literal("extend"), rounds: z.number().int().min(1).max(20) }),
   /** Opens a "what if" branch of another match: from here on, draws come from `seed`. */
   z.strictObject({
     type: z.literal("branch"),

@@ -18,6 +18,8 @@ import type { MatchState, SeatedPlayer } from "./state.js";
 
 export type NewMatch = { seed: string; settings?: MatchSettingsInput; players?: Player[] };
 type Step = Result<MatchState, EngineError>;
+/** The same ceiling as the `rounds` setting. */
+const MAX_ROUNDS = 100;
 
 export function newMatch(scenario: Scenario, options: NewMatch): Step {
   const parsed = matchSettingsSchema.safeParse(options.settings ?? {});
@@ -104,6 +106,10 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       return state.phase === "negotiating" ? ok(endMove(scenario, state)) : wrongPhase(state, "pass the turn");
     case "inject":
       return inject(scenario, state, action.event);
+    case "extend":
+      if (state.phase === "ended") return wrongPhase(state, "extend the deadline");
+      if (state.maxRounds + action.rounds > MAX_ROUNDS) return err(engineError("BAD_ACTION", `A match lasts at most ${MAX_ROUNDS} rounds.`));
+      return ok({ ...state, maxRounds: state.maxRounds + action.rounds });
     case "branch":
       return state.phase === "ended" ? wrongPhase(state, "branch from here") : ok({ ...state, rng: createRng(action.seed) });
   }
