@@ -91,6 +91,8 @@ export type RedLineState = SchemaType<typeof RedLineState>;
 export const SideSheetState = schema(
   {
     side: t.string(),
+    /** The side's confidential brief. */
+    brief: t.string(),
     /**
      * Points of every option, private variant and events applied, flat in scenario order:
      * issue by issue, option by option (`scenario.issues[i].options[j]`). Flat because one

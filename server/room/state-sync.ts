@@ -89,7 +89,7 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
 /** Creates each side's private containers (filled by the first sync), so visibility can be granted at once. */
 export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
   for (const side of scenario.sides) {
-    root.sheets.set(side.id, new SideSheetState({ side: side.id, reservation: 0, pressurePerRound: 0, delayCost: 0 }));
+    root.sheets.set(side.id, new SideSheetState({ side: side.id, brief: side.brief, reservation: 0, pressurePerRound: 0, delayCost: 0 }));
     root.teams.set(side.id, new TeamState({ side: side.id }));
   }
 }

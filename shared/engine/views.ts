@@ -19,6 +19,8 @@ export type OptionPoints = Record<string, Record<string, number>>;
 
 export type SideSheet = {
   side: string;
+  /** The side's confidential brief: what the delegation is told before the talks. */
+  brief: string;
   /** issue id → option id → points (relative to no deal, private variant and events applied). */
   points: OptionPoints;
   /** Points of no deal (walk-away, deadline, failed ratification). */
@@ -113,6 +115,7 @@ export function publicScenario(scenario: Scenario): PublicScenario {
 export function sideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
   return {
     side,
+    brief: scenario.sides.find((s) => s.id === side)?.brief ?? "",
     points: pointsById(scenario, effectiveSideTable(scenario, state, side)),
     reservation: reservationValue(scenario, state, side),
     pressurePerRound: pressurePerRound(scenario, state, side),

@@ -49,6 +49,7 @@ type ChatLineJson = { seq: number; by: string; side: string; to: string; text: s
 type EffectJson = { eventId: string; round: number; kind: string; issue?: string; factor?: number; delta?: number };
 type SheetJson = {
   side: string;
+  brief?: string;
   points?: PointsJson;
   reservation?: number;
   pressurePerRound?: number;
@@ -136,6 +137,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
         side,
         {
           side,
+          brief: sheet.brief ?? "",
           points: pointsOf(sheet.points, scenario),
           reservation: sheet.reservation ?? 0,
           pressurePerRound: sheet.pressurePerRound ?? 0,

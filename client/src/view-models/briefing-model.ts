@@ -27,7 +27,7 @@ export type BriefingModel = {
   weeks: number;
 };
 
-export function briefingModel(view: MatchView, content: ContentFn = identity, sideBriefs: Record<string, string> = {}): BriefingModel | null {
+export function briefingModel(view: MatchView, content: ContentFn = identity): BriefingModel | null {
   if (view.viewer.kind !== "seat") return null;
   const { side, role } = view.viewer;
   const scenario = view.scenario;
@@ -40,7 +40,7 @@ export function briefingModel(view: MatchView, content: ContentFn = identity, si
     roleName: roleName(scenario, side, role, content),
     person: content(`person.${side}.${role}`, roleSheet?.person ?? ""),
     story: content("story", scenario.story),
-    sideBrief: content(`side.${side}.brief`, sideBriefs[side] ?? ""),
+    sideBrief: content(`side.${side}.brief`, sheet?.brief ?? ""),
     roleBrief: content(`role.${side}.${role}.brief`, roleSheet?.brief ?? ""),
     issues: scenario.issues.map((issue) => ({
       id: issue.id,
