@@ -1,5 +1,6 @@
 import os from "node:os";
 import { benchBots } from "./bots.js";
+import { benchClient } from "./client.js";
 import { benchEngine } from "./engine.js";
 import { benchReplayCli } from "./replay.js";
 import { fmt, peakMemory, row } from "./measure.js";
@@ -9,6 +10,7 @@ console.log(`Tariff Talks benchmarks — node ${process.version}, ${os.cpus().le
 await benchEngine();
 await benchReplayCli();
 await benchBots();
+await benchClient();
 
 const memory = peakMemory();
 console.log("Memory");
