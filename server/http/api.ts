@@ -2,6 +2,7 @@ import { promises as fs } from "node:fs";
 import { builtinScenario, builtinScenarioIds, publicScenario } from "../../shared/index.js";
 import type { HttpApp, HttpRequest as Request, HttpResponse as Response } from "./express-types.js";
 import { listMatches, logPath, matchCodeSchema, summarizeLog } from "../store/match-catalog.js";
+import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 
 /**
  * The read-only HTTP API (docs/protocol.md, "HTTP"). A match in progress never leaks a sheet:
@@ -32,6 +33,8 @@ export function mountApi(app: HttpApp, dataDir: string): void {
     }
     res.type("application/x-ndjson").send(text);
   });
+
+  mountNotesApi(app as NotesHttpApp, dataDir);
 
   app.use("/api", (_req: Request, res: Response) => fail(res, 404, { code: "NOT_FOUND", message: "No such API endpoint." }));
 }

@@ -1,9 +1,10 @@
 import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
-import { describeProblems, problemsFromZod, type MatchState, type Viewer } from "../../shared/index.js";
+import { describeProblems, problemsFromZod, type Action, type MatchState, type Result, type Viewer } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
 import type { ServerConfig } from "../config.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import { botActions, botToMove } from "./bot-driver.js";
+import { takeInheritedSeat } from "./branch-setup.js";
 import { createMatch, resumeMatch, type HostSettings } from "./match-setup.js";
 import type { MatchSession } from "./match-session.js";
 import { joinOptionsSchema, MAX_CHAT_LENGTH, messageTypes, parseMessage, toAction, type ErrorReply, type MessageType } from "./protocol.js";
@@ -36,15 +37,37 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   /** Open connections per player id (one person may have two tabs open). */
   private connections = new Map<string, number>();
   private spectatorCount = 0;
+  /** Branch matches: the parent's seats not yet taken over by someone joining. */
+  private inheritable = new Set<string>();
   private revealed = false;
   private turnKey = "";
   private turnTimer: Delayed | undefined;
   private botTimer: Delayed | undefined;
   private idleTimer: Delayed | undefined;
+  /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
+  private paused = false;
 
   /** The engine state behind the synced one (read-only; tests compare it with replays). */
   get matchState(): MatchState {
     return this.session.state;
+  }
+
+  /**
+   * Classroom hooks (server/classroom): called in-process on the room instance, never reachable
+   * by a client message. A system action (`inject`, `extend`) goes through the engine and the log.
+   */
+  systemAction(action: Action): Promise<Result<MatchState, ErrorReply>> {
+    return this.session.serial(() => this.session.apply(action));
+  }
+
+  setPaused(paused: boolean): void {
+    if (this.paused === paused) return;
+    this.paused = paused;
+    this.commit();
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
   }
 
   override async onCreate(options: unknown): Promise<void> {
@@ -56,6 +79,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     this.session = session;
     this.host = host;
     this.bots = setup.value.bots;
+    this.inheritable = new Set(setup.value.inheritable ?? []);
     this.autoDispose = false;
     this.maxClients = 64;
     const scenario = session.scenario;
@@ -139,6 +163,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       const state = this.session.state;
       const choice = chooseSeat(this.session.scenario, state, wanted, { humanSides: this.host.humanSides, maxPerSide: this.deps.config.maxPlayersPerSide });
       if (!choice.ok) return choice;
+      const inherited = takeInheritedSeat(state, this.inheritable, choice.value.side, wanted.role);
+      if (inherited) return { ok: true as const, value: inherited };
       const n = state.players.length + 1;
       const player = { id: `p${n}`, name: wanted.name ?? `Player ${n}`, ...choice.value };
       const joined = await this.session.apply({ type: "join", player });
@@ -162,6 +188,10 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     }
     if (!data.seat) {
       this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
+      return;
+    }
+    if (this.paused && message.value.type !== "chat") {
+      this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
       return;
     }
     const action = toAction(message.value, data.seat.playerId);
@@ -217,7 +247,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
 
   /** The turn clock runs per move: a new move (round or mover changed) restarts it. */
   private armTurnClock(state: MatchState): void {
-    const key = state.phase === "negotiating" && this.host.turnSeconds > 0 ? `${state.round}/${state.movesThisRound}` : "";
+    const key = state.phase === "negotiating" && this.host.turnSeconds > 0 && !this.paused ? `${state.round}/${state.movesThisRound}` : "";
     if (key === this.turnKey) return;
     this.turnKey = key;
     this.turnTimer?.clear();
@@ -237,7 +267,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   private armBot(state: MatchState): void {
     this.botTimer?.clear();
     this.botTimer = undefined;
-    const botId = botToMove(state, this.bots);
+    const botId = this.paused ? undefined : botToMove(state, this.bots);
     if (botId === undefined) return;
     const seq = state.seq;
     this.botTimer = this.clock.setTimeout(() => {

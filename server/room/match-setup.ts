@@ -22,6 +22,7 @@ import { MatchSession } from "./match-session.js";
 import type { RoomDeps } from "./NegotiationRoom.js";
 import { createOptionsSchema, type ErrorReply } from "./protocol.js";
 import { chooseSeat } from "./seating.js";
+import { createBranch } from "./branch-setup.js";
 
 /**
  * Turning create options (or a log on disk) into a running MatchSession. The hosting choices
@@ -30,7 +31,15 @@ import { chooseSeat } from "./seating.js";
  */
 
 export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[] };
-export type MatchSetup = { code: string; session: MatchSession; host: HostSettings; bots: Map<string, BotSpec>; scenarioJson: string };
+export type MatchSetup = {
+  code: string;
+  session: MatchSession;
+  host: HostSettings;
+  bots: Map<string, BotSpec>;
+  scenarioJson: string;
+  /** A branch: the parent's people, whose seats newcomers take over (server/room/branch-setup.ts). */
+  inheritable?: string[];
+};
 
 const hostMetaSchema = z.object({
   mode: z.enum(["solo", "pvp"]).catch("pvp"),
@@ -39,7 +48,7 @@ const hostMetaSchema = z.object({
 
 const scenarioJsonCache = new WeakMap<Scenario, string>();
 /** The public scenario as JSON, shared by every room playing it. */
-function scenarioJson(scenario: Scenario): string {
+export function scenarioJson(scenario: Scenario): string {
   let json = scenarioJsonCache.get(scenario);
   if (json === undefined) {
     json = JSON.stringify(publicScenario(scenario));
@@ -52,6 +61,7 @@ export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (
   const parsed = createOptionsSchema.safeParse(rawOptions ?? {});
   if (!parsed.success) return err({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
   const options = parsed.data;
+  if (options.branch) return createBranch(deps, { ...options, branch: options.branch }, isLive);
   const scenarioId = options.scenario ?? DEFAULT_SCENARIO_ID;
   const scenario = builtinScenario(scenarioId);
   if (!scenario) return err({ code: "UNKNOWN_SCENARIO", message: `There is no scenario "${scenarioId}".` });

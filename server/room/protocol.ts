@@ -38,6 +38,15 @@ export const createOptionsSchema = z.strictObject({
   side: shortId.optional(),
   role: shortId.optional(),
   spectator: z.boolean().optional(),
+  /** Start from step `step` of an ended match (server/room/branch-setup.ts); `bots` maps a side to a strategy. */
+  branch: z
+    .strictObject({
+      matchId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+      step: z.number().int().min(0),
+      seed: z.string().min(1).max(200).optional(),
+      bots: z.record(shortId, z.string().min(1).max(40)).optional(),
+    })
+    .optional(),
 });
 export type CreateOptions = z.infer<typeof createOptionsSchema>;
 
@@ -107,6 +116,10 @@ export const joinErrorCodes = [
   "SIDE_FULL",
   "BOT_SIDE",
   "BAD_SEAT_TOKEN",
+  "UNKNOWN_MATCH",
+  "MATCH_RUNNING",
+  "BAD_LOG",
+  "BAD_STEP",
 ] as const;
 
 export type ErrorReply = { code: string; message: string; type?: string };

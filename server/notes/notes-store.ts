@@ -1,0 +1,85 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { matchesDir } from "../store/match-catalog.js";
+
+/**
+ * Instructors' notes on a match, kept beside its log in `<dataDir>/matches/<code>.notes.json`
+ * and never inside the `.jsonl`: the log is a hash-chained record of play and stays byte for
+ * byte what the match wrote. Writes go to a temporary file renamed into place, one at a time
+ * per match, so a crash leaves the old notes or the new ones, never half a file.
+ */
+
+export const MAX_NOTE_LENGTH = 2000;
+export const MAX_NOTES = 500;
+
+export const noteInputSchema = z.strictObject({
+  step: z.number().int().min(0),
+  text: z.string().trim().min(1).max(MAX_NOTE_LENGTH),
+  author: z.string().trim().min(1).max(40).optional(),
+});
+export type NoteInput = z.infer<typeof noteInputSchema>;
+
+export const noteSchema = noteInputSchema.extend({ id: z.string().min(1).max(40), createdAt: z.string() });
+export type Note = z.infer<typeof noteSchema>;
+
+export const notesFileSchema = z.object({
+  format: z.literal("tariff-talks-notes"),
+  version: z.literal(1),
+  matchId: z.string(),
+  notes: z.array(noteSchema),
+});
+export type NotesFile = z.infer<typeof notesFileSchema>;
+
+export const notesPath = (dataDir: string, code: string): string => path.join(matchesDir(dataDir), `${code}.notes.json`);
+
+const emptyNotes = (matchId: string): NotesFile => ({ format: "tariff-talks-notes", version: 1, matchId, notes: [] });
+
+export async function readNotes(dataDir: string, code: string): Promise<NotesFile> {
+  const text = await fs.readFile(notesPath(dataDir, code), "utf8").catch(() => undefined);
+  if (text === undefined) return emptyNotes(code);
+  const parsed = notesFileSchema.safeParse(JSON.parse(text));
+  return parsed.success ? parsed.data : emptyNotes(code);
+}
+
+/** Sorted by step, then in the order they were written. */
+const byStep = (notes: Note[]): Note[] => [...notes].sort((a, b) => a.step - b.step);
+
+const queues = new Map<string, Promise<unknown>>();
+/** Runs changes to one match's notes one after another (two tabs saving at once lose nothing). */
+function serial<T>(key: string, job: () => Promise<T>): Promise<T> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(job);
+  queues.set(key, run.catch(() => undefined));
+  return run;
+}
+
+async function writeNotes(dataDir: string, file: NotesFile): Promise<void> {
+  const target = notesPath(dataDir, file.matchId);
+  const temp = `${target}.${process.pid}.tmp`;
+  await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
+  await fs.rename(temp, target);
+}
+
+export type AddResult = { ok: true; note: Note } | { ok: false; code: "TOO_MANY_NOTES"; message: string };
+
+export function addNote(dataDir: string, code: string, input: NoteInput): Promise<AddResult> {
+  return serial(notesPath(dataDir, code), async () => {
+    const file = await readNotes(dataDir, code);
+    if (file.notes.length >= MAX_NOTES) return { ok: false as const, code: "TOO_MANY_NOTES" as const, message: `A match holds at most ${MAX_NOTES} notes.` };
+    const last = file.notes.reduce((n, note) => Math.max(n, Number(note.id.slice(1)) || 0), 0);
+    const note: Note = { id: `n${last + 1}`, ...input, createdAt: new Date().toISOString() };
+    await writeNotes(dataDir, { ...file, notes: byStep([...file.notes, note]) });
+    return { ok: true as const, note };
+  });
+}
+
+/** True when the note existed. */
+export function deleteNote(dataDir: string, code: string, noteId: string): Promise<boolean> {
+  return serial(notesPath(dataDir, code), async () => {
+    const file = await readNotes(dataDir, code);
+    const notes = file.notes.filter((n) => n.id !== noteId);
+    if (notes.length === file.notes.length) return false;
+    await writeNotes(dataDir, { ...file, notes });
+    return true;
+  });
+}
