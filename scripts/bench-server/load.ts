@@ -11,6 +11,9 @@ import { percentile } from "./stats.js";
 
 type Options = { port: number; room: "negotiation" | "bench-baseline"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
+// The server's `seat` message can arrive before the handler below is registered; the SDK's warning about it is noise here.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => (String(args[0]).includes("onMessage() not registered") ? undefined : warn(...args));
 const url = `ws://127.0.0.1:${options.port}`;
 
 const scenario = builtinScenario(DEFAULT_SCENARIO_ID)!;

@@ -36,7 +36,10 @@ export class MatchLogFile {
 
   async append(lines: readonly string[]): Promise<void> {
     if (lines.length === 0) return;
-    await this.handle.appendFile(lines.join("\n") + "\n");
+    const data = Buffer.from(lines.join("\n") + "\n");
+    const { bytesWritten } = await this.handle.write(data);
+    // A regular file is written whole or not at all (full disk → an error); never go on past a short write.
+    if (bytesWritten !== data.length) throw new Error(`short write to ${this.file} (${bytesWritten} of ${data.length} bytes)`);
   }
 
   async close(): Promise<void> {
