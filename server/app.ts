@@ -3,7 +3,12 @@ import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { ServerConfig } from "./config.js";
+import { classroomDeps, reopenClasses } from "./classroom/class-boot.js";
+import type { ClassService } from "./classroom/class-service.js";
+import { CLASSROOM_ROOM } from "./classroom/classroom-protocol.js";
+import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
+import { mountClassesApi } from "./http/classes-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { negotiationRoom, type RoomDeps } from "./room/NegotiationRoom.js";
@@ -18,9 +23,11 @@ import { SeatTokens } from "./store/seat-tokens.js";
 export type GameServer = {
   server: Server;
   deps: RoomDeps;
+  /** Classroom mode (server/classroom): the classes of this server. */
+  classes: ClassService;
   /** Binds the port; resolves with the port actually bound. */
   listen(): Promise<number>;
-  /** Reopens every unfinished match found on disk under its own code; returns the codes. */
+  /** Reopens every unfinished match found on disk under its own code, then the classes' rooms; returns the match codes. */
   resumeUnfinished(): Promise<string[]>;
   shutdown(): Promise<void>;
 };
@@ -28,13 +35,15 @@ export type GameServer = {
 export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
   await ensureMatchesDir(config.dataDir);
   const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), resumable: new Set() };
+  const cdeps = await classroomDeps(deps);
   const server = defineServer({
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
     gracefullyShutdown: options.handleSignals ?? false,
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
-    rooms: { [ROOM_NAME]: defineRoom(negotiationRoom(deps)) },
+    rooms: { [ROOM_NAME]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
+      mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
       mountApi(app, config.dataDir);
       app.use(staticFiles(config.clientDir));
     },
@@ -43,6 +52,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   return {
     server,
     deps,
+    classes: cdeps.service,
     async listen() {
       await server.listen(config.port, config.host);
       const address = server.transport.server?.address() as AddressInfo | null | undefined;
@@ -65,6 +75,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
           console.warn(`Match ${match.id} could not be resumed: ${(error as Error).message}`);
         }
       }
+      await reopenClasses(cdeps);
       return resumed;
     },
     async shutdown() {

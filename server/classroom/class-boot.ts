@@ -1,0 +1,38 @@
+import { matchMaker } from "@colyseus/core";
+import { AttemptLimiter } from "./attempt-limiter.js";
+import { ClassService } from "./class-service.js";
+import { liveTable } from "./class-tables.js";
+import { CLASSROOM_ROOM } from "./classroom-protocol.js";
+import type { ClassroomDeps, ClassroomRoom } from "./ClassroomRoom.js";
+import type { RoomDeps } from "../room/NegotiationRoom.js";
+
+/** The classroom's wiring for server/app.ts: its shared pieces, and the reopening of classes at boot. */
+export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
+  const service = new ClassService(deps);
+  await service.restore();
+  service.onChange = (code) => (matchMaker.getLocalRoomById(code) as unknown as ClassroomRoom | undefined)?.announce();
+  return { service, openable: new Set(), attempts: new AttemptLimiter() };
+}
+
+/**
+ * After the matches have resumed: every class that has not ended gets its room back, and a
+ * paused class pauses its tables again (pausing is hosting, not in the logs). Returns the codes.
+ */
+export async function reopenClasses(cdeps: ClassroomDeps): Promise<string[]> {
+  const reopened: string[] = [];
+  for (const code of cdeps.service.codes()) {
+    const record = cdeps.service.get(code)!;
+    if (record.status === "ended" || matchMaker.getLocalRoomById(code)) continue;
+    cdeps.openable.add(code);
+    try {
+      await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: code });
+      reopened.push(code);
+    } catch (error) {
+      cdeps.openable.delete(code);
+      console.warn(`Class ${code} could not be reopened: ${(error as Error).message}`);
+      continue;
+    }
+    if (record.paused) for (const table of record.tables) (await liveTable(cdeps.service.deps, table.matchCode))?.setPaused(true);
+  }
+  return reopened;
+}

@@ -1,0 +1,177 @@
+import { builtinScenario, err, ok, type Result, type ScenarioEvent } from "../../shared/index.js";
+import { emptyPlan, findStudent, moveStudent, seatStudent } from "../../shared/classroom/seating.js";
+import type { RoomDeps } from "../room/NegotiationRoom.js";
+import type { ErrorReply } from "../room/protocol.js";
+import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
+import { loadClasses, saveClass } from "./class-store.js";
+import { knownBot, liveTable, startTables } from "./class-tables.js";
+
+/**
+ * Every class of this server, in memory and on disk. Each change runs in the class's own queue
+ * and is saved before it is answered, so a restart finds what the instructor and students saw.
+ */
+
+export type Assignment = { classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: ClassRecord["status"]; matchCode: string | null; seatToken: string | null };
+export type AuthResult = "ok" | "missing" | "wrong" | "unknown";
+
+export class ClassService {
+  private readonly classes = new Map<string, ClassRecord>();
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Told after every saved change (the classroom room pushes fresh dashboards and assignments). */
+  onChange: (code: string) => void = () => {};
+
+  constructor(readonly deps: RoomDeps) {}
+
+  async restore(): Promise<ClassRecord[]> {
+    const records = await loadClasses(this.deps.config.dataDir);
+    for (const record of records) this.classes.set(record.code, record);
+    return records;
+  }
+
+  get(code: string): ClassRecord | undefined {
+    return this.classes.get(code);
+  }
+
+  codes(): string[] {
+    return [...this.classes.keys()];
+  }
+
+  async create(body: unknown): Promise<Result<{ code: string; key: string; record: ClassRecord }, ErrorReply>> {
+    const parsed = classSettingsSchema.safeParse(body ?? {});
+    if (!parsed.success) return err({ code: "BAD_OPTIONS", message: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") });
+    const settings: ClassSettings = parsed.data;
+    if (!builtinScenario(settings.scenario)) return err({ code: "UNKNOWN_SCENARIO", message: `There is no scenario "${settings.scenario}".` });
+    if (!knownBot(settings.botStrategy)) return err({ code: "UNKNOWN_BOT", message: `There is no bot "${settings.botStrategy}".` });
+    let code = newClassCode();
+    while (this.classes.has(code)) code = newClassCode();
+    const key = newSecret();
+    const salt = newSecret();
+    const record: ClassRecord = {
+      code, salt, keyHash: hashSecret(salt, key), createdAt: new Date().toISOString(), status: "seating", paused: false,
+      settings, students: [], plan: emptyPlan(settings.playersPerSide, settings.roles), tables: [], injected: [],
+    };
+    await saveClass(this.deps.config.dataDir, record);
+    this.classes.set(code, record);
+    return ok({ code, key, record });
+  }
+
+  authorize(code: string, key: string | undefined): AuthResult {
+    const record = this.classes.get(code);
+    if (!record) return "unknown";
+    if (key === undefined || key === "") return "missing";
+    return secretMatches(record.salt, record.keyHash, key) ? "ok" : "wrong";
+  }
+
+  /** A change to one class: run after the previous one, saved, then announced. */
+  private change<T>(code: string, job: (record: ClassRecord) => Promise<Result<{ record: ClassRecord; value: T }, ErrorReply>>): Promise<Result<T, ErrorReply>> {
+    const previous = this.queues.get(code) ?? Promise.resolve();
+    const run = previous.then(async (): Promise<Result<T, ErrorReply>> => {
+      const record = this.classes.get(code);
+      if (!record) return err({ code: "UNKNOWN_CLASS", message: `There is no class ${code}.` });
+      const done = await job(record);
+      if (!done.ok) return done;
+      await saveClass(this.deps.config.dataDir, done.value.record);
+      this.classes.set(code, done.value.record);
+      this.onChange(code);
+      return ok(done.value.value);
+    });
+    this.queues.set(code, run.catch(() => undefined));
+    return run;
+  }
+
+  /** A student arrives (or comes back with their token): seated by the pure seating plan. */
+  join(code: string, name: string, token: string | undefined): Promise<Result<{ studentId: string; token: string }, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (token !== undefined) {
+        const student = record.students.find((s) => secretMatches(record.salt, s.tokenHash, token));
+        if (!student) return err({ code: "BAD_STUDENT_TOKEN", message: "That rejoin token does not belong to this class." });
+        return ok({ record, value: { studentId: student.id, token } });
+      }
+      if (record.status === "ended") return err({ code: "CLASS_ENDED", message: "This class has ended." });
+      const scenario = builtinScenario(record.settings.scenario)!;
+      const studentId = `s${record.students.length + 1}`;
+      const fresh = newSecret();
+      const students = [...record.students, { id: studentId, name, tokenHash: hashSecret(record.salt, fresh) }];
+      // Latecomers (class already started) are listed but not seated: they watch a table.
+      const plan = record.status === "seating" ? seatStudent(scenario, record.plan, studentId) : record.plan;
+      return ok({ record: { ...record, students, plan }, value: { studentId, token: fresh } });
+    });
+  }
+
+  assignment(code: string, studentId: string): Assignment | undefined {
+    const record = this.classes.get(code);
+    const student = record?.students.find((s) => s.id === studentId);
+    if (!record || !student) return undefined;
+    const seat = findStudent(record.plan, studentId);
+    const table = seat ? record.tables.find((t) => t.tableId === seat.table.id) : record.tables[0];
+    const playerId = table?.players[studentId];
+    return {
+      classCode: code, studentId, name: student.name, table: seat?.table.id ?? table?.tableId ?? "", side: seat?.seat.side ?? "", role: seat?.seat.role ?? "",
+      status: record.status, matchCode: table?.matchCode ?? null,
+      seatToken: table && playerId ? this.deps.tokens.tokenFor(table.matchCode, playerId) : null,
+    };
+  }
+
+  move(code: string, studentId: string, target: { table: string; side: string; role: string }): Promise<Result<null, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (record.status !== "seating") return err({ code: "WRONG_PHASE", message: "Students can be moved only before the class starts." });
+      const moved = moveStudent(record.plan, studentId, target);
+      return moved.ok ? ok({ record: { ...record, plan: moved.plan }, value: null }) : err(moved.error);
+    });
+  }
+
+  start(code: string): Promise<Result<null, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (record.status !== "seating") return err({ code: "WRONG_PHASE", message: "The class has already started." });
+      if (record.students.length === 0) return err({ code: "NO_STUDENTS", message: "Nobody has joined yet." });
+      const tables = await startTables(this.deps, record, () => false);
+      if (!tables.ok) return tables;
+      for (const table of tables.value) {
+        this.deps.resumable.add(table.matchCode);
+        await liveTable(this.deps, table.matchCode);
+      }
+      return ok({ record: { ...record, status: "running" as const, tables: tables.value }, value: null });
+    });
+  }
+
+  /** Pause or resume every table (remembered, so a restart re-applies it). */
+  setPaused(code: string, paused: boolean): Promise<Result<null, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "Only a running class can be paused or resumed." });
+      for (const table of record.tables) (await liveTable(this.deps, table.matchCode))?.setPaused(paused);
+      return ok({ record: { ...record, paused }, value: null });
+    });
+  }
+
+  /** An event (from the deck or written on the spot) into one table or all, through the engine. */
+  inject(code: string, target: string, event: ScenarioEvent): Promise<Result<{ tables: string[] }, ErrorReply>> {
+    return this.systemAction(code, target, { type: "inject", event }, (record) => ({ ...record, injected: [...record.injected, { at: new Date().toISOString(), target, event }] }));
+  }
+
+  extend(code: string, target: string, rounds: number): Promise<Result<{ tables: string[] }, ErrorReply>> {
+    return this.systemAction(code, target, { type: "extend", rounds }, (record) => record);
+  }
+
+  private systemAction(code: string, target: string, action: Parameters<import("../room/NegotiationRoom.js").NegotiationRoom["systemAction"]>[0], note: (r: ClassRecord) => ClassRecord): Promise<Result<{ tables: string[] }, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "The class is not running." });
+      const targets = record.tables.filter((t) => target === "all" || t.tableId === target);
+      if (targets.length === 0) return err({ code: "UNKNOWN_TABLE", message: `There is no table ${target}.` });
+      const reached: string[] = [];
+      for (const table of targets) {
+        const room = await liveTable(this.deps, table.matchCode);
+        if (room && (await room.systemAction(action)).ok) reached.push(table.tableId);
+      }
+      if (reached.length === 0) return err({ code: "WRONG_PHASE", message: "No running table took it (the tables have ended?)." });
+      return ok({ record: note(record), value: { tables: reached } });
+    });
+  }
+
+  end(code: string): Promise<Result<null, ErrorReply>> {
+    return this.change(code, async (record) => {
+      if (record.status === "ended") return err({ code: "WRONG_PHASE", message: "The class has already ended." });
+      for (const table of record.tables) (await liveTable(this.deps, table.matchCode))?.setPaused(false);
+      return ok({ record: { ...record, status: "ended" as const, paused: false }, value: null });
+    });
+  }
+}

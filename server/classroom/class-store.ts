@@ -1,0 +1,51 @@
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { classRecordSchema, type ClassRecord } from "./class-record.js";
+
+/**
+ * Classes on disk, one JSON file each. A save writes a temporary file, fsyncs it, renames it
+ * over the old one and fsyncs the folder: a crash leaves the old class or the new one, never half.
+ */
+
+export const classesDir = (dataDir: string): string => path.join(dataDir, "classes");
+const classPath = (dataDir: string, code: string): string => path.join(classesDir(dataDir), `${code}.json`);
+
+export async function saveClass(dataDir: string, record: ClassRecord): Promise<void> {
+  const dir = classesDir(dataDir);
+  await fs.mkdir(dir, { recursive: true });
+  const final = classPath(dataDir, record.code);
+  const temp = `${final}.${process.pid}.tmp`;
+  const handle = await fs.open(temp, "w");
+  try {
+    await handle.writeFile(JSON.stringify(record));
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, final);
+  const dirHandle = await fs.open(dir, "r");
+  try {
+    await dirHandle.sync();
+  } finally {
+    await dirHandle.close();
+  }
+}
+
+/** Every class file that parses; a damaged one is reported and skipped, not fatal. */
+export async function loadClasses(dataDir: string): Promise<ClassRecord[]> {
+  const names = await fs.readdir(classesDir(dataDir)).catch(() => [] as string[]);
+  const records: ClassRecord[] = [];
+  for (const name of names.filter((n) => n.endsWith(".json"))) {
+    const text = await fs.readFile(path.join(classesDir(dataDir), name), "utf8").catch(() => "");
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      raw = undefined;
+    }
+    const parsed = classRecordSchema.safeParse(raw);
+    if (parsed.success) records.push(parsed.data);
+    else console.warn(`Class file ${name} could not be read; skipped.`);
+  }
+  return records;
+}

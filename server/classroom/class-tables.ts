@@ -1,0 +1,100 @@
+import { promises as fs } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { matchMaker } from "@colyseus/core";
+import { builtinScenario, builtinScenarioSource, replayLog, type Action, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
+import { occupiedTables, type Table } from "../../shared/classroom/seating.js";
+import { resolveBot } from "../../shared/bots/index.js";
+import { logPath, newMatchCode } from "../store/match-catalog.js";
+import { MatchSession } from "../room/match-session.js";
+import type { NegotiationRoom, RoomDeps } from "../room/NegotiationRoom.js";
+import { ROOM_NAME, type ErrorReply } from "../room/protocol.js";
+import type { ClassRecord } from "./class-record.js";
+
+/**
+ * A class's tables as negotiation matches. A table's match is written to its log with every
+ * seat already taken (students by name, bots in the empty seats) and started, then opened by
+ * the server's own resume path, so no client option can ever seat anyone at a class table.
+ */
+
+export type ClassTable = ClassRecord["tables"][number];
+
+function tablePlayers(record: ClassRecord, table: Table, scenario: Scenario): { players: Player[]; ids: Record<string, string> } {
+  const players: Player[] = [];
+  const ids: Record<string, string> = {};
+  const botsPerSide = new Map<string, number>();
+  table.seats.forEach((seat, index) => {
+    if (seat.studentId !== null) {
+      const id = `p${index + 1}`;
+      ids[seat.studentId] = id;
+      const name = record.students.find((s) => s.id === seat.studentId)?.name ?? id;
+      players.push({ id, name, side: seat.side, role: seat.role });
+    } else if (record.settings.bots) {
+      const n = (botsPerSide.get(seat.side) ?? 0) + 1;
+      botsPerSide.set(seat.side, n);
+      const side = scenario.sides.find((s) => s.id === seat.side)?.name ?? seat.side;
+      players.push({ id: `bot-${seat.side}-${n}`, name: `${side} bot ${n}`, side: seat.side, role: seat.role, bot: record.settings.botStrategy });
+    }
+  });
+  return { players, ids };
+}
+
+/** Writes one started match per occupied table and opens its room; returns the table ↔ match list. */
+export async function startTables(deps: RoomDeps, record: ClassRecord, live: (code: string) => boolean): Promise<Result<ClassTable[], ErrorReply>> {
+  const scenario = builtinScenario(record.settings.scenario);
+  if (!scenario) return { ok: false, error: { code: "UNKNOWN_SCENARIO", message: `There is no scenario "${record.settings.scenario}".` } };
+  const tables: ClassTable[] = [];
+  for (const table of occupiedTables(record.plan)) {
+    const { players, ids } = tablePlayers(record, table, scenario);
+    const code = await newMatchCode(deps.config.dataDir, live);
+    const settings = { events: record.settings.events, privateVariant: record.settings.privateVariant, ...(record.settings.rounds ? { rounds: record.settings.rounds } : {}) };
+    const session = await MatchSession.create(logPath(deps.config.dataDir, code), {
+      matchId: code,
+      scenarioSource: builtinScenarioSource(scenario.id),
+      seed: randomBytes(8).toString("hex"),
+      settings,
+      createdAt: new Date().toISOString(),
+      meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id },
+    }, scenario);
+    if (!session.ok) return session;
+    for (const action of [...players.map((player): Action => ({ type: "join", player })), { type: "start" } as Action]) {
+      const applied = await session.value.apply(action);
+      if (!applied.ok) return applied;
+    }
+    await session.value.close();
+    tables.push({ tableId: table.id, matchCode: code, players: ids });
+  }
+  return { ok: true, value: tables };
+}
+
+/** The table's room in this process, reopened from its log if it was unloaded (idle) while unfinished. */
+export async function liveTable(deps: RoomDeps, code: string): Promise<NegotiationRoom | undefined> {
+  const room = matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
+  if (room) return room;
+  const state = await loggedState(deps, code);
+  if (!state || state.phase === "ended") return undefined;
+  deps.resumable.add(code);
+  try {
+    await matchMaker.createRoom(ROOM_NAME, { resume: code });
+  } catch {
+    deps.resumable.delete(code);
+    return undefined;
+  }
+  return matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
+}
+
+/** The state a table's log holds (for tables whose room is gone: ended, or not loaded). */
+export async function loggedState(deps: RoomDeps, code: string): Promise<MatchState | undefined> {
+  const text = await fs.readFile(logPath(deps.config.dataDir, code), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  const replay = replayLog(text);
+  return replay.ok ? replay.value.final : undefined;
+}
+
+/** The current state of a table: from its live room if loaded, else from its log. */
+export async function tableState(deps: RoomDeps, code: string): Promise<MatchState | undefined> {
+  const room = matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
+  return room ? room.matchState : loggedState(deps, code);
+}
+
+/** True when the bot strategy exists (checked when the class is created). */
+export const knownBot = (name: string): boolean => resolveBot(name).ok;

@@ -1,0 +1,111 @@
+import { promises as fs } from "node:fs";
+import { matchMaker } from "@colyseus/core";
+import { AttemptLimiter } from "../classroom/attempt-limiter.js";
+import { classDebrief, classSummary } from "../classroom/class-dashboard.js";
+import { classCodeSchema, type ClassRecord } from "../classroom/class-record.js";
+import type { ClassService } from "../classroom/class-service.js";
+import { CLASSROOM_ROOM } from "../classroom/classroom-protocol.js";
+import type { ClassroomDeps } from "../classroom/ClassroomRoom.js";
+import { logPath } from "../store/match-catalog.js";
+import { debriefCsv } from "./debrief-csv.js";
+import type { HttpHandler, HttpRequest, HttpResponse } from "./express-types.js";
+import { zipStore } from "./zip-store.js";
+
+/**
+ * The classroom's HTTP side (docs/protocol.md, "Classroom"): open a class, and the instructor's
+ * read endpoints behind `Authorization: Bearer KEY` (401 without a key, 403 with a wrong one).
+ */
+
+type Request = HttpRequest & { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string }; on(event: string, cb: (chunk?: Buffer) => void): unknown };
+type App = { get(path: string, h: HttpHandler): unknown; post(path: string, h: HttpHandler): unknown };
+const MAX_BODY = 16 * 1024;
+
+const fail = (res: HttpResponse, status: number, code: string, message: string) => res.status(status).json({ code, message });
+const source = (req: Request) => req.socket?.remoteAddress ?? "?";
+
+function readJson(req: Request): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk) => {
+      size += chunk!.length;
+      if (size > MAX_BODY) reject(new Error("too large"));
+      else chunks.push(chunk!);
+    });
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8").trim();
+      try {
+        resolve(text === "" ? {} : JSON.parse(text));
+      } catch {
+        reject(new Error("not JSON"));
+      }
+    });
+    req.on("error", () => reject(new Error("aborted")));
+  });
+}
+
+export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
+  const service: ClassService = cdeps.service;
+  const creations = new AttemptLimiter(30, 60_000);
+  const keyFailures = new AttemptLimiter(20, 60_000);
+
+  app.post("/api/classes", async (raw, res) => {
+    const req = raw as Request;
+    if (creations.blocked(source(req))) return fail(res, 429, "RATE_LIMITED", "Too many classes opened from here; wait a minute.");
+    creations.fail(source(req));
+    const body = await readJson(req).catch((e: Error) => e);
+    if (body instanceof Error) return fail(res, 400, "BAD_OPTIONS", `The body must be a JSON object under 16 KB (${body.message}).`);
+    const created = await service.create(body);
+    if (!created.ok) return fail(res, 400, created.error.code, created.error.message);
+    cdeps.openable.add(created.value.code);
+    await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: created.value.code });
+    res.status(201).json({ code: created.value.code, key: created.value.key });
+  });
+
+  /** The class for its instructor, or an error already sent. */
+  const authorized = (raw: HttpRequest, res: HttpResponse): ClassRecord | undefined => {
+    const req = raw as Request;
+    const code = classCodeSchema.safeParse(req.params.code);
+    if (!code.success) return void fail(res, 400, "BAD_ID", "A class code is 8 letters and digits.");
+    if (keyFailures.blocked(source(req))) return void fail(res, 429, "RATE_LIMITED", "Too many wrong keys; wait a minute.");
+    const header = req.headers.authorization;
+    const key = typeof header === "string" && header.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+    const auth = service.authorize(code.data, key);
+    if (auth === "missing") return void fail(res, 401, "UNAUTHORIZED", "Send the instructor key as `Authorization: Bearer KEY`.");
+    if (auth !== "ok") {
+      keyFailures.fail(source(req));
+      // An unknown class and a wrong key look the same, so codes cannot be probed with keys.
+      return void fail(res, 403, "FORBIDDEN", "That key does not open this class.");
+    }
+    return service.get(code.data);
+  };
+
+  app.get("/api/classes/:code", async (req, res) => {
+    const record = authorized(req, res);
+    if (record) res.json(await classSummary(service.deps, record));
+  });
+
+  app.get("/api/classes/:code/debrief", async (req, res) => {
+    const record = authorized(req, res);
+    if (record) res.json(await classDebrief(service.deps, record));
+  });
+
+  app.get("/api/classes/:code/debrief.csv", async (req, res) => {
+    const record = authorized(req, res);
+    if (!record) return;
+    res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}.csv"`);
+    res.type("text/csv").send(debriefCsv(await classDebrief(service.deps, record)));
+  });
+
+  app.get("/api/classes/:code/logs.zip", async (req, res) => {
+    const record = authorized(req, res);
+    if (!record) return;
+    const entries = [];
+    for (const table of record.tables) {
+      const data = await fs.readFile(logPath(service.deps.config.dataDir, table.matchCode)).catch(() => undefined);
+      if (data) entries.push({ name: `${table.tableId}-${table.matchCode}.jsonl`, data });
+    }
+    res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}-logs.zip"`);
+    res.type("application/zip").send(zipStore(entries));
+  });
+}

@@ -1,0 +1,14 @@
+import type { ClassDebrief } from "../classroom/class-dashboard.js";
+
+/** The class debrief's table of tables as CSV (RFC 4180 quoting), one row per table. */
+const cell = (value: unknown): string => {
+  const text = value === null || value === undefined ? "" : typeof value === "number" ? String(Math.round(value * 1000) / 1000) : String(value);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function debriefCsv(debrief: ClassDebrief): string {
+  const [a, b] = debrief.sides;
+  const header = ["table", "match", "outcome", `${a}_points`, `${b}_points`, `${a}_deal_points`, `${b}_deal_points`, "joint_gain_share", "distance_to_frontier", "rounds", "proposals", "first_concession", "ratified"];
+  const rows = debrief.tables.map((t) => [t.tableId, t.matchId, t.outcome, t.points?.[a], t.points?.[b], t.dealPoints?.a, t.dealPoints?.b, t.jointGainShare, t.distanceToFrontier, t.rounds, t.proposals, t.firstConcession, t.ratified]);
+  return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
+}
