@@ -4,6 +4,7 @@ import type { BotSpec } from "../../shared/bots/index.js";
 import type { ServerConfig } from "../config.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import { botActions, botToMove } from "./bot-driver.js";
+import { botEstimateNotes } from "./bot-estimates.js";
 import { takeInheritedSeat } from "./branch-setup.js";
 import { createMatch, resumeMatch, type HostSettings } from "./match-setup.js";
 import type { MatchSession } from "./match-session.js";
@@ -79,6 +80,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     this.session = session;
     this.host = host;
     this.bots = setup.value.bots;
+    session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
     this.inheritable = new Set(setup.value.inheritable ?? []);
     this.autoDispose = false;
     this.maxClients = 64;

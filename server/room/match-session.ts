@@ -15,6 +15,7 @@ import {
   type RecordedMatch,
   type RecordedMatchOptions,
   type Result,
+  type ResultNotes,
   type Scenario,
 } from "../../shared/index.js";
 import { MatchLogFile, trimTornTail } from "../store/match-log.js";
@@ -39,6 +40,8 @@ export class MatchSession {
   /** Set when a write failed: the file may hold a line the state does not, so nothing more is accepted. */
   private broken = false;
   onChange: (state: MatchState, previous: MatchState) => void = () => {};
+  /** Debrief facts for the result line when the match ends (the room adds the bots' estimates). */
+  notesAtEnd: (state: MatchState) => ResultNotes | undefined = () => undefined;
 
   private constructor(
     private match: RecordedMatch,
@@ -90,7 +93,7 @@ export class MatchSession {
   /** Engine check, durable append, then the state change. Call it inside `serial`. */
   async apply(action: Action): Promise<Result<MatchState, ErrorReply>> {
     if (this.broken) return err({ code: "SERVER_ERROR", message: "This match cannot record moves right now; it resumes from its log after a server restart." });
-    const recorded = recordAction(this.match, action, new Date().toISOString());
+    const recorded = recordAction(this.match, action, new Date().toISOString(), (state) => this.notesAtEnd(state));
     if (!recorded.ok) return recorded;
     try {
       await this.log.append(recorded.value.lines);
