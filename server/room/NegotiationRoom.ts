@@ -114,6 +114,10 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
     const wanted = parsed.data;
+    // A classroom table (server/classroom) is entered only with the seat token its class handed out.
+    if (wanted.seat === undefined && typeof this.session.header?.meta?.class === "string") {
+      throw refusal({ code: "CLASS_TABLE", message: "This table belongs to a class; join your class with its class code." });
+    }
     if (wanted.seat !== undefined) data.seat = this.reclaimSeat(wanted.seat);
     else if (!wanted.spectator) data.seat = await this.takeSeat(wanted);
     this.setConnected(data, true);
