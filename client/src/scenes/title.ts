@@ -5,6 +5,7 @@ import type { TextField } from "../ui/text-field.js";
 import { colors, sideStyle } from "../ui/theme.js";
 import { BaseScene, sceneForView, sceneKeys } from "./base-scene.js";
 import { firstView } from "./boot.js";
+import { replayKeys } from "./replay/replay-pick-scene.js";
 
 /**
  * Title: the ways into a match — against a bot (side and difficulty), a table for two (the
@@ -37,6 +38,8 @@ export class TitleScene extends BaseScene {
     this.actionButtons = [];
     this.toggles = [];
     this.languageToggle();
+    // Instructors: step through a finished match (client/src/scenes/replay).
+    this.button({ id: "replay", x: 16 * u, y: 16 * u, width: 220 * u, height: 40 * u, label: this.t("title.replay"), shortcut: "r", fontSize: 15, onPress: () => this.scene.start(replayKeys.pick) });
 
     // Everything below is centred vertically in a 650-unit-tall block.
     const oy = Math.max(0, (H - 650 * u) / 2);
