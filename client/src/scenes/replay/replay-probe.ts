@@ -14,7 +14,7 @@ export type ReplayStateProbe = { seq: number; round: number; phase: string; turn
 
 export type ReplayProbe = {
   /** Opens a log's text as if picked from disk; resolves once the viewer has drawn (or refused the log). */
-  open(text: string, name?: string): Promise<{ ok: boolean; ms: number; code?: string; line?: number }>;
+  open(text: string, name?: string): Promise<{ ok: boolean; ms: number; replayMs: number; code?: string; line?: number }>;
   matchId(): string | null;
   step(): number;
   last(): number;
@@ -49,15 +49,16 @@ export function installProbe(startViewer?: () => void, restartPicker?: () => voi
     async open(text, name = "bench.jsonl") {
       const t0 = performance.now();
       const opened = await openLog(text, "file", name);
+      const replayMs = performance.now() - t0;
       if ("code" in opened) {
         pickerActions?.restartPicker();
-        return { ok: false, ms: performance.now() - t0, code: opened.code, line: opened.line };
+        return { ok: false, ms: replayMs, replayMs, code: opened.code, line: opened.line };
       }
       await new Promise<void>((resolve) => {
         drawn = resolve;
         pickerActions?.startViewer();
       });
-      return { ok: true, ms: performance.now() - t0 };
+      return { ok: true, ms: performance.now() - t0, replayMs };
     },
     matchId: () => replaySession()?.model.matchId ?? null,
     step: () => replaySession()?.step ?? 0,
