@@ -25,7 +25,8 @@ export const hasChromium = (): boolean => existsSync(CHROMIUM);
 export function ensureClientBuilt(): void {
   const index = path.join(CLIENT_DIR, "index.html");
   if (existsSync(index) && process.env.SKIP_CLIENT_BUILD === "1") return;
-  execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  // NODE_ENV=test (set by vitest) would make Vite build a client with import.meta.env.DEV true, which talks to port 2567.
+  execFileSync("npx", ["vite", "build", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   if (!statSync(index).isFile()) throw new Error("vite build did not produce client/dist/index.html");
 }
 

@@ -111,4 +111,23 @@ suite("the replay viewer in Chromium", () => {
     await shot(page, "replay-4-note");
     await page.close();
   });
+
+  it("branches a live match against a bot from the step on screen", async () => {
+    const page = await openPicker();
+    await click(page, "match-FIXV1A");
+    await waitForScene(page, "replay");
+    await page.evaluate(() => (window.__tariffTalks as any).replay.seek(12));
+    await click(page, "branch-bot");
+    await waitForScene(page, "table", 20_000);
+    const live = await page.evaluate(() => ({ seat: window.__tariffTalks?.seat(), code: window.__tariffTalks?.code(), seq: window.__tariffTalks?.view()?.seq ?? 0 }));
+    // The player took over the parent's Japan seat, in a match that began at step 12 (+ the branch line).
+    expect(live.seat).toMatchObject({ playerId: "j1", side: "japan" });
+    expect(live.seq).toBeGreaterThanOrEqual(13);
+    const branch = replayLog(readFileSync(path.join(served.dataDir, "matches", `${live.code}.jsonl`), "utf8"));
+    if (!branch.ok) throw new Error(branch.error.message);
+    expect(branch.value.header.meta?.parent).toMatchObject({ matchId: "FIXV1A", step: 12 });
+    expect(stateHash(branch.value.states[12]!)).toBe(stateHash(parent.states[12]!));
+    await shot(page, "replay-5-branch-table");
+    await page.close();
+  });
 });

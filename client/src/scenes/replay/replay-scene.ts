@@ -2,7 +2,10 @@ import { colors } from "../../ui/theme.js";
 import type { Button } from "../../ui/button.js";
 import type { TextField } from "../../ui/text-field.js";
 import { sideName } from "../../view-models/names.js";
-import { BaseScene, sceneKeys } from "../base-scene.js";
+import type { LobbyError } from "../../net/match-connection.js";
+import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
+import { firstView } from "../boot.js";
+import { startBranch } from "./replay-branch.js";
 import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
 import { drawTableState, drawTimeline, roundLine, type Words } from "./replay-panels.js";
 import { replayKeys } from "./replay-pick-scene.js";
@@ -27,6 +30,7 @@ export class ReplayScene extends BaseScene {
   private noteField: TextField | null = null;
   private timer: Phaser.Time.TimerEvent | null = null;
   private dragging = false;
+  private branchButtons: Button[] = [];
 
   constructor() {
     super(replayKeys.view);
@@ -62,6 +66,13 @@ export class ReplayScene extends BaseScene {
       if (id === "play") this.playButton = b;
       if (id === "speed") this.speedButton = b;
     });
+    // What if: play on from this step (server logs only: the server needs the parent log).
+    const bx = m + controls.length * (bw + 8 * u) + 16 * u;
+    const brw = (W - m - bx - 8 * u) / 2;
+    this.branchButtons = [
+      this.button({ id: "branch-bot", x: bx, y: by, width: brw, height: 44 * u, label: this.t("replay.branchBot"), fontSize: 14, shortcut: "k", onPress: () => void this.branch(true) }),
+      this.button({ id: "branch-two", x: bx + brw + 8 * u, y: by, width: brw, height: 44 * u, label: this.t("replay.branchTwo"), fontSize: 14, onPress: () => void this.branch(false) }),
+    ];
     this.text(m, H - 40 * u, this.t("replay.keys"), this.style(13, { color: colors.dim }));
     this.drawScrubber(m, H - 126 * u, W - 2 * m);
 
@@ -200,6 +211,7 @@ export class ReplayScene extends BaseScene {
     this.text(rx, notesY, `▲ ${this.t("replay.notes", { step: s.step })} — ${this.t(`replay.notesWhere.${s.notes.where}`)}`, this.style(12, { bold: true, wordWrap: { width: rw } }));
     this.text(rx, notesY + 34 * u, notes.map((n) => `• ${n.text}`).join("\n"), this.style(12, { color: colors.focusCss, wordWrap: { width: rw } })).setMaxLines(2);
     this.unpinButton?.setEnabled(notes.length > 0);
+    for (const b of this.branchButtons) b.setEnabled(s.source === "server" && view.phase !== "ended");
 
     const bar = this.scrubberBox;
     const hx = bar.x + (s.step / Math.max(1, s.model.last)) * bar.w;
@@ -245,6 +257,23 @@ export class ReplayScene extends BaseScene {
       this.redraw();
     } catch (e) {
       this.banner.show(this.t("replay.noteFailed", { message: (e as Error).message }), "error");
+    }
+  }
+
+  private async branch(vsBot: boolean): Promise<void> {
+    const s = this.session;
+    if (s.playing) this.togglePlay();
+    this.banner.show(this.t("title.connecting"), "status", true);
+    try {
+      const connection = await startBranch(this.app, s.model.matchId, s.step, vsBot);
+      this.app.setConnection(connection);
+      const view = await firstView(connection);
+      closeReplay();
+      this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+    } catch (e) {
+      this.banner.clearSticky();
+      const error = e as LobbyError;
+      this.showServerError(error.code ?? "ERROR", error.message);
     }
   }
 
