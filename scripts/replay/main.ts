@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { summarizeLog, summaryCsv, transcript, type LogSummaryRow, type Scenario } from "../../shared/index.js";
 import { parseArgs, usage } from "./args.js";
 import { describeLogError, printTranscript } from "./print.js";
+import { notesBeside, printNotes } from "./notes.js";
 import { progressBar } from "./progress.js";
 
 /** `npm run replay`: read match logs as transcripts, summaries and a class table. */
@@ -27,10 +28,13 @@ function replayFile(file: string, json: boolean): number {
     return 1;
   }
   const entries = transcript(replay.scenario, replay.states, replay.actions);
+  const { notes, problem } = notesBeside(file);
+  if (problem) console.error(problem);
   if (json) {
-    console.log(JSON.stringify({ file, integrity: "ok", header: { ...replay.header, scenario: replay.scenario.id }, transcript: entries, summary }, null, 2));
+    console.log(JSON.stringify({ file, integrity: "ok", header: { ...replay.header, scenario: replay.scenario.id }, transcript: entries, summary, notes }, null, 2));
   } else {
     printTranscript(replay, entries, summary);
+    printNotes(file, notes);
     console.log(`  integrity         ok: ${replay.actions.length} actions, hash chain intact${replay.result ? ", final state hash matches" : ""}`);
   }
   return 0;
