@@ -72,7 +72,10 @@ export function drawTableState(scene: Phaser.Scene, box: Box, view: MatchView, u
   for (const issue of view.scenario.issues) {
     const option = offer[issue.id];
     const label = `${issue.id}. ${fit(issueName(view.scenario, issue.id, c), 18)}${option ? ` — ${fit(optionLabel(view.scenario, issue.id, option, c), 22)}` : ""}`;
-    scene.add.text(box.x, y, label, textStyle(u, 12, { color: colors.text }));
+    const text = scene.add.text(box.x, y, label, textStyle(u, 12, { color: colors.text }));
+    // Japanese labels run long: cut the line before the points columns.
+    const room = box.w - sides.length * colW - 4 * u;
+    if (text.width > room) text.setText(fit(label, Math.floor((label.length * room) / text.width)));
     if (option) sides.forEach((side, i) => scene.add.text(ptsX(i), y, formatPoints(view.sheets[side]?.points[issue.id]?.[option] ?? 0), textStyle(u, 12, { color: sideStyle(side).css })).setOrigin(1, 0));
     y += 17 * u;
   }
