@@ -6,6 +6,8 @@ import { TableScene } from "../scenes/table.js";
 import { TitleScene } from "../scenes/title.js";
 import { ReplayPickScene } from "../scenes/replay/replay-pick-scene.js";
 import { ReplayScene } from "../scenes/replay/replay-scene.js";
+import { ClassDebriefScene } from "../scenes/class/class-debrief-scene.js";
+import { ClassScene } from "../scenes/class/class-scene.js";
 import { colors } from "../ui/theme.js";
 import { app } from "./app.js";
 import { installHook } from "./test-hook.js";
@@ -19,7 +21,7 @@ export function startGame(parent: string): Phaser.Game {
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     // Keys go to our own focus manager; Phaser must not swallow Tab, Space or arrows.
     input: { keyboard: false },
-    scene: [BootScene, PreloaderScene, TitleScene, BriefingScene, TableScene, ResultScene, ReplayPickScene, ReplayScene],
+    scene: [BootScene, PreloaderScene, TitleScene, BriefingScene, TableScene, ResultScene, ReplayPickScene, ReplayScene, ClassScene, ClassDebriefScene],
   });
   const state = app();
   installHook({

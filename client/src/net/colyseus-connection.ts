@@ -193,6 +193,10 @@ export class ColyseusLobby implements MatchLobby {
     return this.connect(() => this.client.joinById(code.trim(), { name }));
   }
 
+  joinSeat(code: string, seatToken: string): Promise<MatchConnection> {
+    return this.connect(() => this.client.joinById(code, { seat: seatToken }));
+  }
+
   savedSeatCode(): string | null {
     return this.store.load()?.code ?? null;
   }

@@ -54,6 +54,8 @@ export interface MatchLobby {
   playSolo(options: SoloOptions): Promise<MatchConnection>;
   hostTable(options: HostOptions): Promise<MatchConnection>;
   joinTable(code: string, name: string): Promise<MatchConnection>;
+  /** Classroom mode: sit down in the seat the class assigned (its seat token). */
+  joinSeat(code: string, seatToken: string): Promise<MatchConnection>;
   /** The seat this tab held before a reload, if any (sessionStorage). */
   savedSeatCode(): string | null;
   resume(): Promise<MatchConnection | null>;

@@ -6,6 +6,7 @@ import { colors, sideStyle } from "../ui/theme.js";
 import { BaseScene, sceneForView, sceneKeys } from "./base-scene.js";
 import { firstView } from "./boot.js";
 import { replayKeys } from "./replay/replay-pick-scene.js";
+import { classKeys } from "./class/class-state.js";
 
 /**
  * Title: the ways into a match — against a bot (side and difficulty), a table for two (the
@@ -40,6 +41,8 @@ export class TitleScene extends BaseScene {
     this.languageToggle();
     // Instructors: step through a finished match (client/src/scenes/replay).
     this.button({ id: "replay", x: 16 * u, y: 16 * u, width: 220 * u, height: 40 * u, label: this.t("title.replay"), shortcut: "r", fontSize: 15, onPress: () => this.scene.start(replayKeys.pick) });
+    // Instructors and students of a class (client/src/scenes/class).
+    this.button({ id: "class-mode", x: 246 * u, y: 16 * u, width: 200 * u, height: 40 * u, label: this.t("title.classMode"), shortcut: "k", fontSize: 15, onPress: () => this.scene.start(classKeys.lobby) });
 
     // Everything below is centred vertically in a 650-unit-tall block.
     const oy = Math.max(0, (H - 650 * u) / 2);

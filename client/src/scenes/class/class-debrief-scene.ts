@@ -1,0 +1,68 @@
+import type { ClassDebrief } from "../../net/class-connection.js";
+import { colors, textStyle } from "../../ui/theme.js";
+import { classChartModel } from "../../view-models/class-debrief-model.js";
+import { BaseScene } from "../base-scene.js";
+import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
+import { classKeys, classState } from "./class-state.js";
+
+/**
+ * The class debrief: every table's deal in the points plane with the frontier, Nash point,
+ * no-deal point and the real July 2025 deal; beside it the table of tables (outcome, points,
+ * joint gain share, distance to the frontier, rounds, first concession, ratification).
+ */
+export class ClassDebriefScene extends BaseScene {
+  private debrief: ClassDebrief | null = null;
+
+  constructor() {
+    super(classKeys.debrief);
+  }
+
+  protected build(): void {
+    const { u, W, H } = this;
+    this.languageToggle();
+    this.button({ id: "back", x: 16 * u, y: 16 * u, width: 190 * u, height: 40 * u, label: this.t("class.back.dashboard"), fontSize: 15, onPress: () => this.scene.start(classKeys.lobby) });
+    this.text(W / 2, 24 * u, this.t("class.debriefTitle"), this.style(22, { bold: true })).setOrigin(0.5, 0);
+    const link = classState.link;
+    if (!link) return;
+    if (!this.debrief) {
+      void link.debrief().then((d) => {
+        this.debrief = d;
+        if (this.scene.isActive()) this.scene.restart();
+      });
+      return;
+    }
+    const { chart, deals } = classChartModel(this.debrief);
+    const name = (s: string) => this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "United States" : s);
+    const labels: ChartLabels = {
+      axisA: this.t("result.axisA", { side: name(chart.sides[0]) }), axisB: this.t("result.axisB", { side: name(chart.sides[1]) }),
+      frontier: this.t("result.legend.frontier"), nash: this.t("result.legend.nash"), noDeal: this.t("result.legend.noDeal"), real: this.t("result.legend.real"),
+      deal: this.t("result.legend.deal"), failed: this.t("result.legend.failed"), path: (side) => this.t("result.legend.path", { side }), sideName: name,
+    };
+    const box = { x: 20 * u, y: 90 * u, w: Math.min(W * 0.55, H - 120 * u + 200 * u), h: H - 130 * u };
+    drawChart(this, box, chart, u, labels);
+    // Same mapping as drawChart's axes (its margins: 54 left, 10 right, 10 top, 40 bottom).
+    const { minA, maxA, minB, maxB } = chart.bounds;
+    const px = (a: number) => box.x + 54 * u + ((a - minA) / (maxA - minA)) * (box.w - 64 * u);
+    const py = (b: number) => box.y + box.h - 40 * u - ((b - minB) / (maxB - minB)) * (box.h - 50 * u);
+    for (const d of deals) {
+      const color = d.ratified === false ? colors.warnCss : colors.text;
+      this.add.text(px(d.a), py(d.b), "◯", textStyle(u, 16, { color, bold: true })).setOrigin(0.5);
+      this.add.text(px(d.a) + 9 * u, py(d.b) - 16 * u, d.tableId, textStyle(u, 11, { color }));
+    }
+    const sx = box.x + box.w + 24 * u;
+    let y = drawLegend(this, sx, 90 * u, u, { ...chart, deal: null }, labels);
+    this.add.text(sx, y, `◯  ${this.t("class.tableDeal")}`, textStyle(u, 14, { color: colors.text }));
+    y += 34 * u;
+    const head = [this.t("class.col.table"), this.t("class.col.outcome"), this.t("class.col.points"), this.t("class.col.share"), this.t("class.col.rounds"), this.t("class.col.first")];
+    const colX = [0, 44, 150, 250, 320, 380].map((c) => sx + c * u);
+    head.forEach((h, i) => this.add.text(colX[i]!, y, h, textStyle(u, 12, { bold: true, color: colors.muted })));
+    y += 20 * u;
+    for (const t of this.debrief.tables) {
+      if (y > H - 20 * u) break;
+      const points = t.points ? chart.sides.map((s) => Math.round(t.points![s] ?? 0)).join(" / ") : "–";
+      const cells = [t.tableId, t.outcome, points, t.jointGainShare === null ? "–" : `${Math.round(t.jointGainShare * 100)}%`, String(t.rounds), t.firstConcession ? name(t.firstConcession) : "–"];
+      cells.forEach((c, i) => this.add.text(colX[i]!, y, c, textStyle(u, 12, { color: colors.text })));
+      y += 18 * u;
+    }
+  }
+}
