@@ -3,6 +3,7 @@ import { benchBots } from "./bots.js";
 import { benchClient } from "./client.js";
 import { benchEngine } from "./engine.js";
 import { benchReplayCli } from "./replay.js";
+import { benchReplayBrowser } from "./replay-browser.js";
 import { fmt, peakMemory, row } from "./measure.js";
 
 /** `npm run bench`: prints the numbers the issues set targets for, on this machine. */
@@ -11,6 +12,7 @@ await benchEngine();
 await benchReplayCli();
 await benchBots();
 await benchClient();
+await benchReplayBrowser();
 
 const memory = peakMemory();
 console.log("Memory");
