@@ -55,6 +55,8 @@ async function main(): Promise<void> {
   const url = `ws://127.0.0.1:${port}`;
   const joinMs: number[] = [], startMs: number[] = [], moveMs: number[] = [], dashMs: number[] = [];
   const started = process.hrtime.bigint();
+  let endedSeats = 0;
+  const progress = setInterval(() => console.error(`… joins ${joinMs.length}, classes started ${startMs.length}, moves ${moveMs.length}, seats at ended tables ${endedSeats}`), 10_000);
 
   const runClass = async () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 2, bots: true }) });
@@ -75,29 +77,35 @@ async function main(): Promise<void> {
     const assignments = await Promise.all(assigned);
     startMs.push(ms(t));
     const seats = await Promise.all(assignments.map((a) => new Client(url).joinById(a.matchCode, { seat: a.seatToken }).then((room) => (room.onMessage("error", () => undefined), { room, side: a.side as string }))));
-    const poll = setInterval(() => {
+    const askDashboard = () => {
       const d = process.hrtime.bigint();
       void nextMessage(teacher, "done", (m) => m.type === "dashboard").then(() => dashMs.push(ms(d)));
       teacher.send("dashboard", {});
-    }, 1000);
+    };
+    askDashboard();
+    const poll = setInterval(askDashboard, 1000);
     await Promise.all(seats.map(({ room, side }) => new Promise<void>((resolve) => {
       let acted = -1, sentAt = 0n;
-      room.onStateChange((s: any) => {
+      const onState = (s: any) => {
         if (sentAt !== 0n && s.seq > acted) (moveMs.push(ms(sentAt)), (sentAt = 0n));
-        if (s.phase === "ended") return resolve();
+        if (s.phase === "ended") return (endedSeats++, resolve());
         if (s.phase !== "negotiating" || s.turn !== side || s.seq === acted) return;
         acted = s.seq;
         sentAt = process.hrtime.bigint();
         const standing = s.proposals.find((p: any) => p.id === s.standingProposalId);
         if (standing && standing.side !== side && s.round >= 2) room.send("accept", { proposalId: standing.id });
         else room.send("propose", { offer: deal });
-      });
+      };
+      // The state may already be the one to act on (no later patch would come): look at it now too.
+      room.onStateChange(onState);
+      if (room.state?.phase) onState(room.state);
     })));
     clearInterval(poll);
     return { teacher, kids, seats };
   };
 
   const all = await Promise.all(Array.from({ length: classes }, runClass));
+  clearInterval(progress);
   const seconds = ms(started) / 1000;
   const rssEnd = rssBytes(pid);
   const cpu = cpuSeconds(pid) - cpu0;
