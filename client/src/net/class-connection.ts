@@ -64,8 +64,9 @@ export class InstructorLink {
 
 /** A student in a class: waits for the assignment that carries their table's match code and seat token. */
 export async function joinClass(endpoint: string, code: string, name: string, onAssignment: (a: Assignment) => void): Promise<Room> {
-  const room = await new Client(endpoint).joinById(code.trim().toUpperCase(), { name });
-  room.onMessage("welcome", (w: { token: string }) => sessionStorage.setItem(`tt-class-${code}`, w.token));
+  const classCode = code.trim().toUpperCase();
+  const room = await new Client(endpoint).joinById(classCode, { name });
+  room.onMessage("welcome", (w: { token: string }) => sessionStorage.setItem(`tt-class-${classCode}`, w.token));
   room.onMessage("assignment", onAssignment);
   room.onMessage("error", () => undefined);
   return room;

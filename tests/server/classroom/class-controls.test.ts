@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startServer, until, type TestServer } from "../helpers.js";
+import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
+
+/** The instructor's controls: move before the start, extend, a deck event by id, end; and their refusals. */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer({ botDelayMs: 60_000 });
+});
+afterAll(async () => server.close());
+
+describe("instructor controls", () => {
+  it("moves a student before the start only, extends one table, injects a deck event, ends the class", async () => {
+    const { code, key } = await openClass(server, { playersPerSide: 1, bots: true, events: "none" });
+    const teacher = await instructor(server, code, key);
+    const aki = await student(server, code, "Aki");
+    const sam = await student(server, code, "Sam");
+    expect((await aki.next("assignment")).table).toBe("T1");
+    const samAt: Assignment = await sam.next("assignment");
+    expect([samAt.table, samAt.side]).toEqual(["T1", "us"]);
+    // Sam cannot sit where Aki sits, but can move to a free seat of a table that exists.
+    await expect(command(teacher, "move", { studentId: "s2", table: "T1", side: "japan", role: "chief" })).rejects.toThrow(/SEAT_TAKEN/);
+    await expect(command(teacher, "move", { studentId: "s9", table: "T1", side: "us", role: "treasury" })).rejects.toThrow(/UNKNOWN_STUDENT/);
+    const kei = await student(server, code, "Kei");
+    expect((await kei.next("assignment")).table).toBe("T2");
+    await command(teacher, "move", { studentId: "s2", table: "T2", side: "us", role: samAt.role });
+    expect((await sam.next("assignment", (a) => a.table === "T2")).side).toBe("us");
+
+    await command(teacher, "start");
+    await expect(command(teacher, "move", { studentId: "s2", table: "T1", side: "us", role: samAt.role })).rejects.toThrow(/WRONG_PHASE/);
+    await expect(command(teacher, "start")).rejects.toThrow(/WRONG_PHASE/);
+    const akiAt: Assignment = await aki.next("assignment", (a) => a.matchCode);
+    const table = await sitAtTable(server, akiAt);
+    const before = table.room.state.maxRounds;
+    await command(teacher, "extend", { table: "T1", rounds: 2 });
+    await until(table, (s) => s.maxRounds === before + 2, 5000, "the deadline to move");
+    await expect(command(teacher, "extend", { table: "T9", rounds: 1 })).rejects.toThrow(/UNKNOWN_TABLE/);
+    await expect(command(teacher, "inject", { table: "T1", eventId: "no-such-event" })).rejects.toThrow(/UNKNOWN_EVENT/);
+    const done = await command(teacher, "inject", { table: "T1", eventId: "steel-50" });
+    expect(done.result.tables).toEqual(["T1"]);
+    await until(table, (s) => s.events.some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
+
+    await command(teacher, "end");
+    await expect(student(server, code, "Late")).rejects.toThrow(/CLASS_ENDED/);
+    await table.room.leave();
+  });
+});
