@@ -92,5 +92,29 @@ suite("class mode in Chromium", () => {
     expect(file).toContain("class-4-debrief");
     const shown = await texts(page);
     expect(shown.filter((t) => t === "agreement").length).toBe(3);
+    // Each table is one click from its replay.
+    await click(page, "replay-T1");
+    await waitForScene(page, "replay");
   }, 120_000);
+
+  it("takes a student from the class code to their table when the instructor starts", async () => {
+    const res = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true }) });
+    const { code, key } = (await res.json()) as { code: string; key: string };
+    const { page } = await newPage(browser);
+    await page.goto(served.url);
+    await waitForScene(page, "title");
+    await click(page, "class-mode");
+    await waitForScene(page, "class");
+    await page.fill("#field-class-code", code.toLowerCase());
+    await click(page, "join-class");
+    await until(page, () => window.__tariffTalks?.texts().some((t) => t.startsWith("You sit at table T1")));
+    await shot(page, "class-5-student-waiting");
+    const desk = await new Client(served.url.replace("http", "ws")).joinById(code, { key });
+    rooms.push(desk);
+    desk.onMessage("*", () => undefined);
+    desk.send("start", {});
+    await waitForScene(page, "table", 20_000);
+    await shot(page, "class-6-student-table");
+    expect((await texts(page)).join(" ")).toContain("Japan");
+  }, 60_000);
 });

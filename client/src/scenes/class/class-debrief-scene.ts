@@ -3,6 +3,9 @@ import { colors, textStyle } from "../../ui/theme.js";
 import { classChartModel } from "../../view-models/class-debrief-model.js";
 import { BaseScene } from "../base-scene.js";
 import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
+import { replayKeys } from "../replay/replay-pick-scene.js";
+import { serverLog } from "../replay/replay-sources.js";
+import { openLog } from "../replay/replay-session.js";
 import { classKeys, classState } from "./class-state.js";
 
 /**
@@ -61,8 +64,19 @@ export class ClassDebriefScene extends BaseScene {
       if (y > H - 20 * u) break;
       const points = t.points ? chart.sides.map((s) => Math.round(t.points![s] ?? 0)).join(" / ") : "–";
       const cells = [t.tableId, t.outcome, points, t.jointGainShare === null ? "–" : `${Math.round(t.jointGainShare * 100)}%`, String(t.rounds), t.firstConcession ? name(t.firstConcession) : "–"];
-      cells.forEach((c, i) => this.add.text(colX[i]!, y, c, textStyle(u, 12, { color: colors.text })));
-      y += 18 * u;
+      cells.forEach((c, i) => i > 0 && this.add.text(colX[i]!, y, c, textStyle(u, 12, { color: colors.text })));
+      // Each ended table is one click from its replay (client/src/scenes/replay).
+      this.button({ id: `replay-${t.tableId}`, x: colX[0]!, y: y - 2 * u, width: 40 * u, height: 17 * u, label: t.tableId, fontSize: 11, onPress: () => void this.replay(t.matchId) });
+      y += 20 * u;
+    }
+  }
+
+  private async replay(matchId: string): Promise<void> {
+    try {
+      const opened = await openLog(await serverLog(matchId), "server", `${matchId}.jsonl`);
+      if (!("code" in opened)) this.scene.start(replayKeys.view);
+    } catch (error) {
+      this.banner.show(this.t("error.generic", { message: (error as Error).message }), "error");
     }
   }
 }
