@@ -262,6 +262,7 @@ export const en = {
   "class.col.distance": "To frontier",
   "class.col.rounds": "Rounds",
   "class.col.first": "First concession",
+  "class.keyField": "Instructor key (instructors coming back only)",
   "class.col.ratified": "Ratified",
 } as const;
 

@@ -261,5 +261,6 @@ export const ja: Catalogue = {
   "class.col.distance": "フロンティアまで",
   "class.col.rounds": "ラウンド",
   "class.col.first": "最初の譲歩",
+  "class.keyField": "講師キー（講師が戻るときのみ）",
   "class.col.ratified": "批准",
 };

@@ -16,6 +16,7 @@ export class ClassScene extends BaseScene {
   private perSide = 2;
   private bots = true;
   private codeField: TextField | null = null;
+  private keyField: TextField | null = null;
   private redrawTimer = 0;
 
   constructor() {
@@ -51,7 +52,9 @@ export class ClassScene extends BaseScene {
     this.button({ id: "open-class", x: x1 + 20 * u, y: y + 300 * u, width: cardW - 40 * u, height: 54 * u, label: this.t("class.openButton"), kind: "primary", fontSize: 19, onPress: () => void this.open() });
     this.text(x2 + 20 * u, y + 16 * u, this.t("class.join"), this.style(20, { bold: true }));
     this.codeField = this.field({ id: "class-code", x: x2 + 20 * u, y: y + 84 * u, width: cardW - 40 * u, height: 44 * u, placeholder: "ABCD2345", label: this.t("class.code"), maxLength: 8, onEnter: () => void this.join() });
-    this.text(x2 + 20 * u, y + 150 * u, this.t("class.joinHint", { name: this.app.playerName() }), this.style(14, { color: colors.muted, wordWrap: { width: cardW - 40 * u } }));
+    this.text(x2 + 20 * u, y + 140 * u, this.t("class.joinHint", { name: this.app.playerName() }), this.style(14, { color: colors.muted, wordWrap: { width: cardW - 40 * u } }));
+    // An instructor comes back to their class with its key instead of a name.
+    this.keyField = this.field({ id: "class-key", x: x2 + 20 * u, y: y + 210 * u, width: cardW - 40 * u, height: 40 * u, placeholder: this.t("class.keyField"), label: this.t("class.keyField"), maxLength: 64, onEnter: () => void this.join() });
     this.button({ id: "join-class", x: x2 + 20 * u, y: y + 300 * u, width: cardW - 40 * u, height: 54 * u, label: this.t("class.joinButton"), kind: "primary", fontSize: 19, onPress: () => void this.join() });
   }
 
@@ -68,7 +71,13 @@ export class ClassScene extends BaseScene {
   private async join(): Promise<void> {
     const code = this.codeField?.value.trim().toUpperCase() ?? "";
     if (code.length !== 8) return this.banner.show(this.t("class.badCode"), "error");
+    const key = this.keyField?.value.trim() ?? "";
     try {
+      if (key !== "") {
+        classState.link = await InstructorLink.open(this.endpoint(), code, key);
+        this.scene.restart();
+        return;
+      }
       classState.student = await joinClass(this.endpoint(), code, this.app.playerName(), (a) => this.onAssignment(a));
       this.scene.restart();
     } catch (error) {
