@@ -4,7 +4,7 @@ import type { RoomDeps } from "../room/NegotiationRoom.js";
 import type { ErrorReply } from "../room/protocol.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
 import { loadClasses, saveClass } from "./class-store.js";
-import { knownBot, liveTable, startTables } from "./class-tables.js";
+import { knownBot, liveTable, startTables, takeBotSeat } from "./class-tables.js";
 
 /**
  * Every class of this server, in memory and on disk. Each change runs in the class's own queue
@@ -92,8 +92,12 @@ export class ClassService {
       const studentId = `s${record.students.length + 1}`;
       const fresh = newSecret();
       const students = [...record.students, { id: studentId, name, tokenHash: hashSecret(record.salt, fresh) }];
-      // Latecomers (class already started) are listed but not seated: they watch a table.
-      const plan = record.status === "seating" ? seatStudent(scenario, record.plan, studentId) : record.plan;
+      if (record.status === "running") {
+        // A latecomer takes a bot's seat if a table has one; otherwise they are listed without a seat.
+        const taken = await takeBotSeat(this.deps, record, studentId, name);
+        return ok({ record: { ...(taken ?? record), students }, value: { studentId, token: fresh } });
+      }
+      const plan = seatStudent(scenario, record.plan, studentId);
       return ok({ record: { ...record, students, plan }, value: { studentId, token: fresh } });
     });
   }
@@ -103,10 +107,10 @@ export class ClassService {
     const student = record?.students.find((s) => s.id === studentId);
     if (!record || !student) return undefined;
     const seat = findStudent(record.plan, studentId);
-    const table = seat ? record.tables.find((t) => t.tableId === seat.table.id) : record.tables[0];
+    const table = seat ? record.tables.find((t) => t.tableId === seat.table.id) : undefined;
     const playerId = table?.players[studentId];
     return {
-      classCode: code, studentId, name: student.name, table: seat?.table.id ?? table?.tableId ?? "", side: seat?.seat.side ?? "", role: seat?.seat.role ?? "",
+      classCode: code, studentId, name: student.name, table: seat?.table.id ?? "", side: seat?.seat.side ?? "", role: seat?.seat.role ?? "",
       status: record.status, matchCode: table?.matchCode ?? null,
       seatToken: table && playerId ? this.deps.tokens.tokenFor(table.matchCode, playerId) : null,
     };

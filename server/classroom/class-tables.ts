@@ -98,3 +98,29 @@ export async function tableState(deps: RoomDeps, code: string): Promise<MatchSta
 
 /** True when the bot strategy exists (checked when the class is created). */
 export const knownBot = (name: string): boolean => resolveBot(name).ok;
+
+/** Hands a latecomer the first seat a bot holds at a running table; the class record with them seated, or undefined. */
+export async function takeBotSeat(deps: RoomDeps, record: ClassRecord, studentId: string, name: string): Promise<ClassRecord | undefined> {
+  for (const table of record.tables) {
+    const state = await tableState(deps, table.matchCode);
+    const bot = state?.phase === "ended" ? undefined : state?.players.find((p) => p.bot !== undefined);
+    if (!bot) continue;
+    const room = await liveTable(deps, table.matchCode);
+    if (!room || !(await room.takeOverBot(bot.id, name)).ok) continue;
+    let placed = false;
+    const plan = {
+      ...record.plan,
+      tables: record.plan.tables.map((t) => t.id !== table.tableId ? t : {
+        ...t,
+        seats: t.seats.map((seat) => {
+          if (placed || seat.studentId !== null || seat.side !== bot.side || seat.role !== bot.role) return seat;
+          placed = true;
+          return { ...seat, studentId };
+        }),
+      }),
+    };
+    const tables = record.tables.map((t) => (t === table ? { ...t, players: { ...t.players, [studentId]: bot.id } } : t));
+    return { ...record, plan, tables };
+  }
+  return undefined;
+}

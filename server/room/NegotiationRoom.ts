@@ -61,6 +61,16 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     return this.session.serial(() => this.session.apply(action));
   }
 
+  /** A classroom latecomer takes over a bot's seat (engine `takeover`, logged); the bot stops playing it. */
+  async takeOverBot(playerId: string, name: string): Promise<Result<MatchState, ErrorReply>> {
+    const result = await this.systemAction({ type: "takeover", playerId, name });
+    if (result.ok) {
+      this.bots.delete(playerId);
+      this.commit();
+    }
+    return result;
+  }
+
   setPaused(paused: boolean): void {
     if (this.paused === paused) return;
     this.paused = paused;

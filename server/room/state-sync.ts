@@ -81,6 +81,9 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
       player = new PlayerState({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? "" });
       root.players.set(p.id, player);
     }
+    // A classroom latecomer can take over a bot's seat (engine `takeover`): name and bot change.
+    player.name = p.name;
+    player.bot = p.bot ?? "";
     player.ready = p.ready;
     player.connected = p.bot !== undefined || connected.has(p.id);
   }

@@ -42,6 +42,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("inject"), event: eventSchema }),
   /** An instructor moves the hard deadline `rounds` rounds later (classroom mode). */
   z.strictObject({ type: z.literal("extend"), rounds: z.number().int().min(1).max(20) }),
+  /** A person takes over a bot's seat (classroom latecomers): same id, side and role, no longer a bot. */
+  z.strictObject({ type: z.literal("takeover"), playerId, name: z.string().trim().min(1).max(MAX_NAME_LENGTH) }),
   /** Opens a "what if" branch of another match: from here on, draws come from `seed`. */
   z.strictObject({
     type: z.literal("branch"),

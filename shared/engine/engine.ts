@@ -110,6 +110,13 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       if (state.phase === "ended") return wrongPhase(state, "extend the deadline");
       if (state.maxRounds + action.rounds > MAX_ROUNDS) return err(engineError("BAD_ACTION", `A match lasts at most ${MAX_ROUNDS} rounds.`));
       return ok({ ...state, maxRounds: state.maxRounds + action.rounds });
+    case "takeover": {
+      if (state.phase === "ended") return wrongPhase(state, "take over a seat");
+      const seat = state.players.find((p) => p.id === action.playerId);
+      if (!seat || seat.bot === undefined) return err(engineError("UNKNOWN_PLAYER", `No bot "${action.playerId}" holds a seat at this table.`));
+      const { bot: _bot, ...person } = seat;
+      return ok({ ...state, players: state.players.map((p) => (p.id === seat.id ? { ...person, name: action.name } : p)) });
+    }
     case "branch":
       return state.phase === "ended" ? wrongPhase(state, "branch from here") : ok({ ...state, rng: createRng(action.seed) });
   }

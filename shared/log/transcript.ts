@@ -55,6 +55,8 @@ function describe(scenario: Scenario, before: MatchState, after: MatchState, act
       return `Time is up for ${scenario.sides.find((s) => s.id === before.turn)?.name ?? before.turn}; the move passes.`;
     case "inject":
       return `The instructor injects an event: ${action.event.title}.`;
+    case "takeover":
+      return `${action.name} takes over the seat of ${playerName(scenario, before, action.playerId)}.`;
     case "extend":
       return `The instructor moves the deadline ${action.rounds} round(s) later.`;
     case "branch":

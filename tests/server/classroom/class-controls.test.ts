@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startServer, until, type TestServer } from "../helpers.js";
+import { act, scenario, startServer, until, type TestServer } from "../helpers.js";
 import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
 
 /** The instructor's controls: move before the start, extend, a deck event by id, end; and their refusals. */
@@ -44,5 +44,27 @@ describe("instructor controls", () => {
     await command(teacher, "end");
     await expect(student(server, code, "Late")).rejects.toThrow(/CLASS_ENDED/);
     await table.room.leave();
+  });
+
+  it("gives a latecomer a bot's seat (logged takeover), and plays on", async () => {
+    const { code, key } = await openClass(server, { playersPerSide: 1, bots: true });
+    const teacher = await instructor(server, code, key);
+    const aki = await student(server, code, "Aki");
+    await command(teacher, "start");
+    const akiAt: Assignment = await aki.next("assignment", (a) => a.matchCode);
+    const late = await student(server, code, "Late Sam");
+    const lateAt: Assignment = await late.next("assignment", (a) => a.matchCode);
+    expect([lateAt.table, lateAt.side, lateAt.matchCode]).toEqual(["T1", "us", akiAt.matchCode]);
+    const japan = await sitAtTable(server, akiAt);
+    const us = await sitAtTable(server, lateAt);
+    expect((await us.seat).playerId).toBe("bot-us-1");
+    await until(us, (s) => s.players.get("bot-us-1")?.bot === "" && s.players.get("bot-us-1")?.name === "Late Sam", 5000, "the seat to be a person's");
+    await act(japan, "propose", { offer: scenario.references[0]!.offer });
+    await act(us, "accept", { proposalId: "p1" });
+    expect(us.room.state.phase).toBe("ended");
+    // A second latecomer finds no bot seat left: listed, without a table.
+    const later = await student(server, code, "Later");
+    expect((await later.next("assignment")).matchCode).toBeNull();
+    await Promise.all([japan.room.leave(), us.room.leave()]);
   });
 });
