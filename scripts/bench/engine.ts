@@ -1,6 +1,7 @@
 import seedrandom from "seedrandom";
 import {
   analyzeSpace,
+  computeAnalysis,
   applyAction,
   applyValidAction,
   builtinScenario,
@@ -98,7 +99,7 @@ function benchFrontier(scenario: Scenario): void {
   const created = newMatch(scenario, { seed: "bench", players: seats });
   if (!created.ok) throw new Error(created.error.message);
   const state = created.value;
-  const runs = timeRuns(() => analyzeSpace(scenario, state), 30);
+  const runs = timeRuns(() => computeAnalysis(scenario, state), 30);
   row(`frontier + Nash + KS, ${scenario.id} (${analyzeSpace(scenario, state).outcomes.toLocaleString()} outcomes), p50`, `${fmt(percentile(runs, 50))} ms`, "target < 50 ms");
   const a = effectiveSideTable(scenario, state, "japan");
   const b = effectiveSideTable(scenario, state, "us");

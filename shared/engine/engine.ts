@@ -78,7 +78,10 @@ export function applyAction(scenario: Scenario, state: MatchState, input: unknow
 /** For actions already parsed by `actionSchema` (a log line, the server's own): skips the second parse. */
 export function applyValidAction(scenario: Scenario, state: MatchState, action: Action): Step {
   const result = dispatch(scenario, state, action);
-  return result.ok ? ok({ ...result.value, seq: state.seq + 1 }) : result;
+  // Every handler returns a state object of its own (never the one it was given), so setting
+  // seq on it in place is safe and saves copying the whole state once more per action.
+  if (result.ok) result.value.seq = state.seq + 1;
+  return result;
 }
 
 function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {

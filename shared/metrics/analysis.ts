@@ -65,7 +65,8 @@ export function analyzeSpace(scenario: Scenario, state: MatchState): SpaceAnalys
   return analysis;
 }
 
-function computeAnalysis(scenario: Scenario, state: MatchState): SpaceAnalysis {
+/** The same without the cache: what the benchmark times. */
+export function computeAnalysis(scenario: Scenario, state: MatchState): SpaceAnalysis {
   const [sideA, sideB] = scenario.sides.map((s) => s.id) as [string, string];
   const tableA = effectiveSideTable(scenario, state, sideA);
   const tableB = effectiveSideTable(scenario, state, sideB);
