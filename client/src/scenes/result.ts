@@ -3,7 +3,7 @@ import { colors, sideStyle } from "../ui/theme.js";
 import { debriefModel, type DebriefModel } from "../view-models/debrief-model.js";
 import { formatPoints, issueName, sideName } from "../view-models/names.js";
 import { BaseScene, sceneKeys } from "./base-scene.js";
-import { drawChart, drawLegend, type ChartLabels } from "./debrief/chart.js";
+import { chartLabels, drawChart, drawLegend } from "./debrief/chart.js";
 
 /**
  * Result and debrief: the outcome and both sides' points (now revealed), every proposal in the
@@ -58,18 +58,7 @@ export class ResultScene extends BaseScene {
     const chartH = H - chartTop - 90 * u;
     this.panel(m - 8 * u, chartTop - 36 * u, chartW + 16 * u, chartH + 44 * u);
     this.text(m, chartTop - 30 * u, this.t("result.chart"), this.style(18, { heading: true, bold: true }));
-    const labels: ChartLabels = {
-      axisA: this.t("result.axisA", { side: name(model.sides[0]) }),
-      axisB: this.t("result.axisB", { side: name(model.sides[1]) }),
-      frontier: this.t("result.legend.frontier"),
-      nash: this.t("result.legend.nash"),
-      noDeal: this.t("result.legend.noDeal"),
-      real: this.t("result.legend.real"),
-      deal: this.t("result.legend.deal"),
-      failed: this.t("result.legend.failed"),
-      path: (side) => this.t("result.legend.path", { side }),
-      sideName: name,
-    };
+    const labels = chartLabels(this.t, model.sides, name);
     drawChart(this, { x: m, y: chartTop, w: chartW, h: chartH }, model, u, labels);
 
     const sx = m + chartW + 30 * u;

@@ -22,6 +22,24 @@ export type ChartLabels = {
   sideName: (side: string) => string;
 };
 
+type Translate = (key: "result.axisA" | "result.axisB" | "result.legend.frontier" | "result.legend.nash" | "result.legend.noDeal" | "result.legend.real" | "result.legend.deal" | "result.legend.failed" | "result.legend.path", params?: Record<string, string>) => string;
+
+/** The chart's words from the message catalogue, the same on the result and replay screens. */
+export function chartLabels(t: Translate, sides: readonly [string, string], sideName: (side: string) => string): ChartLabels {
+  return {
+    axisA: t("result.axisA", { side: sideName(sides[0]) }),
+    axisB: t("result.axisB", { side: sideName(sides[1]) }),
+    frontier: t("result.legend.frontier"),
+    nash: t("result.legend.nash"),
+    noDeal: t("result.legend.noDeal"),
+    real: t("result.legend.real"),
+    deal: t("result.legend.deal"),
+    failed: t("result.legend.failed"),
+    path: (side) => t("result.legend.path", { side }),
+    sideName,
+  };
+}
+
 export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u: number, labels: ChartLabels): void {
   const { x, y, w, h } = box;
   const left = x + 54 * u;

@@ -6,7 +6,7 @@ import type { LobbyError } from "../../net/match-connection.js";
 import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
 import { firstView } from "../boot.js";
 import { startBranch } from "./replay-branch.js";
-import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
+import { chartLabels, drawChart, drawLegend } from "../debrief/chart.js";
 import { drawTableState, drawTimeline, roundLine, type Words } from "./replay-panels.js";
 import { replayKeys } from "./replay-pick-scene.js";
 import { installReplayProbe } from "./replay-probe.js";
@@ -184,18 +184,7 @@ export class ReplayScene extends BaseScene {
     const cw = W - 400 * u - cx - 10 * u;
     const model = s.model.chartAt(s.step);
     const name = (side: string) => sideName(view.scenario, side, this.c);
-    const labels: ChartLabels = {
-      axisA: this.t("result.axisA", { side: name(model.sides[0]) }),
-      axisB: this.t("result.axisB", { side: name(model.sides[1]) }),
-      frontier: this.t("result.legend.frontier"),
-      nash: this.t("result.legend.nash"),
-      noDeal: this.t("result.legend.noDeal"),
-      real: this.t("result.legend.real"),
-      deal: this.t("result.legend.deal"),
-      failed: this.t("result.legend.failed"),
-      path: (side) => this.t("result.legend.path", { side }),
-      sideName: name,
-    };
+    const labels = chartLabels(this.t, model.sides, name);
     const legendH = 160 * u;
     this.panel(cx - 6 * u, top - 6 * u, cw + 12 * u, bottom - top + 12 * u).setDepth(-1);
     drawChart(this, { x: cx, y: top, w: cw, h: bottom - top - legendH }, model, u, labels);
