@@ -44,6 +44,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("extend"), rounds: z.number().int().min(1).max(20) }),
   /** A person takes over a bot's seat (classroom latecomers): same id, side and role, no longer a bot. */
   z.strictObject({ type: z.literal("takeover"), playerId, name: z.string().trim().min(1).max(MAX_NAME_LENGTH) }),
+  /** The server ends a running match with no deal (an instructor ended the class); never sent by a player. */
+  z.strictObject({ type: z.literal("stop"), reason: z.string().trim().min(1).max(200) }),
   /** Opens a "what if" branch of another match: from here on, draws come from `seed`. */
   z.strictObject({
     type: z.literal("branch"),

@@ -120,6 +120,12 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       const { bot: _bot, ...person } = seat;
       return ok({ ...state, players: state.players.map((p) => (p.id === seat.id ? { ...person, name: action.name } : p)) });
     }
+    case "stop": {
+      // No deal, scored like a walk-away: each side's reservation value as events have moved it.
+      if (state.phase === "ended") return wrongPhase(state, "stop the match");
+      const points = Object.fromEntries(scenario.sides.map((side) => [side.id, reservationValue(scenario, state, side.id)]));
+      return ok({ ...state, phase: "ended", outcome: { kind: "stopped", round: state.round, reason: action.reason, points } });
+    }
     case "branch":
       return state.phase === "ended" ? wrongPhase(state, "branch from here") : ok({ ...state, rng: createRng(action.seed) });
   }

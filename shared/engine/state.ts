@@ -7,7 +7,8 @@ import type { MatchSettings, Offer, Player } from "./actions.js";
 export const phases = ["briefing", "negotiating", "ended"] as const;
 export type Phase = (typeof phases)[number];
 
-export const outcomeKinds = ["agreement", "walkaway", "deadline", "ratification-failed"] as const;
+/** stopped: the server (an instructor) ended the match; it scores as no deal. */
+export const outcomeKinds = ["agreement", "walkaway", "deadline", "ratification-failed", "stopped"] as const;
 export type OutcomeKind = (typeof outcomeKinds)[number];
 
 export type SeatedPlayer = Player & { ready: boolean };
@@ -53,6 +54,8 @@ export type Outcome = {
   /** Each side's final points: the package minus delay costs, or the reservation value for no deal. */
   points: Record<string, number>;
   brokenRedLines?: BrokenRedLine[];
+  /** Why the server stopped the match (kind stopped). */
+  reason?: string;
 };
 
 export type MatchState = {

@@ -59,6 +59,8 @@ function describe(scenario: Scenario, before: MatchState, after: MatchState, act
       return `${action.name} takes over the seat of ${playerName(scenario, before, action.playerId)}.`;
     case "extend":
       return `The instructor moves the deadline ${action.rounds} round(s) later.`;
+    case "stop":
+      return `The match is stopped: ${action.reason}`;
     case "branch":
       return `Branch of match ${action.parent.matchId} from step ${action.parent.step}, with seed “${action.seed}”.`;
   }
@@ -73,6 +75,7 @@ function describeOutcome(scenario: Scenario, state: MatchState): string {
     walkaway: `No deal: ${scenario.sides.find((s) => s.id === outcome.side)?.name ?? outcome.side} walked away in round ${outcome.round}`,
     deadline: `No deal by the deadline (round ${outcome.round})`,
     "ratification-failed": `Deal ${outcome.proposalId} failed ratification (${(outcome.brokenRedLines ?? []).map((l) => l.reason).join(" ")})`,
+    stopped: `No deal: the match was stopped in round ${outcome.round}`,
   };
   return `${words[outcome.kind]}. Points: ${points}.`;
 }
