@@ -111,6 +111,7 @@ export const en = {
   "result.walkaway": "{side} walked away in round {round}. No deal.",
   "result.deadline": "The 1 August deadline passed. No deal.",
   "result.ratification-failed": "A deal was signed, but it failed ratification at home. It counts as no deal.",
+  "result.stopped": "The instructor ended the match in round {round} — no deal.",
   "result.points": "{side}: {points} points",
   "result.brokenRedLine": "{side}: {reason}",
   "result.chart": "Every proposal in the points plane",

@@ -110,6 +110,7 @@ export const ja: Catalogue = {
   "result.walkaway": "第{round}ラウンドで{side}が席を立ちました。合意なし。",
   "result.deadline": "8月1日の期限が過ぎました。合意なし。",
   "result.ratification-failed": "合意は署名されましたが国内で批准されませんでした。合意なし扱いです。",
+  "result.stopped": "第{round}ラウンドで講師が交渉を終了しました。合意なし。",
   "result.points": "{side}: {points}点",
   "result.brokenRedLine": "{side}: {reason}",
   "result.chart": "すべての提案（得点平面）",
