@@ -25,60 +25,74 @@ const fired = (event: ScenarioEvent, round: number, origin: FiredEvent["origin"]
   effects: event.effects,
 });
 
-/** Events that arrive as `state.round` begins: the historical ones for it, then maybe one from the deck. */
-export function fireRoundEvents(scenario: Scenario, state: MatchState): MatchState {
-  const mode = state.settings.events;
-  const events = [...state.events];
-  let rng = state.rng;
+/**
+ * The functions below advance a draft: a fresh shallow copy of the state that the current action
+ * owns. They set its fields and replace (never mutate) its arrays and records, so the state the
+ * action started from is untouched, without copying the whole state once per step.
+ */
+
+/** Events that arrive as `draft.round` begins: the historical ones for it, then maybe one from the deck. */
+export function fireRoundEvents(scenario: Scenario, draft: MatchState): void {
+  const mode = draft.settings.events;
+  const round = draft.round;
+  let events = draft.events;
+  const add = (event: FiredEvent) => {
+    if (events === draft.events) events = events.slice();
+    events.push(event);
+  };
   if (mode === "historical" || mode === "both") {
     for (const entry of scenario.events.timeline) {
-      if (entry.round === state.round) events.push(fired(entry.event, state.round, "timeline"));
+      if (entry.round === round) add(fired(entry.event, round, "timeline"));
     }
   }
-  if ((mode === "random" || mode === "both") && state.round > 1) {
-    const drawnIds = new Set(events.filter((e) => e.origin === "deck").map((e) => e.id));
-    const remaining = scenario.events.deck.filter((event) => !drawnIds.has(event.id));
+  if ((mode === "random" || mode === "both") && round > 1) {
+    const remaining = scenario.events.deck.filter((event) => !events.some((e) => e.origin === "deck" && e.id === event.id));
     if (remaining.length > 0) {
-      const draw = drawNumbers(rng, 2);
-      rng = draw.rng;
+      const draw = drawNumbers(draft.rng, 2);
+      draft.rng = draw.rng;
       const [chance, pick] = draw.values as [number, number];
-      if (chance < scenario.events.chancePerRound) {
-        events.push(fired(remaining[Math.floor(pick * remaining.length)]!, state.round, "deck"));
-      }
+      if (chance < scenario.events.chancePerRound) add(fired(remaining[Math.floor(pick * remaining.length)]!, round, "deck"));
     }
   }
-  return { ...state, events, rng };
+  draft.events = events;
 }
 
 /** The move is over: pass the turn, and when both sides have moved, close the round. */
-export function endMove(scenario: Scenario, state: MatchState): MatchState {
-  const [first, second] = scenario.sides.map((s) => s.id) as [string, string];
-  const firstMover = state.settings.firstMover ?? scenario.firstMover;
-  const secondMover = firstMover === first ? second : first;
-  if (state.movesThisRound === 0) return { ...state, movesThisRound: 1, turn: secondMover };
-  return closeRound(scenario, { ...state, movesThisRound: 0, turn: firstMover });
+export function endMove(scenario: Scenario, draft: MatchState): void {
+  const firstMover = draft.settings.firstMover ?? scenario.firstMover;
+  if (draft.movesThisRound === 0) {
+    const other = scenario.sides[0]!.id === firstMover ? scenario.sides[1]! : scenario.sides[0]!;
+    draft.movesThisRound = 1;
+    draft.turn = other.id;
+    return;
+  }
+  draft.movesThisRound = 0;
+  draft.turn = firstMover;
+  closeRound(scenario, draft);
 }
 
-function closeRound(scenario: Scenario, state: MatchState): MatchState {
+function closeRound(scenario: Scenario, draft: MatchState): void {
   // The round's delay is charged at the pressure that held during it.
-  const delayCost = { ...state.delayCost };
-  for (const side of scenario.sides) delayCost[side.id] = (delayCost[side.id] ?? 0) + pressurePerRound(scenario, state, side.id);
-  let next: MatchState = { ...state, delayCost };
-  if (softDeadlineRound(scenario, state.maxRounds) === state.round && scenario.softDeadline) {
+  const delayCost = { ...draft.delayCost };
+  for (const side of scenario.sides) delayCost[side.id] = (delayCost[side.id] ?? 0) + pressurePerRound(scenario, draft, side.id);
+  draft.delayCost = delayCost;
+  if (softDeadlineRound(scenario, draft.maxRounds) === draft.round && scenario.softDeadline) {
     const missed: FiredEvent = {
       id: "missed-soft-deadline",
       title: `Missed: ${scenario.softDeadline.label}`,
       headline: `No agreement by ${scenario.softDeadline.label}.`,
-      round: state.round,
+      round: draft.round,
       origin: "deadline",
       effects: scenario.softDeadline.missedEffects,
     };
-    next = { ...next, events: [...next.events, missed] };
+    draft.events = [...draft.events, missed];
   }
 
-  if (next.round >= next.maxRounds) {
-    const points = Object.fromEntries(scenario.sides.map((side) => [side.id, reservationValue(scenario, next, side.id)]));
-    return { ...next, phase: "ended", outcome: { kind: "deadline", round: next.round, points } };
+  if (draft.round >= draft.maxRounds) {
+    draft.phase = "ended";
+    draft.outcome = { kind: "deadline", round: draft.round, points: Object.fromEntries(scenario.sides.map((side) => [side.id, reservationValue(scenario, draft, side.id)])) };
+    return;
   }
-  return fireRoundEvents(scenario, { ...next, round: next.round + 1 });
+  draft.round += 1;
+  fireRoundEvents(scenario, draft);
 }

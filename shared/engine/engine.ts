@@ -106,7 +106,7 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       return ok({ ...state, chat: [...state.chat, line] });
     }
     case "timeout":
-      return state.phase === "negotiating" ? ok(endMove(scenario, state)) : wrongPhase(state, "pass the turn");
+      return state.phase === "negotiating" ? ok(advanced(state, (draft) => endMove(scenario, draft))) : wrongPhase(state, "pass the turn");
     case "inject":
       return inject(scenario, state, action.event);
     case "extend":
@@ -157,8 +157,18 @@ function seat(scenario: Scenario, state: MatchState, player: Player): Step {
   return ok({ ...state, players: [...state.players, { ...player, ready: player.bot !== undefined }] });
 }
 
+/** A fresh shallow copy of the state, advanced in place by `step` (see calendar.ts on drafts). */
+function advanced(state: MatchState, step: (draft: MatchState) => void): MatchState {
+  const draft = { ...state };
+  step(draft);
+  return draft;
+}
+
 function startNegotiating(scenario: Scenario, state: MatchState): MatchState {
-  return fireRoundEvents(scenario, { ...state, phase: "negotiating" });
+  return advanced(state, (draft) => {
+    draft.phase = "negotiating";
+    fireRoundEvents(scenario, draft);
+  });
 }
 
 function markReady(scenario: Scenario, state: MatchState, by: string): Step {
@@ -198,15 +208,31 @@ export function checkOffer(scenario: Scenario, offer: Offer): EngineError | unde
   return undefined;
 }
 
+/** The offer in scenario order (so equal packages serialise identically), or undefined when it is not a valid package. */
+function orderedOffer(scenario: Scenario, offer: Offer): Offer | undefined {
+  const ordered: Offer = {};
+  for (const issue of scenario.issues) {
+    const chosen = offer[issue.id];
+    if (chosen === undefined || !issue.options.some((o) => o.id === chosen)) return undefined;
+    ordered[issue.id] = chosen;
+  }
+  // Every issue is there; one key more means an issue the scenario does not have.
+  return Object.keys(offer).length === scenario.issues.length ? ordered : undefined;
+}
+
 function propose(scenario: Scenario, state: MatchState, by: string, offer: Offer): Step {
   const mover = moverFor(scenario, state, by, "make a proposal");
   if (!mover.ok) return mover;
-  const problem = checkOffer(scenario, offer);
-  if (problem) return err(problem);
-  // Store the offer in scenario order so equal packages serialise identically.
-  const ordered = Object.fromEntries(scenario.issues.map((issue) => [issue.id, offer[issue.id]!]));
+  const ordered = orderedOffer(scenario, offer);
+  if (!ordered) return err(checkOffer(scenario, offer) ?? engineError("BAD_OFFER", "That is not a valid package."));
   const proposal = { id: `p${state.proposals.length + 1}`, side: mover.value.side, by, round: state.round, offer: ordered };
-  return ok(endMove(scenario, { ...state, proposals: [...state.proposals, proposal], standingProposalId: proposal.id }));
+  const proposals = state.proposals.slice();
+  proposals.push(proposal);
+  return ok(advanced(state, (draft) => {
+    draft.proposals = proposals;
+    draft.standingProposalId = proposal.id;
+    endMove(scenario, draft);
+  }));
 }
 
 function accept(scenario: Scenario, state: MatchState, by: string, proposalId: string): Step {

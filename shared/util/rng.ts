@@ -18,9 +18,17 @@ export function createRng(seed: string): RngState {
 
 /** Draws `count` numbers in [0, 1) and returns them with the advanced stream. */
 export function drawNumbers(rng: RngState, count: number): { values: number[]; rng: RngState } {
-  // When a state is given, alea ignores the seed and resumes from the registers.
-  const prng = seedrandom.alea("", { state: { ...rng.alea } });
+  // Alea's step, as seedrandom's lib/alea.js computes it, run on the saved registers: the same
+  // numbers as resuming a seedrandom generator, without building one (and its Mash) per draw.
+  let { c, s0, s1, s2 } = rng.alea;
   const values: number[] = [];
-  for (let i = 0; i < count; i++) values.push(prng());
-  return { values, rng: { seed: rng.seed, draws: rng.draws + count, alea: { ...prng.state() } as RngState["alea"] } };
+  for (let i = 0; i < count; i++) {
+    const t = 2091639 * s0 + c * 2.3283064365386963e-10; // 2^-32
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    values.push(s2);
+  }
+  return { values, rng: { seed: rng.seed, draws: rng.draws + count, alea: { c, s0, s1, s2 } } };
 }

@@ -43,6 +43,8 @@ function playRandomMatch(scenarioId: string, seed: string, steps: number): Playe
       expect(JSON.stringify(match.state), `refused ${JSON.stringify(action)} changed the state`).toBe(before);
       continue;
     }
+    // The engine advances a copy of its own; the state it was given must stay as it was.
+    expect(JSON.stringify(match.state), `accepted ${JSON.stringify(action)} changed the state it was given`).toBe(before);
     const recorded = recordAction(match, action as never, `2025-06-0${(i % 9) + 1}T00:00:00Z`);
     if (!recorded.ok) throw new Error("recordAction refused what applyAction accepted");
     match = recorded.value.match;
