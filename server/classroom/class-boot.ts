@@ -1,7 +1,7 @@
 import { matchMaker } from "@colyseus/core";
 import { AttemptLimiter } from "./attempt-limiter.js";
 import { ClassService } from "./class-service.js";
-import { liveTable } from "./class-tables.js";
+import { liveTable, stopTables } from "./class-tables.js";
 import { CLASSROOM_ROOM } from "./classroom-protocol.js";
 import type { ClassroomDeps, ClassroomRoom } from "./ClassroomRoom.js";
 import type { RoomDeps } from "../room/NegotiationRoom.js";
@@ -16,13 +16,21 @@ export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
 
 /**
  * After the matches have resumed: every class that has not ended gets its room back, and a
- * paused class pauses its tables again (pausing is hosting, not in the logs). Returns the codes.
+ * paused class pauses its tables again (pausing is hosting, not in the logs). An ended class
+ * whose file predates stopping tables may still have one playing: it is stopped now. Returns
+ * the codes reopened.
  */
 export async function reopenClasses(cdeps: ClassroomDeps): Promise<string[]> {
   const reopened: string[] = [];
   for (const code of cdeps.service.codes()) {
     const record = cdeps.service.get(code)!;
-    if (record.status === "ended" || matchMaker.getLocalRoomById(code)) continue;
+    if (record.status === "ended") {
+      // Every unfinished match has its room by now: a table without one has ended.
+      const loaded = record.tables.filter((t) => matchMaker.getLocalRoomById(t.matchCode));
+      if (loaded.length > 0) await stopTables(cdeps.service.deps, { ...record, tables: loaded });
+      continue;
+    }
+    if (matchMaker.getLocalRoomById(code)) continue;
     cdeps.openable.add(code);
     try {
       await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: code });

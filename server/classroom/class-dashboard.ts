@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
-import { analyzeSpace, builtinScenario, newMatch, offerPoints, packagePointPair, type MatchState, type Scenario } from "../../shared/index.js";
-import { tableDebrief, type TableDebrief } from "../../shared/classroom/debrief.js";
+import { analyzeSpace, builtinScenario, offerPoints, packagePointPair, type MatchState, type Scenario } from "../../shared/index.js";
+import { classChartState, tableDebrief, type TableDebrief } from "../../shared/classroom/debrief.js";
 import { findStudent } from "../../shared/classroom/seating.js";
 import type { NegotiationRoom, RoomDeps } from "../room/NegotiationRoom.js";
 import type { ClassRecord } from "./class-record.js";
@@ -23,6 +23,8 @@ export type TableRow = {
   turnEndsAt: number;
   paused: boolean;
   events: string[];
+  /** Spectators watching the table (latecomers with no seat left). */
+  spectators: number;
   players: { id: string; name: string; side: string; role: string; bot: string | null; connected: boolean }[];
   outcome: { kind: string; points: Record<string, number> } | null;
 };
@@ -32,8 +34,11 @@ export type ClassSummary = {
   status: ClassRecord["status"];
   paused: boolean;
   createdAt: string;
+  /** When the instructor ended the class (its running tables were stopped then); null before. */
+  endedAt: string | null;
   settings: ClassRecord["settings"];
-  roster: { id: string; name: string; table: string | null; side: string | null; role: string | null }[];
+  /** `watching`: the table a latecomer with no seat left watches as a spectator. */
+  roster: { id: string; name: string; table: string | null; side: string | null; role: string | null; watching: string | null }[];
   seating: ClassRecord["plan"]["tables"];
   tables: TableRow[];
   injected: ClassRecord["injected"];
@@ -41,7 +46,7 @@ export type ClassSummary = {
 
 function row(scenario: Scenario, table: ClassRecord["tables"][number], state: MatchState | undefined, paused: boolean): TableRow {
   const room = matchMaker.getLocalRoomById(table.matchCode) as unknown as NegotiationRoom | undefined;
-  if (!state) return { tableId: table.tableId, matchCode: table.matchCode, phase: "missing", round: 0, maxRounds: 0, turn: "", standing: null, turnEndsAt: 0, paused, events: [], players: [], outcome: null };
+  if (!state) return { tableId: table.tableId, matchCode: table.matchCode, phase: "missing", round: 0, maxRounds: 0, turn: "", standing: null, turnEndsAt: 0, paused, events: [], spectators: 0, players: [], outcome: null };
   const standing = state.proposals.find((p) => p.id === state.standingProposalId);
   const synced = room?.state.players;
   return {
@@ -55,6 +60,7 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
     turnEndsAt: room?.state.turnEndsAt ?? 0,
     paused: room?.isPaused ?? paused,
     events: state.events.map((e) => e.id),
+    spectators: room?.state.spectators ?? 0,
     players: state.players.map((p) => ({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? null, connected: p.bot !== undefined || (synced?.get(p.id)?.connected ?? false) })),
     outcome: state.outcome ? { kind: state.outcome.kind, points: state.outcome.points } : null,
   };
@@ -68,10 +74,11 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
     status: record.status,
     paused: record.paused,
     createdAt: record.createdAt,
+    endedAt: record.endedAt ?? null,
     settings: record.settings,
     roster: record.students.map((s) => {
       const seat = findStudent(record.plan, s.id);
-      return { id: s.id, name: s.name, table: seat?.table.id ?? null, side: seat?.seat.side ?? null, role: seat?.seat.role ?? null };
+      return { id: s.id, name: s.name, table: seat?.table.id ?? null, side: seat?.seat.side ?? null, role: seat?.seat.role ?? null, watching: seat ? null : (record.watching[s.id] ?? null) };
     }),
     seating: record.plan.tables,
     tables,
@@ -81,33 +88,51 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
 
 export type ClassDebrief = {
   code: string;
+  status: ClassRecord["status"];
   sides: [string, string];
-  /** The class's bargaining space before any event: frontier, Nash, no deal, the real deal. */
+  /**
+   * What the chart's space is: the scenario's sheets with the events that fired at every table
+   * (`events`), without private variants. Events that fired at some tables only are in those
+   * tables' rows (`own.extraEvents`), whose metrics are measured in their own space.
+   */
+  space: { events: { id: string; title: string }[]; privateVariant: boolean };
   frontier: { a: number; b: number }[];
   nash: { a: number; b: number } | null;
   noDeal: { a: number; b: number };
   realDeal: { a: number; b: number } | null;
+  /** Tables by how they ended; a table the instructor stopped counts as no deal. */
+  counts: { tables: number; playing: number; agreements: number; noDeal: number; stopped: number };
   tables: TableDebrief[];
 };
 
 export async function classDebrief(deps: RoomDeps, record: ClassRecord): Promise<ClassDebrief> {
   const scenario = builtinScenario(record.settings.scenario)!;
-  const base = newMatch(scenario, { seed: record.code, settings: { events: "none" } });
-  const space = base.ok ? analyzeSpace(scenario, base.value) : undefined;
-  const reference = scenario.references[0]?.offer;
-  const real = base.ok && reference ? packagePointPair(scenario, base.value, reference) : undefined;
-  const tables: TableDebrief[] = [];
+  const states: { table: ClassRecord["tables"][number]; state: MatchState }[] = [];
   for (const table of record.tables) {
     const state = await tableState(deps, table.matchCode);
-    if (state) tables.push(tableDebrief(scenario, state, { tableId: table.tableId, matchId: table.matchCode }));
+    if (state) states.push({ table, state });
   }
+  const chart = classChartState(scenario, states.map((s) => s.state));
+  const space = analyzeSpace(scenario, chart);
+  const reference = scenario.references[0]?.offer;
+  const real = reference ? packagePointPair(scenario, chart, reference) : undefined;
+  const tables = states.map(({ table, state }) => tableDebrief(scenario, state, { tableId: table.tableId, matchId: table.matchCode }, chart));
   return {
     code: record.code,
-    sides: space?.sides ?? [scenario.sides[0]!.id, scenario.sides[1]!.id],
-    frontier: space?.frontier.map((p) => ({ a: p.a, b: p.b })) ?? [],
-    nash: space?.nash ? { a: space.nash.a, b: space.nash.b } : null,
-    noDeal: space ? { a: space.reservation.a, b: space.reservation.b } : { a: 0, b: 0 },
+    status: record.status,
+    sides: space.sides,
+    space: { events: chart.events.map((e) => ({ id: e.id, title: e.title })), privateVariant: record.settings.privateVariant },
+    frontier: space.frontier.map((p) => ({ a: p.a, b: p.b })),
+    nash: space.nash ? { a: space.nash.a, b: space.nash.b } : null,
+    noDeal: { a: space.reservation.a, b: space.reservation.b },
     realDeal: real ? { a: real.a, b: real.b } : null,
+    counts: {
+      tables: tables.length,
+      playing: tables.filter((t) => t.agreed === null).length,
+      agreements: tables.filter((t) => t.agreed === true).length,
+      noDeal: tables.filter((t) => t.agreed === false).length,
+      stopped: tables.filter((t) => t.outcome === "stopped").length,
+    },
     tables,
   };
 }

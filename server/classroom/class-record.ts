@@ -34,6 +34,8 @@ export const classRecordSchema = z.object({
   keyHash: z.string(),
   createdAt: z.string(),
   status: z.enum(["seating", "running", "ended"]),
+  /** When the instructor ended the class (every running table was stopped then). */
+  endedAt: z.string().optional(),
   paused: z.boolean(),
   settings: classSettingsSchema,
   /** `tokenHash`: the student's rejoin token, hashed like the key. */
@@ -41,6 +43,8 @@ export const classRecordSchema = z.object({
   plan: planSchema,
   /** One match per occupied table once the class started; `players`: student id → match player id. */
   tables: z.array(z.object({ tableId: z.string(), matchCode: z.string(), players: z.record(z.string(), z.string()) })),
+  /** Latecomers with no seat left: student id → the table they watch as spectators. */
+  watching: z.record(z.string(), z.string()).default({}),
   injected: z.array(z.object({ at: z.string(), target: z.string(), event: eventSchema })),
 });
 export type ClassRecord = z.infer<typeof classRecordSchema>;

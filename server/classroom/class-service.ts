@@ -3,19 +3,38 @@ import { emptyPlan, findStudent, moveStudent, seatStudent } from "../../shared/c
 import type { RoomDeps } from "../room/NegotiationRoom.js";
 import type { ErrorReply } from "../room/protocol.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
+import { ClassSaver } from "./class-saver.js";
 import { loadClasses, saveClass } from "./class-store.js";
-import { knownBot, liveTable, startTables, takeBotSeat } from "./class-tables.js";
+import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat } from "./class-tables.js";
 
 /**
- * Every class of this server, in memory and on disk. Each change runs in the class's own queue
- * and is saved before it is answered, so a restart finds what the instructor and students saw.
+ * Every class of this server, in memory and on disk. Each change runs in the class's own queue,
+ * then waits for a write of the class file that holds it (group commit, class-saver.ts) before
+ * it is answered or announced, so a restart finds what the instructor and students were told.
+ * The queue does not wait for the disk: changes that arrive while a write is in flight are
+ * applied and then saved together by the next write.
  */
 
-export type Assignment = { classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: ClassRecord["status"]; matchCode: string | null; seatToken: string | null };
+/**
+ * A student's place in the class. Seated: `table`, `side`, `role`, and once the class runs the
+ * table's `matchCode` and the student's `seatToken`. A latecomer with no seat left watches a
+ * table: `spectator` true, `table` and `matchCode` of the table watched, `watchToken` to join it
+ * (`{spectator: true, seat: watchToken}`); `side`, `role` empty, `seatToken` null.
+ */
+export type Assignment = {
+  classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: ClassRecord["status"];
+  matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null;
+};
 export type AuthResult = "ok" | "missing" | "wrong" | "unknown";
 
+const unsaved: ErrorReply = { code: "SERVER_ERROR", message: "The class could not be saved, so this did not happen; it comes back from its file after a server restart." };
+
 export class ClassService {
+  /** Each class as last written to disk: what every read (assignments, dashboards, HTTP) sees. */
   private readonly classes = new Map<string, ClassRecord>();
+  /** Each class with the changes applied but maybe not yet on disk: what the next change starts from. */
+  private readonly working = new Map<string, ClassRecord>();
+  private readonly savers = new Map<string, ClassSaver>();
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Told after every saved change (the classroom room pushes fresh dashboards and assignments). */
   onChange: (code: string) => void = () => {};
@@ -24,8 +43,31 @@ export class ClassService {
 
   async restore(): Promise<ClassRecord[]> {
     const records = await loadClasses(this.deps.config.dataDir);
-    for (const record of records) this.classes.set(record.code, record);
+    for (const record of records) this.remember(record);
     return records;
+  }
+
+  private remember(record: ClassRecord): void {
+    this.classes.set(record.code, record);
+    this.working.set(record.code, record);
+  }
+
+  /** The class's group-commit writer; after each write the saved record becomes the one reads see, then it is announced. */
+  private saver(code: string): ClassSaver {
+    let saver = this.savers.get(code);
+    if (!saver) {
+      saver = new ClassSaver((record) => saveClass(this.deps.config.dataDir, record), (record) => {
+        this.classes.set(code, record);
+        this.onChange(code);
+      });
+      this.savers.set(code, saver);
+    }
+    return saver;
+  }
+
+  /** Writes of a class file so far (tests and the bench look at the batching). */
+  writes(code: string): number {
+    return this.savers.get(code)?.writes ?? 0;
   }
 
   get(code: string): ClassRecord | undefined {
@@ -48,10 +90,10 @@ export class ClassService {
     const salt = newSecret();
     const record: ClassRecord = {
       code, salt, keyHash: hashSecret(salt, key), createdAt: new Date().toISOString(), status: "seating", paused: false,
-      settings, students: [], plan: emptyPlan(settings.playersPerSide, settings.roles), tables: [], injected: [],
+      settings, students: [], plan: emptyPlan(settings.playersPerSide, settings.roles), tables: [], watching: {}, injected: [],
     };
     await saveClass(this.deps.config.dataDir, record);
-    this.classes.set(code, record);
+    this.remember(record);
     return ok({ code, key, record });
   }
 
@@ -62,21 +104,32 @@ export class ClassService {
     return secretMatches(record.salt, record.keyHash, key) ? "ok" : "wrong";
   }
 
-  /** A change to one class: run after the previous one, saved, then announced. */
+  /**
+   * A change to one class: run after the previous one (not after its write), then answered once
+   * a write that holds it is on disk. A refused change writes nothing.
+   */
   private change<T>(code: string, job: (record: ClassRecord) => Promise<Result<{ record: ClassRecord; value: T }, ErrorReply>>): Promise<Result<T, ErrorReply>> {
     const previous = this.queues.get(code) ?? Promise.resolve();
-    const run = previous.then(async (): Promise<Result<T, ErrorReply>> => {
-      const record = this.classes.get(code);
+    const applied = previous.then(async (): Promise<Result<{ value: T; saved: Promise<void> }, ErrorReply>> => {
+      const record = this.working.get(code);
       if (!record) return err({ code: "UNKNOWN_CLASS", message: `There is no class ${code}.` });
+      if (this.saver(code).failed) return err(unsaved);
       const done = await job(record);
       if (!done.ok) return done;
-      await saveClass(this.deps.config.dataDir, done.value.record);
-      this.classes.set(code, done.value.record);
-      this.onChange(code);
-      return ok(done.value.value);
+      this.working.set(code, done.value.record);
+      return ok({ value: done.value.value, saved: this.saver(code).save(done.value.record) });
     });
-    this.queues.set(code, run.catch(() => undefined));
-    return run;
+    this.queues.set(code, applied.catch(() => undefined));
+    return applied.then(async (result): Promise<Result<T, ErrorReply>> => {
+      if (!result.ok) return result;
+      try {
+        await result.value.saved;
+      } catch (error) {
+        console.error(`Could not save class ${code}: ${(error as Error).message}`);
+        return err(unsaved);
+      }
+      return ok(result.value.value);
+    });
   }
 
   /** A student arrives (or comes back with their token): seated by the pure seating plan. */
@@ -93,9 +146,12 @@ export class ClassService {
       const fresh = newSecret();
       const students = [...record.students, { id: studentId, name, tokenHash: hashSecret(record.salt, fresh) }];
       if (record.status === "running") {
-        // A latecomer takes a bot's seat if a table has one; otherwise they are listed without a seat.
+        // A latecomer takes a bot's seat if a table has one; otherwise they watch a table as a spectator.
         const taken = await takeBotSeat(this.deps, record, studentId, name);
-        return ok({ record: { ...(taken ?? record), students }, value: { studentId, token: fresh } });
+        if (taken) return ok({ record: { ...taken, students }, value: { studentId, token: fresh } });
+        const watch = await tableToWatch(this.deps, record);
+        const watching = watch === undefined ? record.watching : { ...record.watching, [studentId]: watch };
+        return ok({ record: { ...record, students, watching }, value: { studentId, token: fresh } });
       }
       const plan = seatStudent(scenario, record.plan, studentId);
       return ok({ record: { ...record, students, plan }, value: { studentId, token: fresh } });
@@ -109,10 +165,13 @@ export class ClassService {
     const seat = findStudent(record.plan, studentId);
     const table = seat ? record.tables.find((t) => t.tableId === seat.table.id) : undefined;
     const playerId = table?.players[studentId];
+    const watched = seat ? undefined : record.tables.find((t) => t.tableId === record.watching[studentId]);
     return {
-      classCode: code, studentId, name: student.name, table: seat?.table.id ?? "", side: seat?.seat.side ?? "", role: seat?.seat.role ?? "",
-      status: record.status, matchCode: table?.matchCode ?? null,
+      classCode: code, studentId, name: student.name, table: seat?.table.id ?? watched?.tableId ?? "", side: seat?.seat.side ?? "", role: seat?.seat.role ?? "",
+      status: record.status, matchCode: table?.matchCode ?? watched?.matchCode ?? null,
       seatToken: table && playerId ? this.deps.tokens.tokenFor(table.matchCode, playerId) : null,
+      spectator: watched !== undefined,
+      watchToken: watched ? this.deps.tokens.watchTokenFor(watched.matchCode) : null,
     };
   }
 
@@ -171,11 +230,16 @@ export class ClassService {
     });
   }
 
-  end(code: string): Promise<Result<null, ErrorReply>> {
+  /**
+   * Ends the class: no new students, and every table still playing is stopped (engine `stop`,
+   * logged; no deal). The tables are stopped before the class file says "ended", so a crash in
+   * between leaves a running class whose instructor can end it again.
+   */
+  end(code: string): Promise<Result<{ tables: string[] }, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status === "ended") return err({ code: "WRONG_PHASE", message: "The class has already ended." });
-      for (const table of record.tables) (await liveTable(this.deps, table.matchCode))?.setPaused(false);
-      return ok({ record: { ...record, status: "ended" as const, paused: false }, value: null });
+      const tables = await stopTables(this.deps, record);
+      return ok({ record: { ...record, status: "ended" as const, paused: false, endedAt: new Date().toISOString() }, value: { tables } });
     });
   }
 }

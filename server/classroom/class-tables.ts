@@ -124,3 +124,42 @@ export async function takeBotSeat(deps: RoomDeps, record: ClassRecord, studentId
   }
   return undefined;
 }
+
+/** What a stopped table's log says, and the players' result screens after it. */
+export const CLASS_ENDED_REASON = "The instructor ended the class.";
+
+/**
+ * Ends every table still playing with the engine's `stop` (logged, broadcast: no deal at each
+ * side's reservation value). A table unloaded while unfinished is reopened from its log first.
+ * Returns the ids of the tables it stopped.
+ */
+export async function stopTables(deps: RoomDeps, record: ClassRecord): Promise<string[]> {
+  const stopped: string[] = [];
+  for (const table of record.tables) {
+    const room = await liveTable(deps, table.matchCode);
+    if (!room || room.matchState.phase === "ended") continue;
+    const result = await room.systemAction({ type: "stop", reason: CLASS_ENDED_REASON });
+    room.setPaused(false);
+    if (result.ok) stopped.push(table.tableId);
+    else console.warn(`Table ${table.tableId} (${table.matchCode}) of class ${record.code} could not be stopped: ${result.error.code} ${result.error.message}`);
+  }
+  return stopped;
+}
+
+/**
+ * The table a latecomer with no seat left watches: the unfinished table with the fewest watchers
+ * (all tables if every one has ended), the first such in table order; undefined before any table.
+ */
+export async function tableToWatch(deps: RoomDeps, record: ClassRecord): Promise<string | undefined> {
+  const watchers = new Map<string, number>();
+  for (const tableId of Object.values(record.watching)) watchers.set(tableId, (watchers.get(tableId) ?? 0) + 1);
+  const playing: string[] = [];
+  for (const table of record.tables) {
+    const state = await tableState(deps, table.matchCode);
+    if (state && state.phase !== "ended") playing.push(table.tableId);
+  }
+  const candidates = playing.length > 0 ? playing : record.tables.map((t) => t.tableId);
+  let best: string | undefined;
+  for (const id of candidates) if (best === undefined || (watchers.get(id) ?? 0) < (watchers.get(best) ?? 0)) best = id;
+  return best;
+}

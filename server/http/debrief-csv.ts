@@ -8,7 +8,8 @@ const cell = (value: unknown): string => {
 
 export function debriefCsv(debrief: ClassDebrief): string {
   const [a, b] = debrief.sides;
-  const header = ["table", "match", "outcome", `${a}_points`, `${b}_points`, `${a}_deal_points`, `${b}_deal_points`, "joint_gain_share", "distance_to_frontier", "rounds", "proposals", "first_concession", "ratified"];
-  const rows = debrief.tables.map((t) => [t.tableId, t.matchId, t.outcome, t.points?.[a], t.points?.[b], t.dealPoints?.a, t.dealPoints?.b, t.jointGainShare, t.distanceToFrontier, t.rounds, t.proposals, t.firstConcession, t.ratified]);
+  // deal_points: in the class chart's space; own_deal_points and the metrics: in the table's own space (docs/protocol.md).
+  const header = ["table", "match", "outcome", `${a}_points`, `${b}_points`, `${a}_deal_points`, `${b}_deal_points`, "joint_gain_share", "distance_to_frontier", "rounds", "proposals", "first_concession", "ratified", "agreed", "distance_to_nash", `${a}_own_deal_points`, `${b}_own_deal_points`, "extra_events"];
+  const rows = debrief.tables.map((t) => [t.tableId, t.matchId, t.outcome, t.points?.[a], t.points?.[b], t.dealPoints?.a, t.dealPoints?.b, t.jointGainShare, t.distanceToFrontier, t.rounds, t.proposals, t.firstConcession, t.ratified, t.agreed, t.distanceToNash, t.own.dealPoints?.a, t.own.dealPoints?.b, t.own.extraEvents.join(" ")]);
   return [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }

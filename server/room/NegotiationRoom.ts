@@ -128,7 +128,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     if (wanted.seat === undefined && typeof this.session.header?.meta?.class === "string") {
       throw refusal({ code: "CLASS_TABLE", message: "This table belongs to a class; join your class with its class code." });
     }
-    if (wanted.seat !== undefined) data.seat = this.reclaimSeat(wanted.seat);
+    // A watch token (a classroom latecomer's) opens the table to a spectator; any other token is a seat's.
+    if (wanted.seat !== undefined) data.seat = this.deps.tokens.isWatchToken(this.roomId, wanted.seat) ? null : this.reclaimSeat(wanted.seat);
     else if (!wanted.spectator) data.seat = await this.takeSeat(wanted);
     this.setConnected(data, true);
     grantVisibility(data.visibility, this.state, this.session.scenario, this.session.state, viewerOf(data.seat));

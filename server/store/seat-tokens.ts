@@ -7,6 +7,9 @@ import path from "node:path";
  * restart. A token is an HMAC of (match code, player id) under a secret kept in the data
  * folder, so it survives restarts without being written into the (eventually public) log.
  */
+/** The id a watch token is issued for: no player id has a "~" (people are p1, p2…, bots bot-…). */
+const WATCH_ID = "~watch";
+
 export class SeatTokens {
   private constructor(private readonly secret: Buffer) {}
 
@@ -25,6 +28,15 @@ export class SeatTokens {
 
   tokenFor(code: string, playerId: string): string {
     return `${playerId}.${createHmac("sha256", this.secret).update(`${code}\n${playerId}`).digest("base64url")}`;
+  }
+
+  /** A token that lets its holder watch this match as a spectator (classroom latecomers; class tables refuse a bare spectator). */
+  watchTokenFor(code: string): string {
+    return this.tokenFor(code, WATCH_ID);
+  }
+
+  isWatchToken(code: string, token: string): boolean {
+    return this.playerFor(code, token) === WATCH_ID;
   }
 
   /** The player id the token was issued for in this match, or undefined. */

@@ -67,7 +67,8 @@ describe("classroom auth", () => {
     const b = await runningClass();
     const mine = a.assignments[0]!;
     // Each student is told about their own table only.
-    expect(Object.keys(mine).sort()).toEqual(["classCode", "matchCode", "name", "role", "seatToken", "side", "status", "studentId", "table"]);
+    expect(Object.keys(mine).sort()).toEqual(["classCode", "matchCode", "name", "role", "seatToken", "side", "spectator", "status", "studentId", "table", "watchToken"]);
+    expect([mine.spectator, mine.watchToken]).toEqual([false, null]);
     const otherTable = b.assignments[0]!.matchCode!;
     await expect(join(server, otherTable, { seat: mine.seatToken! })).rejects.toThrow(/BAD_SEAT_TOKEN/);
     await expect(join(server, otherTable, { side: "us", name: "Intruder" })).rejects.toThrow(/CLASS_TABLE/);

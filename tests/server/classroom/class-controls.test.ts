@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { act, scenario, startServer, until, type TestServer } from "../helpers.js";
+import { act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
 import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
 
 /** The instructor's controls: move before the start, extend, a deck event by id, end; and their refusals. */
@@ -62,9 +62,12 @@ describe("instructor controls", () => {
     await act(japan, "propose", { offer: scenario.references[0]!.offer });
     await act(us, "accept", { proposalId: "p1" });
     expect(us.room.state.phase).toBe("ended");
-    // A second latecomer finds no bot seat left: listed, without a table.
+    // A second latecomer finds no bot seat left: they watch a table (here the only one, ended) as a spectator.
     const later = await student(server, code, "Later");
-    expect((await later.next("assignment")).matchCode).toBeNull();
-    await Promise.all([japan.room.leave(), us.room.leave()]);
+    const laterAt: Assignment = await later.next("assignment");
+    expect([laterAt.spectator, laterAt.table, laterAt.matchCode, laterAt.seatToken, laterAt.side]).toEqual([true, "T1", akiAt.matchCode, null, ""]);
+    const watcher = await join(server, laterAt.matchCode!, { spectator: true, seat: laterAt.watchToken! });
+    expect(await watcher.seat).toEqual({ spectator: true });
+    await Promise.all([japan.room.leave(), us.room.leave(), watcher.room.leave()]);
   });
 });

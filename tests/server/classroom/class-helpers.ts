@@ -1,9 +1,11 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { join, scenario, sdk, sleep, type Player, type TestServer } from "../helpers.js";
 
 /** Classroom test pieces: open a class over HTTP, an instructor and scripted students over the SDK. */
 
-export type Assignment = { classCode: string; studentId: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null };
+export type Assignment = { classCode: string; studentId: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null };
 
 export async function openClass(server: TestServer, settings: Record<string, unknown> = {}): Promise<{ code: string; key: string }> {
   const res = await fetch(`${server.url}/api/classes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings) });
@@ -76,4 +78,23 @@ export function playQuickly(player: Player, side: string): void {
 
 export async function sitAtTable(server: TestServer, assignment: Assignment): Promise<Player> {
   return join(server, assignment.matchCode!, { seat: assignment.seatToken! });
+}
+
+/** A real server process (tsx) on `port` with `dataDir`, for kill -9 tests; resolves once it listens. */
+export function spawnServer(port: number, dataDir: string, env: Record<string, string> = {}): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../../.."),
+      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, BOT_DELAY_MS: "0", CLIENT_DIR: path.join(dataDir, "no-client"), ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${text}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes("is running at")) (clearTimeout(timer), resolve(child));
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+  });
 }
