@@ -43,6 +43,14 @@ export class ClassSaver {
     return done;
   }
 
+  /** Resolves once everything saved so far is on disk (at once when it already is): for a change that changed nothing. */
+  synced(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.durable === this.version) return Promise.resolve();
+    const version = this.version;
+    return new Promise<void>((resolve, reject) => this.waiters.push({ version, resolve, reject }));
+  }
+
   private async flush(): Promise<void> {
     this.writing = true;
     while (this.durable < this.version && !this.failure) {

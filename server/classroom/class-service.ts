@@ -116,6 +116,8 @@ export class ClassService {
       if (this.saver(code).failed) return err(unsaved);
       const done = await job(record);
       if (!done.ok) return done;
+      // A change that changed nothing (a student back with their token) writes nothing, but still waits for what it read to be on disk.
+      if (done.value.record === record) return ok({ value: done.value.value, saved: this.saver(code).synced() });
       this.working.set(code, done.value.record);
       return ok({ value: done.value.value, saved: this.saver(code).save(done.value.record) });
     });

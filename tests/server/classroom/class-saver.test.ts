@@ -65,3 +65,22 @@ describe("class file group commit", () => {
     expect(disk.written).toEqual([1]);
   });
 });
+
+describe("a change that changed nothing", () => {
+  it("writes nothing, but waits for a write in flight", async () => {
+    const disk = slowDisk();
+    const saver = new ClassSaver(disk.write);
+    await saver.synced();
+    const a = saver.save(version(1));
+    let synced = false;
+    const waiting = saver.synced().then(() => (synced = true));
+    await new Promise((r) => setImmediate(r));
+    expect(synced).toBe(false);
+    await disk.finishNext();
+    await Promise.all([a, waiting]);
+    expect(synced).toBe(true);
+    expect(disk.written).toEqual([1]);
+    await saver.synced();
+    expect(disk.pending).toHaveLength(0);
+  });
+});
