@@ -50,6 +50,10 @@ describe("ending a class", () => {
     await server.room(t3Code).disconnect();
     for (let i = 0; i < 200 && matchMaker.getLocalRoomById(t3Code); i++) await sleep(10);
     expect(matchMaker.getLocalRoomById(t3Code)).toBeUndefined();
+    // Only the server stops a match: a player's "stop" is no message of the room, and changes nothing.
+    const seqBefore = t1.us.state().seq;
+    expect((await refused(t1.us, "stop", { reason: "I am bored" })).code).toBe("UNKNOWN_MESSAGE");
+    expect([t1.us.state().seq, t1.us.state().phase]).toEqual([seqBefore, "negotiating"]);
     const t1Before = server.room(t1.matchCode).matchState;
 
     await command(teacher, "pause");
