@@ -2,7 +2,9 @@ import Phaser from "phaser";
 import { app } from "../game/app.js";
 import type { MatchConnection } from "../net/match-connection.js";
 import { colors, textStyle, unitFor } from "../ui/theme.js";
+import { resumeTarget } from "../view-models/class-dashboard-model.js";
 import { sceneForView, sceneKeys } from "./base-scene.js";
+import { classKeys } from "./class/class-state.js";
 
 /** Boot: nothing to load yet; straight to the preloader. */
 export class BootScene extends Phaser.Scene {
@@ -57,7 +59,20 @@ export class PreloaderScene extends Phaser.Scene {
         return;
       }
     }
+    // A reloaded class page (the code in the address, or this tab's class) goes back to its class.
+    if (resumeTarget(window.location.hash, safeSession())) {
+      this.scene.start(classKeys.lobby);
+      return;
+    }
     this.scene.start(sceneKeys.title);
+  }
+}
+
+function safeSession(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
   }
 }
 

@@ -50,25 +50,27 @@ export class ClassDebriefScene extends BaseScene {
     for (const d of deals) {
       const color = d.ratified === false ? colors.warnCss : colors.text;
       this.add.text(px(d.a), py(d.b), "◯", textStyle(u, 16, { color, bold: true })).setOrigin(0.5);
-      this.add.text(px(d.a) + 9 * u, py(d.b) - 16 * u, d.tableId, textStyle(u, 11, { color }));
+      this.add.text(px(d.a) + 9 * u, py(d.b) + 4 * u, d.tableId, textStyle(u, 11, { color, bold: true })); // below-right: the reference marks label above-right
     }
     const sx = box.x + box.w + 24 * u;
     let y = drawLegend(this, sx, 90 * u, u, { ...chart, deal: null }, labels);
     this.add.text(sx, y, `◯  ${this.t("class.tableDeal")}`, textStyle(u, 14, { color: colors.text }));
     y += 34 * u;
     const head = [this.t("class.col.table"), this.t("class.col.outcome"), this.t("class.col.points"), this.t("class.col.share"), this.t("class.col.rounds"), this.t("class.col.first")];
-    const colX = [0, 44, 150, 250, 320, 380].map((c) => sx + c * u);
+    const colX = [0, 58, 180, 270, 340, 400].map((c) => sx + c * u);
     head.forEach((h, i) => this.add.text(colX[i]!, y, h, textStyle(u, 12, { bold: true, color: colors.muted })));
     y += 20 * u;
+    const rowsTop = y;
     for (const t of this.debrief.tables) {
       if (y > H - 20 * u) break;
       const points = t.points ? chart.sides.map((s) => Math.round(t.points![s] ?? 0)).join(" / ") : "–";
-      const cells = [t.tableId, t.outcome, points, t.jointGainShare === null ? "–" : `${Math.round(t.jointGainShare * 100)}%`, String(t.rounds), t.firstConcession ? name(t.firstConcession) : "–"];
+      const cells = [t.tableId, this.t(`class.outcome.${t.outcome}` as Parameters<typeof this.t>[0]), points, t.jointGainShare === null ? "–" : `${Math.round(t.jointGainShare * 100)}%`, String(t.rounds), t.firstConcession ? name(t.firstConcession) : "–"];
       cells.forEach((c, i) => i > 0 && this.add.text(colX[i]!, y, c, textStyle(u, 12, { color: colors.text })));
       // Each ended table is one click from its replay (client/src/scenes/replay).
-      this.button({ id: `replay-${t.tableId}`, x: colX[0]!, y: y - 2 * u, width: 40 * u, height: 17 * u, label: t.tableId, fontSize: 11, onPress: () => void this.replay(t.matchId) });
-      y += 20 * u;
+      this.button({ id: `replay-${t.tableId}`, x: colX[0]!, y: y - 4 * u, width: 50 * u, height: 22 * u, label: `▶ ${t.tableId}`, fontSize: 12, onPress: () => void this.replay(t.matchId) });
+      y += 26 * u;
     }
+    if (y > rowsTop) this.add.text(sx, y + 8 * u, this.t("class.replayHint"), textStyle(u, 13, { color: colors.muted, wordWrap: { width: W - sx - 20 * u } }));
   }
 
   private async replay(matchId: string): Promise<void> {

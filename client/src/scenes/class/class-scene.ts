@@ -1,23 +1,44 @@
+import type { MessageKey } from "../../i18n/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
-import { InstructorLink, joinClass, openClass, type Assignment } from "../../net/class-connection.js";
-import { colors } from "../../ui/theme.js";
+import { fetchScenarios, InstructorLink, joinClass, openClass, type Assignment } from "../../net/class-connection.js";
 import type { TextField } from "../../ui/text-field.js";
+import { colors, sideStyle } from "../../ui/theme.js";
+import { classSettingsBody, defaultClassForm } from "../../view-models/class-form.js";
+import { classStorageKeys, parseServerError, resumeTarget, structureKey } from "../../view-models/class-dashboard-model.js";
+import { roleName, sideName } from "../../view-models/names.js";
 import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
 import { firstView } from "../boot.js";
+import type { ClassKit } from "./class-kit.js";
+import { drawClassForm } from "./class-form-view.js";
 import { classKeys, classState } from "./class-state.js";
-import { drawTableCard } from "./table-card.js";
+import { ClassDashboard } from "./dashboard-view.js";
+
+/** What to focus after a redraw (the widget that had the keyboard), and a message to show, across the scene restart. */
+let refocus: string | null = null;
+let pendingNote: { text: string; kind: "info" | "error" } | null = null;
+
+const session = (): Storage | null => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+};
 
 /**
- * Class mode: an instructor opens a class and runs its dashboard (every table at a glance,
- * start, pause, inject, extend, end, debrief); a student joins with the class code and is
- * taken to their table's briefing as soon as the class starts.
+ * Class mode: an instructor opens a class (every setting on one form) and runs its dashboard
+ * (client/src/scenes/class/dashboard-view.ts); a student joins with the class code, waits with
+ * their table, side and role, and is taken to their table when the class starts. A reloaded page
+ * comes back by itself: the class code is in the address (`#class=CODE`) and this tab's
+ * sessionStorage holds the student's rejoin token (or the instructor's key).
  */
 export class ClassScene extends BaseScene {
-  private perSide = 2;
-  private bots = true;
   private codeField: TextField | null = null;
   private keyField: TextField | null = null;
+  private nameField: TextField | null = null;
   private redrawTimer = 0;
+  private drawnShape = "";
+  private dashboard: ClassDashboard | null = null;
 
   constructor() {
     super(classKeys.lobby);
@@ -31,123 +52,298 @@ export class ClassScene extends BaseScene {
     const { u, W } = this;
     this.languageToggle();
     this.button({ id: "back", x: 16 * u, y: 16 * u, width: 150 * u, height: 40 * u, label: this.t("class.back"), fontSize: 15, onPress: () => this.scene.start(sceneKeys.title) });
-    this.text(W / 2, 30 * u, this.t("class.title"), this.style(26, { bold: true })).setOrigin(0.5, 0);
-    if (classState.link) return this.buildDashboard(classState.link);
-    if (classState.student) return this.buildWaiting(classState.assignment);
-    this.buildLanding();
+    // The form draws its own title.
+    if (!(classState.view === "form" && !classState.link && !classState.student)) this.text(W / 2, 24 * u, this.t("class.title"), this.style(24, { bold: true })).setOrigin(0.5, 0);
+    this.events.once("shutdown", () => (window.clearTimeout(this.redrawTimer), (this.redrawTimer = 0)));
+    if (classState.scenarios.length === 0) void this.loadScenarios();
+    if (classState.link) this.buildDashboard(classState.link);
+    else if (classState.student) this.buildWaiting(classState.assignment);
+    else if (classState.view === "form") this.buildForm();
+    else this.buildLanding();
+    if (refocus) {
+      const id = refocus;
+      refocus = null;
+      this.focus?.focus(id);
+    }
+    if (pendingNote) {
+      this.banner.show(pendingNote.text, pendingNote.kind);
+      pendingNote = null;
+    }
   }
+
+  protected override bannerTop(): number {
+    return 14 * this.u;
+  }
+
+  private async loadScenarios(): Promise<void> {
+    try {
+      classState.scenarios = await fetchScenarios(this.endpoint());
+      if (this.scene.isActive() && classState.scenarios.length > 0) this.redraw();
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** Draws again, keeping the keyboard where it was (form values live in classState). */
+  private redraw(): void {
+    const active = document.activeElement;
+    refocus = active instanceof HTMLInputElement && active.id.startsWith("field-") ? active.id.slice("field-".length) : (this.focus?.focusedId() ?? null);
+    if (this.scene.isActive()) this.scene.restart();
+  }
+
+  private kit(): ClassKit {
+    const scenario = () => classState.scenarios.find((s) => s.id === (classState.link?.dashboard?.settings.scenario ?? classState.form?.scenario ?? "tariff-talks-2025")) ?? classState.scenarios[0];
+    return {
+      scene: this, u: this.u, W: this.W, H: this.H, t: this.t, c: this.c,
+      button: (spec) => this.button(spec),
+      field: (options) => this.field(options),
+      text: (x, y, content, style) => this.text(x, y, content, style),
+      style: (size, options) => this.style(size, options),
+      panel: (x, y, w, h, fill) => this.panel(x, y, w, h, fill),
+      banner: this.banner,
+      showError: (error) => this.showError(error),
+      redraw: () => this.redraw(),
+      scenario,
+      sideName: (side) => { const s = scenario(); return s ? sideName(s, side, this.c) : side; },
+      roleName: (side, role) => { const s = scenario(); return s ? roleName(s, side, role, this.c) : role; },
+    };
+  }
+
+  /** A refusal in words: our sentence for its code when the catalogue has one, the server's otherwise. */
+  private showError(error: unknown): void {
+    const { code, message } = parseServerError(error);
+    const own = (key: string) => {
+      const text = this.app.i18n.t(key as MessageKey);
+      return text !== key ? text : null;
+    };
+    this.banner.show(own(`class.error.${code}`) ?? own(`error.${code}`) ?? this.t("error.generic", { message: message || code }), "error");
+  }
+
+  // ---- Landing: open a class, or join one ----
 
   private buildLanding(): void {
     const { u, W } = this;
+    const resume = resumeTarget(window.location.hash, session());
+    if (!classState.resumeTried && resume && (resume.token || resume.key)) {
+      classState.resumeTried = true;
+      this.text(W / 2, 200 * u, this.t("class.resuming", { code: resume.code }), this.style(20)).setOrigin(0.5, 0);
+      void this.resume(resume.code, resume.token, resume.key);
+      return;
+    }
     const cardW = Math.min(520 * u, (W - 60 * u) / 2);
     const x1 = W / 2 - cardW - 10 * u;
     const x2 = W / 2 + 10 * u;
-    const y = 100 * u;
-    this.panel(x1, y, cardW, 380 * u);
-    this.panel(x2, y, cardW, 380 * u);
+    const y = 90 * u;
+    const h = 420 * u;
+    this.panel(x1, y, cardW, h);
+    this.panel(x2, y, cardW, h);
     this.text(x1 + 20 * u, y + 16 * u, this.t("class.open"), this.style(20, { bold: true }));
-    this.text(x1 + 20 * u, y + 56 * u, this.t("class.perSide"), this.style(15));
-    [1, 2, 3, 4].forEach((n, i) => this.button({ id: `per-side-${n}`, x: x1 + 20 * u + i * 70 * u, y: y + 84 * u, width: 60 * u, height: 40 * u, label: String(n), kind: "toggle", selected: () => this.perSide === n, onPress: () => ((this.perSide = n), this.scene.restart()) }));
-    this.button({ id: "bots", x: x1 + 20 * u, y: y + 144 * u, width: cardW - 40 * u, height: 40 * u, label: this.t("class.bots"), kind: "toggle", selected: () => this.bots, onPress: () => ((this.bots = !this.bots), this.scene.restart()) });
-    this.button({ id: "open-class", x: x1 + 20 * u, y: y + 300 * u, width: cardW - 40 * u, height: 54 * u, label: this.t("class.openButton"), kind: "primary", fontSize: 19, onPress: () => void this.open() });
+    const hint = this.text(x1 + 20 * u, y + 60 * u, this.t("class.openHint"), this.style(15, { color: colors.muted, wordWrap: { width: cardW - 40 * u }, lineSpacing: 4 * u }));
+    this.text(x1 + 20 * u, hint.y + hint.height + 18 * u, this.t("class.openFeatures"), this.style(15, { wordWrap: { width: cardW - 40 * u }, lineSpacing: 8 * u }));
+    this.button({ id: "class-setup", x: x1 + 20 * u, y: y + h - 74 * u, width: cardW - 40 * u, height: 54 * u, label: this.t("class.setupButton"), kind: "primary", fontSize: 19, shortcut: "o", onPress: () => ((classState.view = "form"), this.redraw()) });
+
     this.text(x2 + 20 * u, y + 16 * u, this.t("class.join"), this.style(20, { bold: true }));
-    this.codeField = this.field({ id: "class-code", x: x2 + 20 * u, y: y + 84 * u, width: cardW - 40 * u, height: 44 * u, placeholder: "ABCD2345", label: this.t("class.code"), maxLength: 8, onEnter: () => void this.join() });
-    this.text(x2 + 20 * u, y + 140 * u, this.t("class.joinHint", { name: this.app.playerName() }), this.style(14, { color: colors.muted, wordWrap: { width: cardW - 40 * u } }));
+    const fw = cardW - 40 * u;
+    this.text(x2 + 20 * u, y + 58 * u, this.t("class.code"), this.style(14, { bold: true }));
+    this.codeField = this.field({ id: "class-code", x: x2 + 20 * u, y: y + 80 * u, width: fw, height: 44 * u, placeholder: "ABCD2345", label: this.t("class.code"), value: classState.typedCode || (resume?.code ?? ""), maxLength: 8, onInput: (v) => (classState.typedCode = v), onEnter: () => void this.join() });
+    this.text(x2 + 20 * u, y + 136 * u, this.t("title.name"), this.style(14, { bold: true }));
+    this.nameField = this.field({ id: "class-name", x: x2 + 20 * u, y: y + 158 * u, width: fw, height: 40 * u, placeholder: this.t("title.namePlaceholder"), label: this.t("title.name"), value: this.app.name, maxLength: 40, onInput: (v) => this.app.setName(v), onEnter: () => void this.join() });
     // An instructor comes back to their class with its key instead of a name.
-    this.keyField = this.field({ id: "class-key", x: x2 + 20 * u, y: y + 210 * u, width: cardW - 40 * u, height: 40 * u, placeholder: this.t("class.keyField"), label: this.t("class.keyField"), maxLength: 64, onEnter: () => void this.join() });
-    this.button({ id: "join-class", x: x2 + 20 * u, y: y + 300 * u, width: cardW - 40 * u, height: 54 * u, label: this.t("class.joinButton"), kind: "primary", fontSize: 19, onPress: () => void this.join() });
+    this.text(x2 + 20 * u, y + 218 * u, this.t("class.keyField"), this.style(14, { bold: true, color: colors.muted }));
+    this.keyField = this.field({ id: "class-key", x: x2 + 20 * u, y: y + 240 * u, width: fw, height: 40 * u, placeholder: this.t("class.keyPlaceholder"), label: this.t("class.keyField"), maxLength: 64, onEnter: () => void this.join() });
+    this.text(x2 + 20 * u, y + 290 * u, this.t("class.joinHint"), this.style(13, { color: colors.muted, wordWrap: { width: fw } }));
+    this.button({ id: "join-class", x: x2 + 20 * u, y: y + h - 74 * u, width: fw, height: 54 * u, label: this.t("class.joinButton"), kind: "primary", fontSize: 19, onPress: () => void this.join() });
+  }
+
+  private buildForm(): void {
+    drawClassForm(this.kit(), () => void this.open(), () => ((classState.view = "landing"), this.redraw()));
   }
 
   private async open(): Promise<void> {
-    try {
-      const { code, key } = await openClass(this.endpoint(), { playersPerSide: this.perSide, roles: true, bots: this.bots, events: "historical", turnSeconds: 0 });
-      classState.link = await InstructorLink.open(this.endpoint(), code, key);
-      this.scene.restart();
-    } catch (error) {
-      this.banner.show(this.t("error.generic", { message: (error as Error).message }), "error");
+    const form = (classState.form ??= defaultClassForm());
+    const body = classSettingsBody(form);
+    if (!body.ok) {
+      this.banner.show(this.t("class.form.badRounds"), "error");
+      this.focus?.focus("form-rounds");
+      return;
     }
+    try {
+      const { code, key } = await openClass(this.endpoint(), body.body);
+      classState.link = await InstructorLink.open(this.endpoint(), code, key);
+      classState.keyVisible = true;
+      classState.view = "landing";
+      this.remember(code, { key });
+      this.redraw();
+    } catch (error) {
+      this.showError(error);
+    }
+  }
+
+  /** This tab's way back after a reload: the code in the address, the token or key in sessionStorage. */
+  private remember(code: string, what: { token?: string; key?: string }): void {
+    const store = session();
+    store?.setItem(classStorageKeys.current, code);
+    if (what.token) store?.setItem(classStorageKeys.token(code), what.token);
+    if (what.key) store?.setItem(classStorageKeys.key(code), what.key);
+    window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#class=${code}`);
+  }
+
+  private forget(code: string): void {
+    const store = session();
+    store?.removeItem(classStorageKeys.current);
+    store?.removeItem(classStorageKeys.token(code));
+    store?.removeItem(classStorageKeys.key(code));
+    window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
   }
 
   private async join(): Promise<void> {
     const code = this.codeField?.value.trim().toUpperCase() ?? "";
-    if (code.length !== 8) return this.banner.show(this.t("class.badCode"), "error");
+    if (!/^[A-Z0-9]{8}$/.test(code)) {
+      this.banner.show(this.t("class.badCode"), "error");
+      this.focus?.focus("class-code");
+      return;
+    }
     const key = this.keyField?.value.trim() ?? "";
     try {
       if (key !== "") {
         classState.link = await InstructorLink.open(this.endpoint(), code, key);
-        this.scene.restart();
-        return;
+        classState.keyVisible = false;
+        this.remember(code, { key });
+      } else {
+        const name = this.nameField?.value.trim() || this.app.playerName();
+        // A token this tab already holds for the class keeps the same seat.
+        const token = session()?.getItem(classStorageKeys.token(code)) ?? undefined;
+        await this.joinAsStudent(code, token ? { name, token } : { name });
       }
-      classState.student = await joinClass(this.endpoint(), code, this.app.playerName(), (a) => this.onAssignment(a));
-      this.scene.restart();
+      this.redraw();
     } catch (error) {
-      this.banner.show(this.t("error.generic", { message: (error as Error).message }), "error");
+      this.showError(error);
     }
+  }
+
+  private async joinAsStudent(code: string, who: { name?: string; token?: string }): Promise<void> {
+    classState.student = await joinClass(this.endpoint(), code, who, {
+      onWelcome: (_id, token) => this.remember(code, { token }),
+      onAssignment: (a) => this.onAssignment(a),
+      onError: (e) => this.showError(new Error(`${e.code}: ${e.message}`)),
+    });
+    classState.studentCode = code;
+    this.remember(code, {});
+  }
+
+  /** After a reload: the token (student) or the key (instructor) this tab kept. */
+  private async resume(code: string, token: string | null, key: string | null): Promise<void> {
+    try {
+      if (key) {
+        classState.link = await InstructorLink.open(this.endpoint(), code, key);
+        classState.keyVisible = false;
+      } else if (token) await this.joinAsStudent(code, { token });
+    } catch (error) {
+      // The saved seat no longer opens the class: start over from the landing, the code kept.
+      this.forget(code);
+      classState.typedCode = code;
+      const { code: why } = parseServerError(error);
+      pendingNote = { text: this.app.i18n.t(`class.error.${why}` as MessageKey) !== `class.error.${why}` ? this.app.i18n.t(`class.error.${why}` as MessageKey) : this.t("class.error.resumeFailed"), kind: "error" };
+      this.redraw();
+      return;
+    }
+    this.redraw();
   }
 
   private onAssignment(a: Assignment): void {
     classState.assignment = a;
     if (a.matchCode && a.seatToken) void this.sitDown(a.matchCode, a.seatToken);
-    else if (this.scene.isActive()) this.scene.restart();
+    else if (this.scene.isActive()) this.redraw();
   }
 
   private async sitDown(code: string, token: string): Promise<void> {
     if (this.app.connection) return;
-    const connection = await this.app.lobby.joinSeat(code, token);
-    this.app.setConnection(connection);
-    const view = await firstView(connection);
-    this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+    try {
+      const connection = await this.app.lobby.joinSeat(code, token);
+      this.app.setConnection(connection);
+      const view = await firstView(connection);
+      this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+    } catch (error) {
+      this.showError(error);
+    }
   }
+
+  // ---- Student: waiting for the start ----
 
   private buildWaiting(a: Assignment | null): void {
     const { u, W } = this;
-    const text = a ? this.t("class.seated", { table: a.table, side: a.side, role: a.role }) : this.t("class.joining");
-    this.text(W / 2, 160 * u, text, this.style(20, { wordWrap: { width: W - 80 * u } })).setOrigin(0.5, 0);
-    this.text(W / 2, 220 * u, this.t("class.waitStart"), this.style(15, { color: colors.muted })).setOrigin(0.5, 0);
+    const code = classState.studentCode ?? a?.classCode ?? "";
+    this.text(W / 2, 80 * u, this.t("class.studentIn", { code, name: a?.name ?? this.app.playerName() }), this.style(16, { color: colors.muted })).setOrigin(0.5, 0);
+    const pw = Math.min(720 * u, W - 80 * u);
+    const px = (W - pw) / 2;
+    this.panel(px, 120 * u, pw, 300 * u);
+    if (!a) {
+      this.text(W / 2, 240 * u, this.t("class.joining"), this.style(20)).setOrigin(0.5, 0);
+    } else if (!a.table) {
+      this.text(W / 2, 200 * u, a.status === "ended" ? this.t("class.ended") : this.t("class.noSeat"), this.style(19, { wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
+    } else {
+      const kit = this.kit();
+      const side = sideStyle(a.side);
+      this.text(W / 2, 140 * u, this.t("class.yourTable", { table: a.table }), this.style(30, { bold: true })).setOrigin(0.5, 0);
+      this.text(W / 2, 196 * u, `${side.symbol} ${kit.sideName(a.side)}`, this.style(26, { bold: true, color: side.css })).setOrigin(0.5, 0);
+      this.text(W / 2, 244 * u, this.t("class.yourRole", { role: kit.roleName(a.side, a.role) }), this.style(20)).setOrigin(0.5, 0);
+      this.text(W / 2, 300 * u, a.matchCode ? this.t("class.goingToTable") : this.t("class.waitStart"), this.style(15, { color: colors.muted, wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
+    }
+    this.text(W / 2, 370 * u, this.t("class.reloadSafe"), this.style(13, { color: colors.muted, wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
+    this.button({ id: "leave-class", x: W / 2 - 130 * u, y: 450 * u, width: 260 * u, height: 44 * u, label: this.t("class.leave"), fontSize: 15, onPress: () => this.leaveAsStudent(code) });
   }
 
+  private leaveAsStudent(code: string): void {
+    void classState.student?.leave().catch(() => undefined);
+    classState.student = null;
+    classState.assignment = null;
+    classState.studentCode = null;
+    this.forget(code);
+    this.redraw();
+  }
+
+  // ---- Instructor: the dashboard ----
+
   private buildDashboard(link: InstructorLink): void {
-    const { u, W, H } = this;
+    const dashboard = new ClassDashboard(this.kit(), link, this.focus!, this.endpoint(), () => this.scene.start(classKeys.debrief), () => this.leaveDashboard(link));
+    this.dashboard = dashboard;
+    this.drawnShape = structureKey(link.dashboard);
     link.onChange = () => {
-      // Redraw at most twice a second: dashboards arrive every second and after each change.
+      if (!this.scene.isActive()) return;
+      // Widgets come and go only when the class changes shape; the cards redraw every second.
+      if (structureKey(link.dashboard) === this.drawnShape) return this.dashboard?.redrawLive();
       if (this.redrawTimer) return;
-      this.redrawTimer = window.setTimeout(() => ((this.redrawTimer = 0), this.scene.isActive() && this.scene.restart()), 500);
+      this.redrawTimer = window.setTimeout(() => ((this.redrawTimer = 0), this.redraw()), 250);
     };
-    link.onError = (code, message) => this.showServerError(code, message);
-    this.events.once("shutdown", () => (window.clearTimeout(this.redrawTimer), (this.redrawTimer = 0)));
-    const d = link.dashboard;
-    this.text(20 * u, 70 * u, this.t("class.codeIs", { code: link.code }), this.style(20, { bold: true, color: colors.focusCss }));
-    this.text(20 * u, 98 * u, this.t("class.keyIs", { key: link.key }), this.style(13, { color: colors.muted }));
-    this.text(20 * u, 118 * u, this.t("class.status", { status: d?.status ?? "…", students: d?.roster.length ?? 0, tables: d?.tables.length ?? 0 }), this.style(15));
-    const actions: [string, string, () => void][] = [
-      ["start", this.t("class.start"), () => link.send("start")],
-      [d?.paused ? "resume" : "pause", d?.paused ? this.t("class.resume") : this.t("class.pause"), () => link.send(d?.paused ? "resume" : "pause")],
-      ["inject", this.t("class.inject"), () => link.send("inject", { table: "all", eventId: "steel-50" })],
-      ["extend", this.t("class.extend"), () => link.send("extend", { table: "all", rounds: 1 })],
-      ["end", this.t("class.end"), () => link.send("end")],
-      ["debrief", this.t("class.debrief"), () => this.scene.start(classKeys.debrief)],
-    ];
-    const bw = Math.min(170 * u, (W - 40 * u) / actions.length - 8 * u);
-    actions.forEach(([id, label, onPress], i) => this.button({ id: `class-${id}`, x: 20 * u + i * (bw + 8 * u), y: 148 * u, width: bw, height: 40 * u, label, fontSize: 14, kind: id === "start" ? "primary" : id === "end" ? "danger" : "normal", onPress }));
-    const top = 204 * u;
-    const tables = d?.tables ?? [];
-    const cols = Math.max(1, Math.floor((W - 20 * u) / (250 * u)));
-    const cw = (W - 20 * u) / cols - 10 * u;
-    const ch = 190 * u;
-    const labels = {
-      phase: (p: string) => this.t(`class.phase.${p}` as Parameters<typeof this.t>[0]),
-      round: this.t("class.round"), turn: this.t("class.turn"), standing: this.t("class.standing"), none: this.t("class.noOffer"),
-      secondsLeft: this.t("class.secondsLeft"), paused: this.t("class.paused"), bot: this.t("class.bot"),
-      sideName: (s: string) => this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "US" : s),
+    link.onError = (code, message) => this.showError(new Error(`${code}: ${message}`));
+    link.onDone = (type, result) => this.onDone(type, result);
+    dashboard.draw();
+  }
+
+  /** The class goes on without this browser; the code and the key bring it back. */
+  private leaveDashboard(link: InstructorLink): void {
+    link.onChange = () => undefined;
+    link.leave();
+    classState.link = null;
+    classState.keyVisible = false;
+    classState.picked = null;
+    this.forget(link.code);
+    this.redraw();
+  }
+
+  private onDone(type: string, result: unknown): void {
+    const tables = (result as { tables?: string[] } | undefined)?.tables?.join(", ") ?? "";
+    const said: Partial<Record<string, string>> = {
+      start: this.t("class.done.start"), pause: this.t("class.done.pause"), resume: this.t("class.done.resume"), end: this.t("class.done.end"),
+      move: this.t("class.done.move"), inject: this.t("class.done.inject", { tables }), extend: this.t("class.done.extend", { tables }),
     };
-    tables.forEach((row, i) => {
-      const y = top + Math.floor(i / cols) * (ch + 10 * u);
-      if (y + ch > H) return;
-      drawTableCard(this, 10 * u + (i % cols) * (cw + 10 * u), y, cw, ch, u, row, labels);
-    });
-    if (tables.length === 0 && d) {
-      const seated = d.roster.map((s) => `${s.name}${s.table ? ` → ${s.table}` : ""}`).join("   ");
-      this.text(20 * u, top, seated || this.t("class.nobody"), this.style(14, { wordWrap: { width: W - 40 * u } }));
+    const text = said[type];
+    if (text) this.banner.show(text, "info");
+    if (type === "inject" && classState.injectSource === "custom") {
+      // The event went out: a clean form for the next one.
+      classState.draft = null;
+      if (text) pendingNote = { text, kind: "info" };
+      this.redraw();
     }
   }
 }
