@@ -229,7 +229,7 @@ export const en = {
   "class.joinButton": "Join the class",
   "class.badCode": "A class code has 8 letters and digits.",
   "class.joining": "Joining the class…",
-  "class.waitStart": "Read your brief: the instructor starts every table at once.",
+  "class.waitStart": "Wait for your instructor to start the class: you then go straight to your table's briefing.",
   "class.codeIs": "Class code: {code}",
   "class.status": "Status: {status} · students: {students} · tables: {tables}",
   "class.start": "Start all tables",

@@ -228,7 +228,7 @@ export const ja: Catalogue = {
   "class.joinButton": "クラスに参加",
   "class.badCode": "クラスコードは英数字8文字です。",
   "class.joining": "クラスに参加しています…",
-  "class.waitStart": "ブリーフを読んでください。講師が全テーブルを同時に開始します。",
+  "class.waitStart": "講師が授業を開始するまでお待ちください。開始するとテーブルのブリーフィングに移ります。",
   "class.codeIs": "クラスコード：{code}",
   "class.status": "状態：{status}・学生 {students} 人・テーブル {tables}",
   "class.start": "全テーブル開始",
