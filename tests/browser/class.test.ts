@@ -127,6 +127,20 @@ suite("class mode in Chromium", () => {
     expect(log("T3")).not.toContain("Chip export ban");
     expect(tables.find((t) => t.tableId === "T1")!.events).toContain("instructor-1");
     await shot(page, "class-6-dashboard");
+    // An event of the scenario's deck into every table, then two more rounds for T2 only.
+    await click(page, "inject-source-deck");
+    await click(page, "target-all");
+    await click(page, "deck-market-selloff");
+    await click(page, "inject-send");
+    await until(page, () => window.__tariffTalks?.messages.includes("Event injected at T1, T2, T3."));
+    await click(page, "tab-extend");
+    await click(page, "target-T2");
+    await click(page, "extend-more");
+    await until(page, () => window.__tariffTalks?.buttons().some((b) => b.id === "extend-send" && b.label === "Extend T2 by 2 round(s)"));
+    await click(page, "extend-send");
+    await until(page, () => window.__tariffTalks?.messages.includes("Deadline extended at T2."));
+    const after = (await summary()).tables as { tableId: string; maxRounds: number; events: string[] }[];
+    expect(after.map((t) => [t.tableId, t.maxRounds, t.events.includes("market-selloff")])).toEqual([["T1", 12, true], ["T2", 14, true], ["T3", 12, true]]);
 
     // Students sit down and play scripted moves to the end.
     const ended = seated.map(async (a) => {
@@ -226,7 +240,7 @@ suite("class mode in Chromium", () => {
     await shot(again, "class-12-dashboard-ja");
     await againContext.close();
 
-    // The form in Japanese.
+    // The form in Japanese, driven from the keyboard alone: O opens it, Tab walks, Enter presses.
     const { context: formContext, page: form } = await newPage(browser);
     await form.goto(served.url);
     await waitForScene(form, "title");
@@ -234,9 +248,27 @@ suite("class mode in Chromium", () => {
     await waitForScene(form, "class");
     await click(form, "language");
     await until(form, () => window.__tariffTalks?.language === "ja");
-    await click(form, "class-setup");
+    await form.keyboard.press("o");
     await until(form, () => window.__tariffTalks?.buttons().some((b) => b.id === "form-bot-adaptive"));
+    const tabTo = async (id: string) => {
+      for (let i = 0; i < 40 && (await form.evaluate(() => window.__tariffTalks?.focused())) !== id; i++) await form.keyboard.press("Tab");
+      expect(await form.evaluate(() => window.__tariffTalks?.focused())).toBe(id);
+    };
+    await tabTo("form-per-side-3");
+    await form.keyboard.press("Enter");
+    // The choice redraws the form; the keyboard stays where it was.
+    await until(form, () => window.__tariffTalks?.interactive && window.__tariffTalks.focused() === "form-per-side-3");
+    await tabTo("form-bot-adaptive");
+    await form.keyboard.press("Enter");
+    await until(form, () => window.__tariffTalks?.interactive && window.__tariffTalks.focused() === "form-bot-adaptive");
     await shot(form, "class-13-form-ja");
+    await tabTo("open-class");
+    await form.keyboard.press("Enter");
+    await until(form, () => window.__tariffTalks?.texts().some((t) => t.startsWith("クラスコード")));
+    const formCode = (await texts(form)).find((t) => t.startsWith("クラスコード："))!.slice("クラスコード：".length);
+    const formKey = await form.inputValue("#field-class-key-shown");
+    const opened = (await (await fetch(`${served.url}api/classes/${formCode}`, { headers: { Authorization: `Bearer ${formKey}` } })).json()) as any;
+    expect(opened.settings).toMatchObject({ playersPerSide: 3, botStrategy: "adaptive" });
     await formContext.close();
   }, 120_000);
 });

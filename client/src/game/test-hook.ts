@@ -14,6 +14,8 @@ export type TariffTalksHook = {
   /** Set when the current scene has finished drawing and takes input. */
   interactive: boolean;
   buttons(): HookButton[];
+  /** The id of the widget that has the keyboard focus, if any. */
+  focused(): string | null;
   texts(): string[];
   view(): ClientMatchView | null;
   seat(): SeatInfo | null;
@@ -57,6 +59,7 @@ export function installHook(source: {
         return { id: item.id, label: item.label, x: left + b.x * scale, y: top + b.y * scale, width: b.width * scale, height: b.height * scale, enabled: item.enabled() };
       });
     },
+    focused: () => source.scene()?.focus?.focusedId() ?? null,
     texts: () => source.scene()?.texts() ?? [],
     view: source.view,
     seat: source.seat,
