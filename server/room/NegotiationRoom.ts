@@ -37,6 +37,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   private cursor = newCursor();
   /** Open connections per player id (one person may have two tabs open). */
   private connections = new Map<string, number>();
+  private connectedIds: Set<string> | null = null;
   private spectatorCount = 0;
   /** Branch matches: the parent's seats not yet taken over by someone joining. */
   private inheritable = new Set<string>();
@@ -47,6 +48,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   private idleTimer: Delayed | undefined;
   /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
   private paused = false;
+  /** True between a change to the synced state and the patch that sends it. */
+  private unsent = false;
 
   /** The engine state behind the synced one (read-only; tests compare it with replays). */
   get matchState(): MatchState {
@@ -246,20 +249,38 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       }
     }
     this.armTurnClock(state);
+    this.unsent = true;
     this.broadcastPatch();
     this.armBot(state);
     this.armIdle();
   }
 
+  /**
+   * Every change is patched at once by `commit`, so the 50 ms patch interval has nothing to send:
+   * there it only ticks the clock (turn clock, bot pauses). Skipping the serializer's empty pass
+   * matters with hundreds of rooms: it walks every client's view twenty times a second.
+   */
+  override broadcastPatch(): boolean {
+    if (!this.unsent) {
+      this.clock.tick();
+      return false;
+    }
+    this.unsent = false;
+    return super.broadcastPatch();
+  }
+
   private setConnected(data: ClientData, connected: boolean): void {
     data.connected = connected;
+    this.connectedIds = null;
     const delta = connected ? 1 : -1;
     if (!data.seat) this.spectatorCount += delta;
     else this.connections.set(data.seat.playerId, (this.connections.get(data.seat.playerId) ?? 0) + delta);
   }
 
+  /** The same Set until a connection comes or goes (state-sync redraws the players only then). */
   private connectedPlayers(): Set<string> {
-    return new Set([...this.connections].filter(([, n]) => n > 0).map(([id]) => id));
+    this.connectedIds ??= new Set([...this.connections].filter(([, n]) => n > 0).map(([id]) => id));
+    return this.connectedIds;
   }
 
   /** The turn clock runs per move: a new move (round or mover changed) restarts it. */

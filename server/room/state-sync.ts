@@ -21,8 +21,18 @@ import {
  * depend on changed.
  */
 
-export type SyncCursor = { chat: number; events: number; proposals: number; sheetEvents: number; sheetRound: string };
-export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetEvents: -1, sheetRound: "" });
+export type SyncCursor = {
+  chat: number;
+  events: number;
+  proposals: number;
+  sheetEvents: number;
+  /** The engine replaces these objects when they change, so comparing references is enough. */
+  delayCost: MatchState["delayCost"] | null;
+  players: MatchState["players"] | null;
+  connected: ReadonlySet<string> | null;
+  label: string;
+};
+export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetEvents: -1, delayCost: null, players: null, connected: null, label: "" });
 
 export const roleKey = (side: string, role: string): string => `${side}/${role}`;
 
@@ -31,10 +41,18 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
   root.seq = state.seq;
   root.round = state.round;
   root.maxRounds = state.maxRounds;
-  root.roundLabel = roundLabel(scenario, state);
+  const label = `${state.round}/${state.maxRounds}`;
+  if (label !== cursor.label) {
+    cursor.label = label;
+    root.roundLabel = roundLabel(scenario, state);
+  }
   root.turn = state.turn;
   root.standingProposalId = state.standingProposalId ?? "";
-  syncPlayers(root, state, connected);
+  if (state.players !== cursor.players || connected !== cursor.connected) {
+    cursor.players = state.players;
+    cursor.connected = connected;
+    syncPlayers(root, state, connected);
+  }
 
   for (; cursor.proposals < state.proposals.length; cursor.proposals++) {
     const p = state.proposals[cursor.proposals]!;
@@ -58,14 +76,14 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
       root.sheets.get(effect.side)?.effects.push(effectState);
     }
   }
-  // Points and reservations move only with events; time pressure and delay costs with the round.
-  const round = `${state.round}|${Object.values(state.delayCost).join(",")}`;
+  // Points and reservations move only with events; time pressure and delay costs with the round
+  // (the engine charges the delay and moves the round in the same step).
   if (state.events.length !== cursor.sheetEvents) {
     cursor.sheetEvents = state.events.length;
-    cursor.sheetRound = round;
+    cursor.delayCost = state.delayCost;
     syncSheets(root, scenario, state);
-  } else if (round !== cursor.sheetRound) {
-    cursor.sheetRound = round;
+  } else if (state.delayCost !== cursor.delayCost) {
+    cursor.delayCost = state.delayCost;
     root.sheets.forEach((sheet) => {
       sheet.pressurePerRound = pressurePerRound(scenario, state, sheet.side);
       sheet.delayCost = state.delayCost[sheet.side] ?? 0;
@@ -119,14 +137,20 @@ function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState)
   syncPoints(target.points, scenario, sheet.points);
 }
 
+/** What each points array last received: reading an ArraySchema goes through a Proxy, a plain copy does not. */
+const written = new WeakMap<ArraySchema<number>, number[]>();
+
 /** Writes option points flat in scenario order, touching only the entries that changed. */
 function syncPoints(target: ArraySchema<number>, scenario: Scenario, points: OptionPoints): void {
+  let copy = written.get(target);
+  if (!copy) written.set(target, (copy = []));
   let k = 0;
   for (const issue of scenario.issues) {
     for (const option of issue.options) {
       const value = points[issue.id]?.[option.id] ?? 0;
-      if (k >= target.length) target.push(value);
-      else if (target[k] !== value) target[k] = value;
+      if (k >= copy.length) target.push(value);
+      else if (copy[k] !== value) target[k] = value;
+      copy[k] = value;
       k++;
     }
   }
