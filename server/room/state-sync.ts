@@ -1,5 +1,5 @@
 import type { ArraySchema } from "@colyseus/schema";
-import { pressurePerRound, roleSheet, roundLabel, sideSheet, type MatchState, type OptionPoints, type Scenario } from "../../shared/index.js";
+import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
 import {
   BrokenRedLineState,
   ChatLineState,
@@ -131,23 +131,25 @@ export function roleContainer(root: NegotiationState, scenario: Scenario, state:
   return container;
 }
 
+// Sheets are filled from the engine's effective point tables (the numbers `sideSheet` and
+// `roleSheet` present by id), indexed like the flat synced arrays: no per-option objects.
+
 function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
-  const sheet = roleSheet(scenario, state, target.side, target.role);
-  for (const [issue, weight] of Object.entries(sheet.issueWeights)) target.issueWeights.set(issue, weight);
-  syncPoints(target.points, scenario, sheet.points);
+  const definition = scenario.sides.find((s) => s.id === target.side)?.roles.find((r) => r.id === target.role);
+  for (const [issue, weight] of Object.entries(definition?.issueWeights ?? {})) target.issueWeights.set(issue, weight);
+  syncPoints(target.points, effectiveRoleTable(scenario, state, target.side, target.role));
 }
 
 /** What each points array last received: reading an ArraySchema goes through a Proxy, a plain copy does not. */
 const written = new WeakMap<ArraySchema<number>, number[]>();
 
 /** Writes option points flat in scenario order, touching only the entries that changed. */
-function syncPoints(target: ArraySchema<number>, scenario: Scenario, points: OptionPoints): void {
+function syncPoints(target: ArraySchema<number>, table: PointTable): void {
   let copy = written.get(target);
   if (!copy) written.set(target, (copy = []));
   let k = 0;
-  for (const issue of scenario.issues) {
-    for (const option of issue.options) {
-      const value = points[issue.id]?.[option.id] ?? 0;
+  for (const row of table) {
+    for (const value of row) {
       if (k >= copy.length) target.push(value);
       else if (copy[k] !== value) target[k] = value;
       copy[k] = value;
@@ -158,14 +160,13 @@ function syncPoints(target: ArraySchema<number>, scenario: Scenario, points: Opt
 
 function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
   for (const side of scenario.sides) {
-    const sheet = sideSheet(scenario, state, side.id);
     const target = root.sheets.get(side.id)!;
-    syncPoints(target.points, scenario, sheet.points);
-    target.reservation = sheet.reservation;
-    target.pressurePerRound = sheet.pressurePerRound;
-    target.delayCost = sheet.delayCost;
+    syncPoints(target.points, effectiveSideTable(scenario, state, side.id));
+    target.reservation = reservationValue(scenario, state, side.id);
+    target.pressurePerRound = pressurePerRound(scenario, state, side.id);
+    target.delayCost = state.delayCost[side.id] ?? 0;
     if (target.redLines.length === 0) {
-      for (const line of sheet.redLines) {
+      for (const line of side.redLines) {
         const redLine = new RedLineState({ id: line.id, constituency: line.constituency, issue: line.issue, reason: line.reason });
         redLine.forbiddenOptions.push(...line.forbiddenOptions);
         target.redLines.push(redLine);
