@@ -9,28 +9,39 @@ export type CardLabels = { phase: (p: string) => string; round: string; turn: st
 export function drawTableCard(scene: Phaser.Scene, x: number, y: number, w: number, h: number, u: number, row: TableRow, labels: CardLabels): Phaser.GameObjects.GameObject[] {
   const drawn: Phaser.GameObjects.GameObject[] = [];
   drawn.push(scene.add.rectangle(x, y, w, h, row.phase === "ended" ? colors.panelRaised : colors.panel).setOrigin(0).setStrokeStyle(1, colors.panelBorder).setRounded(Math.round(8 * u)));
-  const line = (dy: number, text: string, color: string = colors.text, size = 13, bold = false) => {
-    const t = scene.add.text(x + 10 * u, y + dy * u, text, textStyle(u, size, { color, bold }));
-    t.setCrop(0, 0, w - 16 * u, t.height);
+  const line = (dy: number, text: string, color: string = colors.text, size = 13, bold = false, dx = 0, width: number | null = w - 16 * u) => {
+    const t = scene.add.text(x + 10 * u + dx, y + dy * u, text, textStyle(u, size, { color, bold }));
+    if (width !== null) t.setCrop(0, 0, width, t.height);
     drawn.push(t);
     return t;
   };
   line(8, `${row.tableId} · ${row.matchCode}`, colors.text, 16, true);
-  const status = row.paused ? labels.paused : labels.phase(row.phase);
-  line(32, `${status} · ${labels.round} ${row.round}/${row.maxRounds}`, row.paused ? colors.warnCss : colors.muted);
+  // An ended table says so even while the class is paused.
+  const paused = row.paused && row.phase !== "ended";
+  const status = paused ? labels.paused : labels.phase(row.phase);
+  line(32, `${status} · ${labels.round} ${row.round}/${row.maxRounds}`, paused ? colors.warnCss : colors.muted);
   if (row.phase === "negotiating") line(50, `${labels.turn}: ${sideStyle(row.turn).symbol} ${labels.sideName(row.turn)}`, sideStyle(row.turn).css, 13, true);
   const points = row.outcome?.points ?? row.standing?.points;
   const pointText = points ? Object.entries(points).map(([side, p]) => `${sideStyle(side).symbol} ${Math.round(p)}`).join("  ") : labels.none;
-  line(70, `${row.outcome ? labels.outcome(row.outcome.kind) : labels.standing}: ${pointText}`);
-  const clock = row.turnEndsAt > 0 ? labels.secondsLeft.replace("{s}", String(Math.max(0, Math.round((row.turnEndsAt - Date.now()) / 1000)))) : "";
+  line(68, `${row.outcome ? labels.outcome(row.outcome.kind) : labels.standing}: ${pointText}`);
+  const clock = row.turnEndsAt > 0 && !paused && row.phase !== "ended" ? labels.secondsLeft.replace("{s}", String(Math.max(0, Math.round((row.turnEndsAt - Date.now()) / 1000)))) : "";
   const events = row.events.length > 0 ? labels.events.replace("{n}", String(row.events.length)) : "";
-  if (clock || events) line(88, [clock, events].filter(Boolean).join(" · "), colors.muted);
-  let py = 108;
-  for (const p of row.players) {
-    if (py > h / u - 16) break;
-    // Who is away is said in words (a seat's symbol is its side's).
-    line(py, `${sideStyle(p.side).symbol} ${p.name}${p.bot ? ` (${labels.bot})` : ""}${p.connected ? "" : ` · ${labels.away}`}`, p.connected ? sideStyle(p.side).css : colors.dim, 12);
-    py += 16;
-  }
+  if (clock || events) line(86, [clock, events].filter(Boolean).join(" · "), colors.muted);
+  // Everyone at the table: one column when it fits, two when the card is short.
+  const top = clock || events ? 106 : 88;
+  const rows = Math.max(1, Math.floor((h / u - top - 4) / 15));
+  const columns = row.players.length > rows ? 2 : 1;
+  const colW = (w - 16 * u) / columns;
+  row.players.slice(0, rows * columns).forEach((p, i) => {
+    const dx = Math.floor(i / rows) * colW;
+    const suffix = `${p.bot ? ` (${labels.bot})` : ""}${p.connected ? "" : ` · ${labels.away}`}`;
+    // Who is away is said in words (a seat's symbol is its side's); a long name is shortened, never the rest.
+    const t = line(top + (i % rows) * 15, `${sideStyle(p.side).symbol} ${p.name}${suffix}`, p.connected ? sideStyle(p.side).css : colors.dim, 12, false, dx, null);
+    let name = p.name;
+    while (t.width > colW - 6 * u && name.length > 3) {
+      name = name.slice(0, -1);
+      t.setText(`${sideStyle(p.side).symbol} ${name}…${suffix}`);
+    }
+  });
   return drawn;
 }
