@@ -29,8 +29,11 @@ export const ProposalState = schema(
     side: t.string(),
     by: t.string(),
     round: t.uint16(),
-    /** issue id → option id, every issue present. */
-    offer: t.map("string"),
+    /**
+     * The package as a JSON object, issue id → option id, every issue present, in scenario order.
+     * One string rather than a map: a map costs a change tracker and a journal per proposal.
+     */
+    offer: t.string(),
   },
   "ProposalState",
 );
@@ -141,7 +144,8 @@ export const OutcomeState = schema(
     kind: t.string().default(""),
     round: t.uint16().default(0),
     proposalId: t.string().default(""),
-    offer: t.map("string"),
+    /** The agreed (or failed) package as JSON, like a proposal's; "" when there is none. */
+    offer: t.string().default(""),
     by: t.string().default(""),
     side: t.string().default(""),
     points: t.map("float64"),

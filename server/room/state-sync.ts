@@ -56,9 +56,7 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
 
   for (; cursor.proposals < state.proposals.length; cursor.proposals++) {
     const p = state.proposals[cursor.proposals]!;
-    const proposal = new ProposalState({ id: p.id, side: p.side, by: p.by, round: p.round });
-    for (const [issue, option] of Object.entries(p.offer)) proposal.offer.set(issue, option);
-    root.proposals.push(proposal);
+    root.proposals.push(new ProposalState({ id: p.id, side: p.side, by: p.by, round: p.round, offer: JSON.stringify(p.offer) }));
   }
   for (; cursor.chat < state.chat.length; cursor.chat++) {
     const line = state.chat[cursor.chat]!;
@@ -179,8 +177,7 @@ function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchStat
 function syncOutcome(root: NegotiationState, state: MatchState): void {
   const outcome = state.outcome!;
   const target = root.outcome;
-  target.assign({ kind: outcome.kind, round: outcome.round, proposalId: outcome.proposalId ?? "", by: outcome.by ?? "", side: outcome.side ?? "" });
-  for (const [issue, option] of Object.entries(outcome.offer ?? {})) target.offer.set(issue, option);
+  target.assign({ kind: outcome.kind, round: outcome.round, proposalId: outcome.proposalId ?? "", offer: outcome.offer ? JSON.stringify(outcome.offer) : "", by: outcome.by ?? "", side: outcome.side ?? "" });
   for (const [side, points] of Object.entries(outcome.points)) target.points.set(side, points);
   for (const line of outcome.brokenRedLines ?? []) {
     target.brokenRedLines.push(new BrokenRedLineState({ side: line.side, id: line.id, constituency: line.constituency, reason: line.reason }));

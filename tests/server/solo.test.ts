@@ -22,11 +22,8 @@ const japanTable = sidePointTable(scenario, "japan");
 const japanPoints = (offer: Offer) => packagePoints(japanTable, offerIndices(scenario, offer)!);
 const july = scenario.references.find((r) => r.id === "july-2025")!.offer;
 
-const plainOffer = (offer: { forEach(fn: (value: string, key: string) => void): void }): Offer => {
-  const plain: Offer = {};
-  offer.forEach((value, key) => (plain[key] = value));
-  return plain;
-};
+/** A proposal's offer travels as a JSON object string (docs/protocol.md). */
+const plainOffer = (offer: string): Offer => JSON.parse(offer) as Offer;
 
 /** The person's script: accept a bot offer worth at least the real July deal to Japan, else table the July deal. */
 async function playJapan(human: Player): Promise<void> {

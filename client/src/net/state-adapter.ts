@@ -1,4 +1,4 @@
-import type { ChatLine, Effect, FiredEvent, MatchView, Outcome, Proposal, PublicScenario, RoleSheet, SeatedPlayer, SideSheet } from "../../../shared/index.js";
+import type { ChatLine, Effect, FiredEvent, MatchView, Offer, Outcome, Proposal, PublicScenario, RoleSheet, SeatedPlayer, SideSheet } from "../../../shared/index.js";
 import type { ClientMatchView, SeatInfo } from "./match-connection.js";
 
 /**
@@ -27,14 +27,15 @@ export type ServerStateJson = {
   turnEndsAt?: number;
   spectators?: number;
   players?: Record<string, { id: string; name: string; side: string; role: string; bot?: string; ready?: boolean; connected?: boolean }>;
-  proposals?: { id: string; side: string; by: string; round: number; offer?: Record<string, string> }[];
+  /** `offer`: the package as a JSON object string (docs/protocol.md). */
+  proposals?: { id: string; side: string; by: string; round: number; offer?: string }[];
   events?: { id: string; title: string; headline: string; round: number; origin: string }[];
   chat?: ChatLineJson[];
   outcome?: {
     kind?: string;
     round?: number;
     proposalId?: string;
-    offer?: Record<string, string>;
+    offer?: string;
     by?: string;
     side?: string;
     points?: Record<string, number>;
@@ -103,6 +104,23 @@ function effectOf(side: string, e: EffectJson): Effect {
   return { kind: "reservation", side, delta: e.delta ?? 0 };
 }
 
+/** Offers travel as JSON strings; a state change re-adapts every proposal, so each string is parsed once. */
+const parsedOffers = new Map<string, Offer>();
+function offerOf(json: string | undefined): Offer {
+  if (!json) return {};
+  let offer = parsedOffers.get(json);
+  if (!offer) {
+    try {
+      offer = JSON.parse(json) as Offer;
+    } catch {
+      offer = {};
+    }
+    if (parsedOffers.size > 2000) parsedOffers.clear();
+    parsedOffers.set(json, offer);
+  }
+  return { ...offer };
+}
+
 const chatOf = (line: ChatLineJson): ChatLine => ({ ...line, to: line.to === "team" ? "team" : "table" });
 
 export function adaptState(state: ServerStateJson, seat: SeatInfo | null): ClientMatchView {
@@ -116,7 +134,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
     ready: p.ready ?? false,
     ...(p.bot ? { bot: p.bot } : {}),
   }));
-  const proposals: Proposal[] = (state.proposals ?? []).map((p) => ({ id: p.id, side: p.side, by: p.by, round: p.round, offer: { ...(p.offer ?? {}) } }));
+  const proposals: Proposal[] = (state.proposals ?? []).map((p) => ({ id: p.id, side: p.side, by: p.by, round: p.round, offer: offerOf(p.offer) }));
   const events: FiredEvent[] = (state.events ?? []).map((event) => ({
     id: event.id,
     title: event.title,
@@ -164,7 +182,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
           kind: o.kind as Outcome["kind"],
           round: o.round ?? 0,
           ...(o.proposalId ? { proposalId: o.proposalId } : {}),
-          ...(o.offer && Object.keys(o.offer).length > 0 ? { offer: { ...o.offer } } : {}),
+          ...(o.offer ? { offer: offerOf(o.offer) } : {}),
           ...(o.by ? { by: o.by } : {}),
           ...(o.side ? { side: o.side } : {}),
           points: { ...(o.points ?? {}) },
