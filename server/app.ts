@@ -1,4 +1,5 @@
 import "./node20.js";
+import "./native-hash.js";
 import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";

@@ -1,3 +1,4 @@
+import "../../server/native-hash.js";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { summarizeLog, summaryCsv, transcript, type LogSummaryRow, type Scenario } from "../../shared/index.js";
