@@ -4,6 +4,7 @@ import type { MatchConnection } from "../net/match-connection.js";
 import { colors, textStyle, unitFor } from "../ui/theme.js";
 import { resumeTarget } from "../view-models/class-dashboard-model.js";
 import { sceneForView, sceneKeys } from "./base-scene.js";
+import { sessionStore } from "./class/class-session.js";
 import { classKeys } from "./class/class-state.js";
 
 /** Boot: nothing to load yet; straight to the preloader. */
@@ -60,7 +61,7 @@ export class PreloaderScene extends Phaser.Scene {
       }
     }
     // A reloaded class page (the code in the address, or this tab's class) goes back to its class.
-    if (resumeTarget(window.location.hash, safeSession())) {
+    if (resumeTarget(window.location.hash, sessionStore())) {
       this.scene.start(classKeys.lobby);
       return;
     }
@@ -68,13 +69,6 @@ export class PreloaderScene extends Phaser.Scene {
   }
 }
 
-function safeSession(): Storage | null {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-}
 
 /** Waits (briefly) for the first state after a join. */
 export function firstView(connection: MatchConnection, timeoutMs = 5000): Promise<MatchConnection["view"]> {

@@ -2,28 +2,23 @@ import type { MessageKey } from "../../i18n/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
 import { fetchScenarios, InstructorLink, joinClass, openClass, type Assignment } from "../../net/class-connection.js";
 import type { TextField } from "../../ui/text-field.js";
-import { colors, sideStyle } from "../../ui/theme.js";
+import { colors } from "../../ui/theme.js";
 import { classSettingsBody, defaultClassForm } from "../../view-models/class-form.js";
-import { classStorageKeys, parseServerError, resumeTarget, structureKey } from "../../view-models/class-dashboard-model.js";
+import { parseServerError, resumeTarget, structureKey } from "../../view-models/class-dashboard-model.js";
 import { roleName, sideName } from "../../view-models/names.js";
 import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
 import { firstView } from "../boot.js";
 import type { ClassKit } from "./class-kit.js";
 import { drawClassForm } from "./class-form-view.js";
+import { forgetClass, rememberClass, savedToken, sessionStore } from "./class-session.js";
 import { classKeys, classState } from "./class-state.js";
 import { ClassDashboard } from "./dashboard-view.js";
+import { drawWaiting } from "./waiting-view.js";
 
 /** What to focus after a redraw (the widget that had the keyboard), and a message to show, across the scene restart. */
 let refocus: string | null = null;
 let pendingNote: { text: string; kind: "info" | "error" } | null = null;
 
-const session = (): Storage | null => {
-  try {
-    return window.sessionStorage;
-  } catch {
-    return null;
-  }
-};
 
 /**
  * Class mode: an instructor opens a class (every setting on one form) and runs its dashboard
@@ -123,7 +118,7 @@ export class ClassScene extends BaseScene {
 
   private buildLanding(): void {
     const { u, W } = this;
-    const resume = resumeTarget(window.location.hash, session());
+    const resume = resumeTarget(window.location.hash, sessionStore());
     if (!classState.resumeTried && resume && (resume.token || resume.key)) {
       classState.resumeTried = true;
       this.text(W / 2, 200 * u, this.t("class.resuming", { code: resume.code }), this.style(20)).setOrigin(0.5, 0);
@@ -172,28 +167,11 @@ export class ClassScene extends BaseScene {
       classState.link = await InstructorLink.open(this.endpoint(), code, key);
       classState.keyVisible = true;
       classState.view = "landing";
-      this.remember(code, { key });
+      rememberClass(code, { key });
       this.redraw();
     } catch (error) {
       this.showError(error);
     }
-  }
-
-  /** This tab's way back after a reload: the code in the address, the token or key in sessionStorage. */
-  private remember(code: string, what: { token?: string; key?: string }): void {
-    const store = session();
-    store?.setItem(classStorageKeys.current, code);
-    if (what.token) store?.setItem(classStorageKeys.token(code), what.token);
-    if (what.key) store?.setItem(classStorageKeys.key(code), what.key);
-    window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#class=${code}`);
-  }
-
-  private forget(code: string): void {
-    const store = session();
-    store?.removeItem(classStorageKeys.current);
-    store?.removeItem(classStorageKeys.token(code));
-    store?.removeItem(classStorageKeys.key(code));
-    window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
   }
 
   private async join(): Promise<void> {
@@ -208,11 +186,11 @@ export class ClassScene extends BaseScene {
       if (key !== "") {
         classState.link = await InstructorLink.open(this.endpoint(), code, key);
         classState.keyVisible = false;
-        this.remember(code, { key });
+        rememberClass(code, { key });
       } else {
         const name = this.nameField?.value.trim() || this.app.playerName();
         // A token this tab already holds for the class keeps the same seat.
-        const token = session()?.getItem(classStorageKeys.token(code)) ?? undefined;
+        const token = savedToken(code);
         await this.joinAsStudent(code, token ? { name, token } : { name });
       }
       this.redraw();
@@ -223,12 +201,12 @@ export class ClassScene extends BaseScene {
 
   private async joinAsStudent(code: string, who: { name?: string; token?: string }): Promise<void> {
     classState.student = await joinClass(this.endpoint(), code, who, {
-      onWelcome: (_id, token) => this.remember(code, { token }),
+      onWelcome: (_id, token) => rememberClass(code, { token }),
       onAssignment: (a) => this.onAssignment(a),
       onError: (e) => this.showError(new Error(`${e.code}: ${e.message}`)),
     });
     classState.studentCode = code;
-    this.remember(code, {});
+    rememberClass(code, {});
   }
 
   /** After a reload: the token (student) or the key (instructor) this tab kept. */
@@ -240,7 +218,7 @@ export class ClassScene extends BaseScene {
       } else if (token) await this.joinAsStudent(code, { token });
     } catch (error) {
       // The saved seat no longer opens the class: start over from the landing, the code kept.
-      this.forget(code);
+      forgetClass(code);
       classState.typedCode = code;
       const { code: why } = parseServerError(error);
       pendingNote = { text: this.app.i18n.t(`class.error.${why}` as MessageKey) !== `class.error.${why}` ? this.app.i18n.t(`class.error.${why}` as MessageKey) : this.t("class.error.resumeFailed"), kind: "error" };
@@ -271,26 +249,8 @@ export class ClassScene extends BaseScene {
   // ---- Student: waiting for the start ----
 
   private buildWaiting(a: Assignment | null): void {
-    const { u, W } = this;
     const code = classState.studentCode ?? a?.classCode ?? "";
-    this.text(W / 2, 80 * u, this.t("class.studentIn", { code, name: a?.name ?? this.app.playerName() }), this.style(16, { color: colors.muted })).setOrigin(0.5, 0);
-    const pw = Math.min(720 * u, W - 80 * u);
-    const px = (W - pw) / 2;
-    this.panel(px, 120 * u, pw, 300 * u);
-    if (!a) {
-      this.text(W / 2, 240 * u, this.t("class.joining"), this.style(20)).setOrigin(0.5, 0);
-    } else if (!a.table) {
-      this.text(W / 2, 200 * u, a.status === "ended" ? this.t("class.ended") : this.t("class.noSeat"), this.style(19, { wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
-    } else {
-      const kit = this.kit();
-      const side = sideStyle(a.side);
-      this.text(W / 2, 140 * u, this.t("class.yourTable", { table: a.table }), this.style(30, { bold: true })).setOrigin(0.5, 0);
-      this.text(W / 2, 196 * u, `${side.symbol} ${kit.sideName(a.side)}`, this.style(26, { bold: true, color: side.css })).setOrigin(0.5, 0);
-      this.text(W / 2, 244 * u, this.t("class.yourRole", { role: kit.roleName(a.side, a.role) }), this.style(20)).setOrigin(0.5, 0);
-      this.text(W / 2, 300 * u, a.matchCode ? this.t("class.goingToTable") : this.t("class.waitStart"), this.style(15, { color: colors.muted, wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
-    }
-    this.text(W / 2, 370 * u, this.t("class.reloadSafe"), this.style(13, { color: colors.muted, wordWrap: { width: pw - 60 * u }, align: "center" })).setOrigin(0.5, 0);
-    this.button({ id: "leave-class", x: W / 2 - 130 * u, y: 450 * u, width: 260 * u, height: 44 * u, label: this.t("class.leave"), fontSize: 15, onPress: () => this.leaveAsStudent(code) });
+    drawWaiting(this.kit(), a, code, this.app.playerName(), () => this.leaveAsStudent(code));
   }
 
   private leaveAsStudent(code: string): void {
@@ -298,7 +258,7 @@ export class ClassScene extends BaseScene {
     classState.student = null;
     classState.assignment = null;
     classState.studentCode = null;
-    this.forget(code);
+    forgetClass(code);
     this.redraw();
   }
 
@@ -327,7 +287,7 @@ export class ClassScene extends BaseScene {
     classState.link = null;
     classState.keyVisible = false;
     classState.picked = null;
-    this.forget(link.code);
+    forgetClass(link.code);
     this.redraw();
   }
 
