@@ -271,4 +271,36 @@ suite("class mode in Chromium", () => {
     expect(opened.settings).toMatchObject({ playersPerSide: 3, botStrategy: "adaptive" });
     await formContext.close();
   }, 120_000);
+
+  it("a latecomer with no seat left watches a table as a spectator", async () => {
+    const res = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: false }) });
+    const { code, key } = (await res.json()) as { code: string; key: string };
+    const ws = served.url.replace("http", "ws");
+    for (const name of ["Early A", "Early B"]) {
+      const student = await new Client(ws).joinById(code, { name });
+      student.onMessage("*", () => undefined);
+      rooms.push(student);
+    }
+    const desk = await new Client(ws).joinById(code, { key });
+    desk.onMessage("*", () => undefined);
+    rooms.push(desk);
+    desk.send("start", {});
+    const started = async () => ((await (await fetch(`${served.url}api/classes/${code}`, { headers: { Authorization: `Bearer ${key}` } })).json()) as any).status === "running";
+    for (let i = 0; i < 50 && !(await started()); i++) await new Promise((r) => setTimeout(r, 100));
+    const { context, page } = await newPage(browser);
+    await page.goto(served.url);
+    await waitForScene(page, "title");
+    await click(page, "class-mode");
+    await waitForScene(page, "class");
+    await page.fill("#field-class-code", code);
+    await page.fill("#field-class-name", "Late");
+    await click(page, "join-class");
+    await until(page, () => window.__tariffTalks?.view()?.viewer.kind === "spectator", undefined, 20_000);
+    await waitForScene(page, "watch", 20_000);
+    await until(page, () => window.__tariffTalks?.texts().some((t) => t.startsWith("Watching table ")));
+    await shot(page, "class-14-latecomer-watching");
+    // A spectator sees the table's public state, no side's sheet.
+    expect(await page.evaluate(() => Object.keys(window.__tariffTalks!.view()!.sheets))).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { BootScene, PreloaderScene } from "../scenes/boot.js";
 import { BriefingScene } from "../scenes/briefing.js";
 import { ResultScene } from "../scenes/result.js";
 import { TableScene } from "../scenes/table.js";
+import { WatchScene } from "../scenes/watch.js";
 import { TitleScene } from "../scenes/title.js";
 import { ReplayPickScene } from "../scenes/replay/replay-pick-scene.js";
 import { ReplayScene } from "../scenes/replay/replay-scene.js";
@@ -21,7 +22,7 @@ export function startGame(parent: string): Phaser.Game {
     scale: { mode: Phaser.Scale.RESIZE, width: window.innerWidth, height: window.innerHeight },
     // Keys go to our own focus manager; Phaser must not swallow Tab, Space or arrows.
     input: { keyboard: false },
-    scene: [BootScene, PreloaderScene, TitleScene, BriefingScene, TableScene, ResultScene, ReplayPickScene, ReplayScene, ClassScene, ClassDebriefScene],
+    scene: [BootScene, PreloaderScene, TitleScene, BriefingScene, TableScene, WatchScene, ResultScene, ReplayPickScene, ReplayScene, ClassScene, ClassDebriefScene],
   });
   const state = app();
   installHook({

@@ -38,7 +38,7 @@ export type ClassSummary = {
 };
 export type ClassDebriefRow = { tableId: string; matchId: string; outcome: string; points: Record<string, number> | null; dealPoints: { a: number; b: number } | null; jointGainShare: number | null; distanceToFrontier: number | null; rounds: number; firstConcession: string | null; ratified: boolean | null };
 export type ClassDebrief = { sides: [string, string]; frontier: { a: number; b: number }[]; nash: { a: number; b: number } | null; noDeal: { a: number; b: number }; realDeal: { a: number; b: number } | null; tables: ClassDebriefRow[] };
-export type Assignment = { classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null };
+export type Assignment = { classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator?: boolean; watchToken?: string | null };
 export type ServerError = { code: string; message: string };
 
 const httpBase = (endpoint: string) => endpoint.replace(/^ws/, "http");

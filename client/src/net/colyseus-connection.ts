@@ -197,6 +197,10 @@ export class ColyseusLobby implements MatchLobby {
     return this.connect(() => this.client.joinById(code, { seat: seatToken }));
   }
 
+  watchTable(code: string, watchToken: string): Promise<MatchConnection> {
+    return this.connect(() => this.client.joinById(code, { spectator: true, seat: watchToken }));
+  }
+
   savedSeatCode(): string | null {
     return this.store.load()?.code ?? null;
   }

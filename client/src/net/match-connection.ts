@@ -56,6 +56,8 @@ export interface MatchLobby {
   joinTable(code: string, name: string): Promise<MatchConnection>;
   /** Classroom mode: sit down in the seat the class assigned (its seat token). */
   joinSeat(code: string, seatToken: string): Promise<MatchConnection>;
+  /** Watch a class table as a spectator with the watch token the class handed out. */
+  watchTable(code: string, watchToken: string): Promise<MatchConnection>;
   /** The seat this tab held before a reload, if any (sessionStorage). */
   savedSeatCode(): string | null;
   resume(): Promise<MatchConnection | null>;

@@ -14,9 +14,11 @@ import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
  * match: a view whose phase belongs to another screen moves there.
  */
 
-export const sceneKeys = { boot: "boot", preloader: "preloader", title: "title", briefing: "briefing", table: "table", result: "result" } as const;
+export const sceneKeys = { boot: "boot", preloader: "preloader", title: "title", briefing: "briefing", table: "table", result: "result", watch: "watch" } as const;
 
 export function sceneForView(view: ClientMatchView): string {
+  // Spectators have no sheet to brief them or table to act at: they watch until the reveal.
+  if (view.viewer.kind === "spectator" && view.phase !== "ended") return sceneKeys.watch;
   if (view.phase === "briefing") return sceneKeys.briefing;
   if (view.phase === "negotiating") return sceneKeys.table;
   return sceneKeys.result;

@@ -1,6 +1,7 @@
 import type { MessageKey } from "../../i18n/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
 import { fetchScenarios, InstructorLink, joinClass, openClass, type Assignment } from "../../net/class-connection.js";
+import type { MatchConnection } from "../../net/match-connection.js";
 import type { TextField } from "../../ui/text-field.js";
 import { colors } from "../../ui/theme.js";
 import { classSettingsBody, defaultClassForm } from "../../view-models/class-form.js";
@@ -230,14 +231,16 @@ export class ClassScene extends BaseScene {
 
   private onAssignment(a: Assignment): void {
     classState.assignment = a;
-    if (a.matchCode && a.seatToken) void this.sitDown(a.matchCode, a.seatToken);
+    if (a.matchCode && a.seatToken) void this.sitDown(() => this.app.lobby.joinSeat(a.matchCode!, a.seatToken!));
+    // A latecomer with no seat left watches a table (server: `spectator` with a watch token).
+    else if (a.matchCode && a.spectator && a.watchToken) void this.sitDown(() => this.app.lobby.watchTable(a.matchCode!, a.watchToken!));
     else if (this.scene.isActive()) this.redraw();
   }
 
-  private async sitDown(code: string, token: string): Promise<void> {
+  private async sitDown(open: () => Promise<MatchConnection>): Promise<void> {
     if (this.app.connection) return;
     try {
-      const connection = await this.app.lobby.joinSeat(code, token);
+      const connection = await open();
       this.app.setConnection(connection);
       const view = await firstView(connection);
       this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
