@@ -42,6 +42,8 @@ export type ClassSummary = {
   seating: ClassRecord["plan"]["tables"];
   tables: TableRow[];
   injected: ClassRecord["injected"];
+  /** The scenario's events the instructor can inject by id: the random deck, then the historical timeline. Public texts only. */
+  deck: { id: string; title: string; headline: string; origin: "deck" | "timeline" }[];
 };
 
 function row(scenario: Scenario, table: ClassRecord["tables"][number], state: MatchState | undefined, paused: boolean): TableRow {
@@ -83,6 +85,10 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
     seating: record.plan.tables,
     tables,
     injected: record.injected,
+    deck: [
+      ...scenario.events.deck.map((e) => ({ id: e.id, title: e.title, headline: e.headline, origin: "deck" as const })),
+      ...scenario.events.timeline.map(({ event: e }) => ({ id: e.id, title: e.title, headline: e.headline, origin: "timeline" as const })),
+    ],
   };
 }
 

@@ -28,8 +28,8 @@ export type TableRow = {
 };
 export type SeatingTable = { id: string; seats: { side: string; role: string; studentId: string | null }[] };
 export type RosterEntry = { id: string; name: string; table: string | null; side: string | null; role: string | null };
-/** A scenario event the instructor may inject by id (sent by servers that list the deck; see the client docs). */
-export type EventChoice = { id: string; title: string; headline: string };
+/** A scenario event the instructor may inject by id (the dashboard's `deck`: the random deck, then the timeline). */
+export type EventChoice = { id: string; title: string; headline: string; origin?: "deck" | "timeline" };
 export type ClassSummary = {
   code: string; status: "seating" | "running" | "ended"; paused: boolean; createdAt: string;
   settings: ClassSettingsBody; roster: RosterEntry[]; seating: SeatingTable[]; tables: TableRow[];

@@ -40,25 +40,10 @@ export function actionTargets(summary: ClassSummary | null): string[] {
   return ["all", ...open];
 }
 
-/**
- * The scenario events an instructor can pick by id: the server's list when the dashboard carries
- * one (`deck`), otherwise the random deck of the built-in 2025 scenario (public texts only: the
- * server holds the effects and resolves the id).
- */
-const knownDecks: Record<string, EventChoice[]> = {
-  "tariff-talks-2025": [
-    { id: "rare-earth-controls", title: "China tightens rare-earth exports", headline: "Beijing adds licences for rare-earth magnets; car plants in both countries warn of shortages." },
-    { id: "ieepa-ruling", title: "Court rules against the emergency tariffs", headline: "A federal court finds that the emergency-powers law does not authorise the 'reciprocal' tariffs; the government appeals." },
-    { id: "market-selloff", title: "Markets slide on trade fears", headline: "Stocks fall in New York and Tokyo as talks drag on; both governments are blamed." },
-    { id: "yen-slides", title: "The yen slides", headline: "A weaker yen lets exporters absorb more of the tariff, but carmakers' profits still fall." },
-    { id: "auto-layoffs", title: "US car plants cut shifts", headline: "Parts tariffs raise costs at US assembly plants; two plants cut shifts." },
-    { id: "farm-rally", title: "Farmers rally in Tokyo", headline: "Thousands of rice farmers march in Tokyo against any new rice imports." },
-  ],
-};
-
+/** The scenario events an instructor can pick by id, as the server lists them (public texts only: the server holds the effects). */
 export function eventChoices(summary: ClassSummary | null): EventChoice[] {
   if (!summary) return [];
-  return summary.deck ?? knownDecks[summary.settings.scenario] ?? [];
+  return summary.deck ?? [];
 }
 
 export type EffectKind = "scale" | "reservation" | "pressure";

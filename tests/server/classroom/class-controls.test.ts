@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
+import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../../shared/index.js";
 import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
 
 /** The instructor's controls: move before the start, extend, a deck event by id, end; and their refusals. */
@@ -37,6 +38,11 @@ describe("instructor controls", () => {
     await until(table, (s) => s.maxRounds === before + 2, 5000, "the deadline to move");
     await expect(command(teacher, "extend", { table: "T9", rounds: 1 })).rejects.toThrow(/UNKNOWN_TABLE/);
     await expect(command(teacher, "inject", { table: "T1", eventId: "no-such-event" })).rejects.toThrow(/UNKNOWN_EVENT/);
+    // The dashboard lists every event the instructor can inject by id: the deck, then the timeline.
+    const dashboard = await teacher.next("dashboard");
+    const events = builtinScenario(DEFAULT_SCENARIO_ID)!.events;
+    expect(dashboard.deck.map((e: { id: string }) => e.id)).toEqual([...events.deck.map((e) => e.id), ...events.timeline.map((t) => t.event.id)]);
+    expect(dashboard.deck.map((e: { id: string }) => e.id)).toContain("steel-50");
     const done = await command(teacher, "inject", { table: "T1", eventId: "steel-50" });
     expect(done.result.tables).toEqual(["T1"]);
     await until(table, (s) => s.events.some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
