@@ -220,7 +220,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       return;
     }
     void this.session.serial(async () => {
-      const result = await this.session.apply(action);
+      const result = await this.session.apply(action, { parsed: true });
       if (!result.ok) this.refuse(client, result.error, type);
     });
   }

@@ -4,6 +4,7 @@ import {
   err,
   ok,
   recordAction,
+  recordValidAction,
   replayLog,
   resultLine,
   startRecordedMatch,
@@ -90,10 +91,15 @@ export class MatchSession {
     return run;
   }
 
-  /** Engine check, durable append, then the state change. Call it inside `serial`. */
-  async apply(action: Action): Promise<Result<MatchState, ErrorReply>> {
+  /**
+   * Engine check, durable append, then the state change. Call it inside `serial`. `parsed`: the
+   * action came from a player message parsed with the engine's own schemas (server/room/protocol.ts),
+   * so the engine need not parse it again; every other action is parsed here.
+   */
+  async apply(action: Action, options: { parsed?: boolean } = {}): Promise<Result<MatchState, ErrorReply>> {
     if (this.broken) return err({ code: "SERVER_ERROR", message: "This match cannot record moves right now; it resumes from its log after a server restart." });
-    const recorded = recordAction(this.match, action, new Date().toISOString(), (state) => this.notesAtEnd(state));
+    const record = options.parsed ? recordValidAction : recordAction;
+    const recorded = record(this.match, action, new Date().toISOString(), (state) => this.notesAtEnd(state));
     if (!recorded.ok) return recorded;
     try {
       await this.log.append(recorded.value.lines);

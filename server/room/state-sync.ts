@@ -1,5 +1,5 @@
 import type { ArraySchema } from "@colyseus/schema";
-import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
+import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
 import {
   BrokenRedLineState,
   ChatLineState,
@@ -133,9 +133,21 @@ export function roleContainer(root: NegotiationState, scenario: Scenario, state:
 // `roleSheet` present by id), indexed like the flat synced arrays: no per-option objects.
 
 function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
-  const definition = scenario.sides.find((s) => s.id === target.side)?.roles.find((r) => r.id === target.role);
-  for (const [issue, weight] of Object.entries(definition?.issueWeights ?? {})) target.issueWeights.set(issue, weight);
-  syncPoints(target.points, effectiveRoleTable(scenario, state, target.side, target.role));
+  if (target.issueWeights.size === 0) {
+    const definition = scenario.sides.find((s) => s.id === target.side)?.roles.find((r) => r.id === target.role);
+    for (const [issue, weight] of Object.entries(definition?.issueWeights ?? {})) target.issueWeights.set(issue, weight);
+  }
+  if (factorsChanged(target.points, scenario, state, target.side)) syncPoints(target.points, effectiveRoleTable(scenario, state, target.side, target.role));
+}
+
+/** The per-issue multipliers each points array was last computed with: most events move no points (only no-deal values or pressure). */
+const computedWith = new WeakMap<ArraySchema<number>, string>();
+
+function factorsChanged(target: ArraySchema<number>, scenario: Scenario, state: MatchState, side: string): boolean {
+  const key = issueFactors(scenario, state, side).join(",");
+  if (computedWith.get(target) === key) return false;
+  computedWith.set(target, key);
+  return true;
 }
 
 /** What each points array last received: reading an ArraySchema goes through a Proxy, a plain copy does not. */
@@ -159,7 +171,7 @@ function syncPoints(target: ArraySchema<number>, table: PointTable): void {
 function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
   for (const side of scenario.sides) {
     const target = root.sheets.get(side.id)!;
-    syncPoints(target.points, effectiveSideTable(scenario, state, side.id));
+    if (factorsChanged(target.points, scenario, state, side.id)) syncPoints(target.points, effectiveSideTable(scenario, state, side.id));
     target.reservation = reservationValue(scenario, state, side.id);
     target.pressurePerRound = pressurePerRound(scenario, state, side.id);
     target.delayCost = state.delayCost[side.id] ?? 0;

@@ -1,5 +1,5 @@
 import type { Action, MatchSettingsInput, Player } from "../engine/actions.js";
-import { applyAction, newMatch } from "../engine/engine.js";
+import { applyAction, applyValidAction, newMatch } from "../engine/engine.js";
 import type { EngineError } from "../engine/errors.js";
 import { stateHash } from "../engine/hash.js";
 import type { MatchState } from "../engine/state.js";
@@ -50,7 +50,18 @@ export function startRecordedMatch(options: RecordedMatchOptions): Result<Record
  * when it ends). `notesAtEnd` adds debrief facts to the result line, e.g. the bots' estimates.
  */
 export function recordAction(match: RecordedMatch, action: Action, at?: string, notesAtEnd?: (state: MatchState) => ResultNotes | undefined): Result<Recording, EngineError> {
-  const next = applyAction(match.scenario, match.state, action);
+  return record(match, action, applyAction(match.scenario, match.state, action), at, notesAtEnd);
+}
+
+/**
+ * As `recordAction`, for an action already parsed by `actionSchema` or built from parts that were
+ * (the server's player messages share the engine's schemas): skips the second zod parse.
+ */
+export function recordValidAction(match: RecordedMatch, action: Action, at?: string, notesAtEnd?: (state: MatchState) => ResultNotes | undefined): Result<Recording, EngineError> {
+  return record(match, action, applyValidAction(match.scenario, match.state, action), at, notesAtEnd);
+}
+
+function record(match: RecordedMatch, action: Action, next: Result<MatchState, EngineError>, at: string | undefined, notesAtEnd: ((state: MatchState) => ResultNotes | undefined) | undefined): Result<Recording, EngineError> {
   if (!next.ok) return next;
   const state = next.value;
   const line = actionLine(match.lastLine, { seq: state.seq, round: match.state.round, action, ...(at ? { at } : {}) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { publicScenario, viewFor } from "../../shared/index.js";
+import { applyAction, publicScenario, viewFor, type Action } from "../../shared/index.js";
 import { NegotiationState } from "../../server/room/state-schema.js";
 import { createPrivateContainers, newCursor, roleContainer, syncState } from "../../server/room/state-sync.js";
 import { adaptState, type ServerStateJson } from "../../client/src/net/state-adapter.js";
@@ -44,6 +44,33 @@ describe("state adapter", () => {
     expect(view.table.connected).toEqual({ jp: true, us: true });
     const { table: _table, ...rest } = view;
     expect(rest).toEqual(expected);
+  });
+
+  it("stays equal to the engine's view step by step, through events that move points and ones that do not", () => {
+    const root = new NegotiationState({ code: "ABC", scenarioId: scenario.id, scenario: JSON.stringify(publicScenario(scenario)), mode: "solo", phase: "", seq: 0, round: 1, maxRounds: 9, roundLabel: "", turn: "" });
+    createPrivateContainers(root, scenario);
+    const cursor = newCursor();
+    const steps: Action[] = [
+      { type: "propose", by: "jp", offer: realDeal() },
+      { type: "inject", event: { id: "no-deal-moves", title: "Talks stall", headline: "A fallback worsens.", effects: [{ kind: "reservation", side: "japan", delta: -7 }] } },
+      { type: "propose", by: "us", offer: { ...realDeal(), A: "25" } },
+      { type: "inject", event: { id: "cars-matter", title: "Car plants", headline: "Cars weigh more.", effects: [{ kind: "scale", side: "japan", issue: "A", factor: 1.5 }] } },
+      { type: "propose", by: "jp", offer: realDeal() },
+    ];
+    let state = match();
+    for (const step of steps) {
+      const next = applyAction(scenario, state, step);
+      if (!next.ok) throw new Error(next.error.message);
+      state = next.value;
+      syncState(root, scenario, state, new Set(["jp"]), cursor);
+      roleContainer(root, scenario, state, "japan", "chief");
+      const json = root.toJSON() as unknown as ServerStateJson & { sheets: Record<string, unknown>; teams: Record<string, unknown>; roles: Record<string, unknown> };
+      delete json.sheets["us"];
+      delete json.teams["us"];
+      for (const key of Object.keys(json.roles)) if (key !== "japan/chief") delete json.roles[key];
+      const { table: _table, ...view } = adaptState(json, { playerId: "jp", side: "japan", role: "chief" });
+      expect(view, `after ${step.type}`).toEqual(viewFor(scenario, state, { kind: "seat", side: "japan", role: "chief" }));
+    }
   });
 
   it("shows no sheet before the server grants one, and reads a missing outcome as none", () => {
