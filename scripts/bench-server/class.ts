@@ -25,6 +25,9 @@ const classes = arg("classes", 30);
 const studentsPerClass = arg("students", 20);
 const root = path.resolve(import.meta.dirname, "../..");
 const deal = builtinScenario(DEFAULT_SCENARIO_ID)!.references[0]!.offer;
+// A table's `seat` message can arrive before a handler could be registered; the SDK's warning about it is noise here.
+const warn = console.warn.bind(console);
+console.warn = (...args: unknown[]) => (String(args[0]).includes("onMessage() not registered") ? undefined : warn(...args));
 const hardStop = setTimeout(() => (console.error("bench:class: hard time limit reached"), process.exit(2)), 5 * 60_000);
 
 const freePort = () => new Promise<number>((resolve) => {
