@@ -83,3 +83,10 @@ export function firstView(connection: MatchConnection, timeoutMs = 5000): Promis
     });
   });
 }
+
+/** Makes a freshly opened match the app's connection and names the screen its first view belongs on. */
+export async function enterMatch(connection: MatchConnection): Promise<string> {
+  app().setConnection(connection);
+  const view = await firstView(connection);
+  return view ? sceneForView(view) : sceneKeys.briefing;
+}

@@ -3,8 +3,8 @@ import { LobbyError } from "../net/match-connection.js";
 import type { Button } from "../ui/button.js";
 import type { TextField } from "../ui/text-field.js";
 import { colors, sideStyle } from "../ui/theme.js";
-import { BaseScene, sceneForView, sceneKeys } from "./base-scene.js";
-import { firstView } from "./boot.js";
+import { BaseScene, sceneKeys } from "./base-scene.js";
+import { enterMatch } from "./boot.js";
 import { replayKeys } from "./replay/replay-pick-scene.js";
 import { classKeys } from "./class/class-state.js";
 
@@ -163,10 +163,7 @@ export class TitleScene extends BaseScene {
     if (this.busy) return;
     this.setBusy(true);
     try {
-      const connection = await open();
-      this.app.setConnection(connection);
-      const view = await firstView(connection);
-      this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+      this.scene.start(await enterMatch(await open()));
     } catch (error) {
       this.setBusy(false);
       const e = error instanceof LobbyError ? error : new LobbyError("ERROR", String(error));

@@ -1,15 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { act, freePort, scenario, track, until, type Player } from "../helpers.js";
-import { command, member, type Assignment, type Member } from "./class-helpers.js";
+import { command, member, spawnServer, type Assignment, type Member } from "./class-helpers.js";
 
 /** Issue 6: the server is killed (-9) mid-class and restarted; the dashboard and every table come back. */
 
-const root = path.resolve(import.meta.dirname, "../../..");
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-class-restart-"));
 const children: ChildProcess[] = [];
 afterAll(() => {
@@ -17,23 +16,10 @@ afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-function runServer(port: number): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-      cwd: root,
-      env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, BOT_DELAY_MS: "0", CLIENT_DIR: path.join(dataDir, "no-client") },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    children.push(child);
-    let text = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${text}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      text += chunk.toString();
-      if (text.includes("is running at")) (clearTimeout(timer), resolve(child));
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", onData);
-  });
+async function runServer(port: number): Promise<ChildProcess> {
+  const child = await spawnServer(port, dataDir);
+  children.push(child);
+  return child;
 }
 
 async function connect(port: number, code: string, options: Record<string, unknown>): Promise<Member> {

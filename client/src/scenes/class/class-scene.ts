@@ -7,8 +7,8 @@ import { colors } from "../../ui/theme.js";
 import { classSettingsBody, defaultClassForm } from "../../view-models/class-form.js";
 import { parseServerError, resumeTarget, structureKey } from "../../view-models/class-dashboard-model.js";
 import { roleName, sideName } from "../../view-models/names.js";
-import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
-import { firstView } from "../boot.js";
+import { BaseScene, sceneKeys } from "../base-scene.js";
+import { enterMatch } from "../boot.js";
 import type { ClassKit } from "./class-kit.js";
 import { drawClassForm } from "./class-form-view.js";
 import { forgetClass, rememberClass, savedToken, sessionStore } from "./class-session.js";
@@ -240,10 +240,7 @@ export class ClassScene extends BaseScene {
   private async sitDown(open: () => Promise<MatchConnection>): Promise<void> {
     if (this.app.connection) return;
     try {
-      const connection = await open();
-      this.app.setConnection(connection);
-      const view = await firstView(connection);
-      this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+      this.scene.start(await enterMatch(await open()));
     } catch (error) {
       this.showError(error);
     }

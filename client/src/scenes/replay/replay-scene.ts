@@ -3,8 +3,8 @@ import type { Button } from "../../ui/button.js";
 import type { TextField } from "../../ui/text-field.js";
 import { sideName } from "../../view-models/names.js";
 import type { LobbyError } from "../../net/match-connection.js";
-import { BaseScene, sceneForView, sceneKeys } from "../base-scene.js";
-import { firstView } from "../boot.js";
+import { BaseScene, sceneKeys } from "../base-scene.js";
+import { enterMatch } from "../boot.js";
 import { startBranch } from "./replay-branch.js";
 import { chartLabels, drawChart, drawLegend } from "../debrief/chart.js";
 import { drawTableState, drawTimeline, roundLine, type Words } from "./replay-panels.js";
@@ -254,11 +254,9 @@ export class ReplayScene extends BaseScene {
     if (s.playing) this.togglePlay();
     this.banner.show(this.t("title.connecting"), "status", true);
     try {
-      const connection = await startBranch(this.app, s.model.matchId, s.step, vsBot);
-      this.app.setConnection(connection);
-      const view = await firstView(connection);
+      const next = await enterMatch(await startBranch(this.app, s.model.matchId, s.step, vsBot));
       closeReplay();
-      this.scene.start(view ? sceneForView(view) : sceneKeys.briefing);
+      this.scene.start(next);
     } catch (e) {
       this.banner.clearSticky();
       const error = e as LobbyError;
