@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyzeSpace, builtinScenario, newMatch, packageMetrics, packagePointPair, replayLog, type MatchState } from "../../../shared/index.js";
 import { logPath } from "../../../server/store/match-catalog.js";
 import { act, leaveAll, scenario, startServer, type TestServer } from "../helpers.js";
-import { command, getClass, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
+import { command, getClass, sitAtTable, startedClass } from "./class-helpers.js";
 
 /** Issue 6: the class debrief's chart is the space of the events every table had; each row is measured in its own space. */
 
@@ -25,12 +25,7 @@ async function finalState(matchCode: string): Promise<MatchState> {
 
 describe("class debrief with an event injected into one table", () => {
   it("draws the common space, places every deal in it, and measures each table in its own", async () => {
-    const { code, key } = await openClass(server, { playersPerSide: 1, bots: false, events: "none" });
-    const teacher = await instructor(server, code, key);
-    const kids = [];
-    for (const name of ["Aki", "Sam", "Kei", "Lee"]) kids.push(await student(server, code, name));
-    await command(teacher, "start");
-    const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a) => a.matchCode)));
+    const { code, key, teacher, kids, at } = await startedClass(server, { playersPerSide: 1, bots: false, events: "none" }, ["Aki", "Sam", "Kei", "Lee"]);
     await command(teacher, "inject", { table: "all", event: snap });
     await command(teacher, "inject", { table: "T1", event: carShock });
     const players = [];

@@ -4,7 +4,7 @@ import { matchMaker } from "@colyseus/core";
 import { replayLog, reservationValue, stateHash } from "../../../shared/index.js";
 import { logPath } from "../../../server/store/match-catalog.js";
 import { act, join, leaveAll, refused, scenario, sdk, sleep, startServer, until, type Player, type TestServer } from "../helpers.js";
-import { command, getClass, instructor, member, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
+import { command, getClass, member, sitAtTable, startedClass, student, type Assignment } from "./class-helpers.js";
 
 /** Issue 6: ending the class stops every table still playing (engine `stop`, logged, no deal); latecomers with no seat watch. */
 
@@ -24,12 +24,7 @@ async function logOf(matchCode: string) {
 
 describe("ending a class", () => {
   it("stops the running tables (loaded or not), leaves ended ones alone, and the debrief counts them as no deal", async () => {
-    const { code, key } = await openClass(server, { playersPerSide: 1, bots: false, events: "historical" });
-    const teacher = await instructor(server, code, key);
-    const kids = [];
-    for (const name of ["Aki", "Sam", "Kei", "Lee", "Mio", "Ren"]) kids.push(await student(server, code, name));
-    await command(teacher, "start");
-    const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a) => a.matchCode)));
+    const { code, key, teacher, kids, at } = await startedClass(server, { playersPerSide: 1, bots: false, events: "historical" }, ["Aki", "Sam", "Kei", "Lee", "Mio", "Ren"]);
     const tableOf = (id: string) => at.filter((a) => a.table === id);
     const seated = async (id: string) => {
       const [x, y] = tableOf(id);
@@ -105,12 +100,7 @@ describe("ending a class", () => {
   });
 
   it("seats a latecomer with no seat left as a spectator of a table still playing, who sees it stopped", async () => {
-    const { code, key } = await openClass(server, { playersPerSide: 1, bots: false, events: "none" });
-    const teacher = await instructor(server, code, key);
-    const kids = [];
-    for (const name of ["Aki", "Sam", "Kei", "Lee"]) kids.push(await student(server, code, name));
-    await command(teacher, "start");
-    const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a) => a.matchCode)));
+    const { code, teacher, kids, at } = await startedClass(server, { playersPerSide: 1, bots: false, events: "none" }, ["Aki", "Sam", "Kei", "Lee"]);
     // T1 ends with a walk-away, so latecomers are sent to T2, the table still playing.
     const t1 = at.filter((a) => a.table === "T1");
     const t1Japan = await sitAtTable(server, t1.find((a) => a.side === "japan")!);

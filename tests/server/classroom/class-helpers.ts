@@ -47,6 +47,17 @@ export function member(room: ClientRoom<any, any>): Member {
 export const instructor = async (server: TestServer, code: string, key: string) => member(await sdk(server).joinById(code, { key }));
 export const student = async (server: TestServer, code: string, name: string) => member(await new Client(`ws://127.0.0.1:${server.port}`).joinById(code, { name }));
 
+/** A class with `names` joined and started: its instructor, the students, and each one's assignment with a match code. */
+export async function startedClass(server: TestServer, settings: Record<string, unknown>, names: readonly string[]) {
+  const { code, key } = await openClass(server, settings);
+  const teacher = await instructor(server, code, key);
+  const kids: Member[] = [];
+  for (const name of names) kids.push(await student(server, code, name));
+  await command(teacher, "start");
+  const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a: Assignment) => Boolean(a.matchCode))));
+  return { code, key, teacher, kids, at };
+}
+
 /** Sends an instructor message and waits for its `done` (or the error). */
 export async function command(m: Member, type: string, payload: unknown = {}): Promise<any> {
   const errorsBefore = m.errors.length;

@@ -1,6 +1,7 @@
 import type Phaser from "phaser";
 import { fetchClassFile, type ClassFile, type ClassSummary, type InstructorLink } from "../../net/class-connection.js";
 import { openConfirm } from "../../ui/dialog.js";
+import { saveBlob } from "../../ui/download.js";
 import type { FocusManager } from "../../ui/focus.js";
 import { colors, sideStyle } from "../../ui/theme.js";
 import { clockLabel } from "../../view-models/class-form.js";
@@ -126,14 +127,7 @@ export class ClassDashboard {
   private async download(file: ClassFile): Promise<void> {
     try {
       const { blob, filename } = await fetchClassFile(this.endpoint, this.link.code, this.link.key, file);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement("a");
-      a.href = url;
-      a.download = filename;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, filename);
       this.kit.banner.show(this.kit.t("class.download.done", { file: filename }), "info");
     } catch (error) {
       this.kit.showError(error);

@@ -1,3 +1,5 @@
+import { saveAs, saveBlob } from "../../ui/download.js";
+
 /**
  * Instructors' notes pinned to steps. A log from the server keeps its notes on the server,
  * beside the log (`/api/matches/:id/notes`, exported with it by `/export`); a file opened from
@@ -104,17 +106,6 @@ export class BrowserNotes implements NotesStore {
   /** The same notes file the server keeps: `<id>.notes.json`, to put beside the log. */
   download(): void {
     const file = { format: "tariff-talks-notes", version: 1, matchId: this.matchId, notes: this.notes };
-    const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
-    saveAs(url, `${this.matchId}.notes.json`);
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveBlob(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }), `${this.matchId}.notes.json`);
   }
-}
-
-function saveAs(href: string, name: string): void {
-  const link = document.createElement("a");
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
 }
