@@ -1,9 +1,8 @@
-import { pathToFileURL } from "node:url";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../shared/index.js";
 import { botMove, playBotMatch, resolveBot, strategyNames, type BotSpec } from "../../shared/bots/index.js";
 import { tournamentJobs } from "../tournament/jobs.js";
 import { runTournament } from "../tournament/run.js";
-import { fmt, percentile, row, sampleMemory } from "./measure.js";
+import { fmt, percentile, row, runWhenMain, sampleMemory } from "./measure.js";
 
 /**
  * Bot benchmarks (issue 4): time per bot decision (p50/p99, every strategy, both sides, on the
@@ -74,4 +73,4 @@ export async function benchBots(): Promise<void> {
   row(`tournament matches/s (${jobs.length}, worker start-up included)`, fmt(jobs.length / tournamentSeconds, 0));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchBots();
+runWhenMain(import.meta.url, benchBots);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, until, waitForScene } from "../../tests/browser/harness.js";
+import { runWhenMain } from "./measure.js";
 
 /**
  * Client benchmark (for `npm run bench`): the gzip size of all built JavaScript (target: under
@@ -74,9 +75,4 @@ export async function benchClient(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchClient().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, benchClient);

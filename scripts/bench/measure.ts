@@ -1,3 +1,5 @@
+import { pathToFileURL } from "node:url";
+
 /** Small timing helpers for the benchmarks: repeat, take percentiles, track peak memory. */
 
 let peakRss = 0;
@@ -32,3 +34,12 @@ export function row(label: string, value: string, target = ""): void {
 }
 
 export const fmt = (n: number, digits = 2) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Runs a benchmark section when its file is the script node was started with (e.g. `npm run bench:client`). */
+export function runWhenMain(moduleUrl: string, run: () => Promise<void> | void): void {
+  if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
+  Promise.resolve(run()).catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

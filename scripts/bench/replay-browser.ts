@@ -1,5 +1,6 @@
 import { builtinScenarioSource, DEFAULT_SCENARIO_ID, recordAction, replayLog, startRecordedMatch, type Action, type Recording } from "../../shared/index.js";
 import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, waitForScene } from "../../tests/browser/harness.js";
+import { runWhenMain } from "./measure.js";
 
 /**
  * Replay viewer benchmark (for `npm run bench`): opening and replaying a 500-action log in
@@ -80,9 +81,4 @@ export async function benchReplayBrowser(): Promise<void> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchReplayBrowser().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+runWhenMain(import.meta.url, benchReplayBrowser);
