@@ -6,7 +6,7 @@ import type { SeatTokens } from "../store/seat-tokens.js";
 import { botActions, botToMove } from "./bot-driver.js";
 import { botEstimateNotes } from "./bot-estimates.js";
 import { takeInheritedSeat } from "./branch-setup.js";
-import { createMatch, resumeMatch, type HostSettings } from "./match-setup.js";
+import { createMatch, resumeMatch, sharedPublicScenario, type HostSettings } from "./match-setup.js";
 import type { MatchSession } from "./match-session.js";
 import { joinOptionsSchema, MAX_CHAT_LENGTH, messageTypes, parseMessage, toAction, type ErrorReply, type MessageType } from "./protocol.js";
 import { TokenBucket } from "./rate-limit.js";
@@ -88,7 +88,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     const resume = (options as { resume?: unknown } | undefined)?.resume;
     const setup = resume !== undefined ? await resumeMatch(this.deps, resume) : await createMatch(this.deps, options, (code) => code === this.roomId);
     if (!setup.ok) throw refusal(setup.error);
-    const { session, host, code, scenarioJson } = setup.value;
+    const { session, host, code } = setup.value;
     this.roomId = code;
     this.session = session;
     this.host = host;
@@ -102,7 +102,6 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     this.state = new NegotiationState({
       code,
       scenarioId: scenario.id,
-      scenario: scenarioJson,
       mode: host.mode,
       phase: state.phase,
       seq: state.seq,
@@ -137,7 +136,9 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     this.setConnected(data, true);
     grantVisibility(data.visibility, this.state, this.session.scenario, this.session.state, viewerOf(data.seat));
     const seat = data.seat;
-    client.send("seat", seat ? { spectator: false, ...seat, token: this.deps.tokens.tokenFor(this.roomId, seat.playerId) } : { spectator: true });
+    // The public scenario is static, so it comes once, here, rather than in the synced state.
+    const scenario = sharedPublicScenario(this.session.scenario);
+    client.send("seat", seat ? { spectator: false, ...seat, token: this.deps.tokens.tokenFor(this.roomId, seat.playerId), scenario } : { spectator: true, scenario });
     this.commit();
   }
 

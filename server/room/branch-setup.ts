@@ -6,7 +6,7 @@ import { MatchLogFile } from "../store/match-log.js";
 import { logPath, newMatchCode } from "../store/match-catalog.js";
 import { botSeat, seatedBots } from "./bot-driver.js";
 import { MatchSession } from "./match-session.js";
-import { scenarioJson, type MatchSetup } from "./match-setup.js";
+import type { MatchSetup } from "./match-setup.js";
 import type { RoomDeps } from "./NegotiationRoom.js";
 import type { CreateOptions, ErrorReply } from "./protocol.js";
 import { chooseSeat } from "./seating.js";
@@ -75,7 +75,7 @@ export async function createBranch(deps: RoomDeps, options: CreateOptions & { br
     if (!joined.ok) return joined;
   }
   const inheritable = parentState.players.filter((p) => p.bot === undefined).map((p) => p.id);
-  return ok({ code, session: session.value, host: { mode, turnSeconds: 0, humanSides }, bots, scenarioJson: scenarioJson(scenario), inheritable });
+  return ok({ code, session: session.value, host: { mode, turnSeconds: 0, humanSides }, bots, inheritable });
 }
 
 /** `wanted`, or `wanted-2`, `wanted-3`… when the parent already seated a player with that id. */

@@ -12,6 +12,7 @@ import {
   problemsFromZod,
   publicScenario,
   type Player,
+  type PublicScenario,
   type Result,
   type Scenario,
 } from "../../shared/index.js";
@@ -36,7 +37,6 @@ export type MatchSetup = {
   session: MatchSession;
   host: HostSettings;
   bots: Map<string, BotSpec>;
-  scenarioJson: string;
   /** A branch: the parent's people, whose seats newcomers take over (server/room/branch-setup.ts). */
   inheritable?: string[];
 };
@@ -46,15 +46,15 @@ const hostMetaSchema = z.object({
   turnSeconds: z.number().int().min(0).catch(0),
 });
 
-const scenarioJsonCache = new WeakMap<Scenario, string>();
-/** The public scenario as JSON, shared by every room playing it. */
-export function scenarioJson(scenario: Scenario): string {
-  let json = scenarioJsonCache.get(scenario);
-  if (json === undefined) {
-    json = JSON.stringify(publicScenario(scenario));
-    scenarioJsonCache.set(scenario, json);
+const publicScenarios = new WeakMap<Scenario, PublicScenario>();
+/** The public scenario (what the `seat` message carries), one object shared by every room playing it. */
+export function sharedPublicScenario(scenario: Scenario): PublicScenario {
+  let value = publicScenarios.get(scenario);
+  if (value === undefined) {
+    value = publicScenario(scenario);
+    publicScenarios.set(scenario, value);
   }
-  return json;
+  return value;
 }
 
 export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (code: string) => boolean): Promise<Result<MatchSetup, ErrorReply>> {
@@ -117,7 +117,7 @@ export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (
     const joined = await session.value.serial(() => session.value.apply({ type: "join", player }));
     if (!joined.ok) return joined;
   }
-  return ok({ code, session: session.value, host, bots, scenarioJson: scenarioJson(scenario) });
+  return ok({ code, session: session.value, host, bots });
 }
 
 /** Only the server itself resumes: a code is resumable once, when it was queued at boot. */
@@ -131,5 +131,5 @@ export async function resumeMatch(deps: RoomDeps, code: unknown): Promise<Result
   const bots = seatedBots(state);
   const botSides = new Set(state.players.filter((p) => bots.has(p.id)).map((p) => p.side));
   const humanSides = scenario.sides.map((s) => s.id).filter((side) => meta.mode === "pvp" || !botSides.has(side));
-  return ok({ code: parsed.data, session: session.value, host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides }, bots, scenarioJson: scenarioJson(scenario) });
+  return ok({ code: parsed.data, session: session.value, host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides }, bots });
 }

@@ -4,8 +4,12 @@ import { schema, t, type SchemaType } from "@colyseus/schema";
  * The synced state of a `negotiation` room (docs/protocol.md, "State"). Public fields go to
  * everyone; `sheets`, `roles` and `teams` are `.view()` collections: an entry reaches a client
  * only after the room adds it to that client's StateView (server/room/visibility.ts).
- * Points are float64 so every number travels as the same eight bytes (the secrecy test
- * searches the raw frames for them).
+ *
+ * Records that never change once written (proposals, events, red lines, the outcome) travel as
+ * JSON strings: every schema object costs a change tracker for the life of the room,
+ * and with hundreds of rooms those trackers were most of the server's memory. Fields that change
+ * on their own (players, the round, a sheet's no-deal value and delay cost) stay schema fields.
+ * The public scenario is not in the state at all: it is static, so it comes once, in `seat`.
  */
 
 export const PlayerState = schema(
@@ -23,22 +27,12 @@ export const PlayerState = schema(
 );
 export type PlayerState = SchemaType<typeof PlayerState>;
 
-export const ProposalState = schema(
-  {
-    id: t.string(),
-    side: t.string(),
-    by: t.string(),
-    round: t.uint16(),
-    /**
-     * The package as a JSON object, issue id → option id, every issue present, in scenario order.
-     * One string rather than a map: a map costs a change tracker and a journal per proposal.
-     */
-    offer: t.string(),
-  },
-  "ProposalState",
-);
-export type ProposalState = SchemaType<typeof ProposalState>;
-
+/**
+ * A chat line. Unlike the other records it stays a schema object: a team channel is revealed to
+ * the other side at the end through the StateView, and Colyseus 0.18 writes a revealed object's
+ * fields into a buffer it does not grow (16 KB), so a channel held as one array of strings would
+ * arrive cut once it grew past that; one object per line keeps every piece small.
+ */
 export const ChatLineState = schema(
   {
     seq: t.uint32(),
@@ -52,62 +46,23 @@ export const ChatLineState = schema(
 );
 export type ChatLineState = SchemaType<typeof ChatLineState>;
 
-/** The public face of an event: its headline. What it does to a side's numbers is on that side's sheet. */
-export const EventState = schema(
-  {
-    id: t.string(),
-    title: t.string(),
-    headline: t.string(),
-    round: t.uint16(),
-    origin: t.string(),
-  },
-  "EventState",
-);
-export type EventState = SchemaType<typeof EventState>;
-
-export const EffectState = schema(
-  {
-    eventId: t.string(),
-    round: t.uint16(),
-    /** scale | reservation | pressure */
-    kind: t.string(),
-    issue: t.string().default(""),
-    factor: t.float64().default(0),
-    delta: t.float64().default(0),
-  },
-  "EffectState",
-);
-export type EffectState = SchemaType<typeof EffectState>;
-
-export const RedLineState = schema(
-  {
-    id: t.string(),
-    constituency: t.string(),
-    issue: t.string(),
-    forbiddenOptions: t.array("string"),
-    reason: t.string(),
-  },
-  "RedLineState",
-);
-export type RedLineState = SchemaType<typeof RedLineState>;
-
 export const SideSheetState = schema(
   {
     side: t.string(),
     /** The side's confidential brief. */
     brief: t.string(),
     /**
-     * Points of every option, private variant and events applied, flat in scenario order:
-     * issue by issue, option by option (`scenario.issues[i].options[j]`). Flat because one
-     * array per sheet costs a fifth of the memory of a map per issue.
+     * JSON number array: points of every option, private variant and events applied, flat in
+     * scenario order (issue by issue, option by option). Changes only when an event scales an issue.
      */
-    points: t.array("float64"),
+    points: t.string(),
     reservation: t.float64(),
     pressurePerRound: t.float64(),
     delayCost: t.float64(),
-    redLines: t.array(RedLineState),
-    /** What the fired events did to this side's numbers. */
-    effects: t.array(EffectState),
+    /** JSON array of `{id, constituency, issue, forbiddenOptions, reason}`; static for the match. */
+    redLines: t.string(),
+    /** JSON array of `{eventId, round, kind, issue?, factor?, delta?}`: what fired events did to this side. */
+    effects: t.string(),
   },
   "SideSheetState",
 );
@@ -120,9 +75,10 @@ export const RoleSheetState = schema(
     name: t.string(),
     person: t.string().default(""),
     brief: t.string(),
-    issueWeights: t.map("float64"),
-    /** As on the side sheet: flat, in scenario order. */
-    points: t.array("float64"),
+    /** JSON object, issue id → weight. */
+    issueWeights: t.string(),
+    /** JSON number array, flat in scenario order, as on the side sheet. */
+    points: t.string(),
   },
   "RoleSheetState",
 );
@@ -132,36 +88,11 @@ export type RoleSheetState = SchemaType<typeof RoleSheetState>;
 export const TeamState = schema({ side: t.string(), chat: t.array(ChatLineState) }, "TeamState");
 export type TeamState = SchemaType<typeof TeamState>;
 
-export const BrokenRedLineState = schema(
-  { side: t.string(), id: t.string(), constituency: t.string(), reason: t.string() },
-  "BrokenRedLineState",
-);
-export type BrokenRedLineState = SchemaType<typeof BrokenRedLineState>;
-
-/** `kind` is "" while the match runs. */
-export const OutcomeState = schema(
-  {
-    kind: t.string().default(""),
-    round: t.uint16().default(0),
-    proposalId: t.string().default(""),
-    /** The agreed (or failed) package as JSON, like a proposal's; "" when there is none. */
-    offer: t.string().default(""),
-    by: t.string().default(""),
-    side: t.string().default(""),
-    points: t.map("float64"),
-    brokenRedLines: t.array(BrokenRedLineState),
-  },
-  "OutcomeState",
-);
-export type OutcomeState = SchemaType<typeof OutcomeState>;
-
 export const NegotiationState = schema(
   {
     /** The match code (= room id). */
     code: t.string(),
     scenarioId: t.string(),
-    /** The public scenario (sides, roles, issues, options, calendar) as JSON: static for the match. */
-    scenario: t.string(),
     mode: t.string(),
     phase: t.string(),
     seq: t.uint32(),
@@ -175,10 +106,14 @@ export const NegotiationState = schema(
     turnEndsAt: t.float64().default(0),
     spectators: t.uint16().default(0),
     players: t.map(PlayerState),
-    proposals: t.array(ProposalState),
-    events: t.array(EventState),
+    /** One JSON object per proposal, `{id, side, by, round, offer}`, in order. */
+    proposals: t.array("string"),
+    /** One JSON object per fired event, `{id, title, headline, round, origin}`. */
+    events: t.array("string"),
+    /** The table channel. */
     chat: t.array(ChatLineState),
-    outcome: t.ref(OutcomeState),
+    /** The outcome as one JSON object once the match has ended; "" while it runs. */
+    outcome: t.string().default(""),
     sheets: t.map(SideSheetState).view(),
     roles: t.map(RoleSheetState).view(),
     teams: t.map(TeamState).view(),

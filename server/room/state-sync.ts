@@ -1,24 +1,12 @@
-import type { ArraySchema } from "@colyseus/schema";
 import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
-import {
-  BrokenRedLineState,
-  ChatLineState,
-  EffectState,
-  EventState,
-  PlayerState,
-  ProposalState,
-  RedLineState,
-  RoleSheetState,
-  SideSheetState,
-  TeamState,
-  type NegotiationState,
-} from "./state-schema.js";
+import { ChatLineState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
+import { effectRecord, eventRecord, outcomeRecord, proposalRecord } from "./wire-records.js";
 
 /**
  * Copies the engine's MatchState into the Colyseus schema state. One direction only: the
  * schema is a projection, never read back. Append-only parts (proposals, chat, events) are
- * appended from where the last sync stopped; sheets are recomputed only when something they
- * depend on changed.
+ * appended from where the last sync stopped (proposals and events as JSON records, wire-records.ts); sheets are
+ * recomputed only when something they depend on changed.
  */
 
 export type SyncCursor = {
@@ -54,32 +42,24 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
     syncPlayers(root, state, connected);
   }
 
-  for (; cursor.proposals < state.proposals.length; cursor.proposals++) {
-    const p = state.proposals[cursor.proposals]!;
-    root.proposals.push(new ProposalState({ id: p.id, side: p.side, by: p.by, round: p.round, offer: JSON.stringify(p.offer) }));
-  }
+  for (; cursor.proposals < state.proposals.length; cursor.proposals++) root.proposals.push(proposalRecord(state.proposals[cursor.proposals]!));
   for (; cursor.chat < state.chat.length; cursor.chat++) {
     const line = state.chat[cursor.chat]!;
     const chatLine = new ChatLineState({ seq: line.seq, by: line.by, side: line.side, to: line.to, text: line.text, round: line.round });
     if (line.to === "table") root.chat.push(chatLine);
     else root.teams.get(line.side)?.chat.push(chatLine);
   }
+  let effectsChanged = false;
   for (; cursor.events < state.events.length; cursor.events++) {
-    const event = state.events[cursor.events]!;
-    root.events.push(new EventState({ id: event.id, title: event.title, headline: event.headline, round: event.round, origin: event.origin }));
-    for (const effect of event.effects) {
-      const effectState = new EffectState({ eventId: event.id, round: event.round, kind: effect.kind });
-      if (effect.kind === "scale") effectState.assign({ issue: effect.issue, factor: effect.factor });
-      else effectState.delta = effect.delta;
-      root.sheets.get(effect.side)?.effects.push(effectState);
-    }
+    root.events.push(eventRecord(state.events[cursor.events]!));
+    effectsChanged = true;
   }
   // Points and reservations move only with events; time pressure and delay costs with the round
   // (the engine charges the delay and moves the round in the same step).
   if (state.events.length !== cursor.sheetEvents) {
     cursor.sheetEvents = state.events.length;
     cursor.delayCost = state.delayCost;
-    syncSheets(root, scenario, state);
+    syncSheets(root, scenario, state, effectsChanged);
   } else if (state.delayCost !== cursor.delayCost) {
     cursor.delayCost = state.delayCost;
     root.sheets.forEach((sheet) => {
@@ -87,7 +67,7 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
       sheet.delayCost = state.delayCost[sheet.side] ?? 0;
     });
   }
-  if (state.outcome && root.outcome.kind === "") syncOutcome(root, state);
+  if (state.outcome && root.outcome === "") root.outcome = outcomeRecord(state.outcome);
 }
 
 function syncPlayers(root: NegotiationState, state: MatchState, connected: ReadonlySet<string>): void {
@@ -108,7 +88,9 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
 /** Creates each side's private containers (filled by the first sync), so visibility can be granted at once. */
 export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
   for (const side of scenario.sides) {
-    root.sheets.set(side.id, new SideSheetState({ side: side.id, brief: side.brief, reservation: 0, pressurePerRound: 0, delayCost: 0 }));
+    const redLines = side.redLines.map((line) => ({ id: line.id, constituency: line.constituency, issue: line.issue, forbiddenOptions: line.forbiddenOptions, reason: line.reason }));
+    const sheet = { side: side.id, brief: side.brief, points: "[]", reservation: 0, pressurePerRound: 0, delayCost: 0, redLines: JSON.stringify(redLines), effects: "[]" };
+    root.sheets.set(side.id, new SideSheetState(sheet));
     root.teams.set(side.id, new TeamState({ side: side.id }));
   }
 }
@@ -123,75 +105,41 @@ export function roleContainer(root: NegotiationState, scenario: Scenario, state:
   if (existing) return existing;
   const definition = scenario.sides.find((s) => s.id === side)?.roles.find((r) => r.id === role);
   if (!definition) return undefined;
-  const container = new RoleSheetState({ side, role, name: definition.name, person: definition.person ?? "", brief: definition.brief });
+  const container = new RoleSheetState({ side, role, name: definition.name, person: definition.person ?? "", brief: definition.brief, issueWeights: JSON.stringify(definition.issueWeights), points: "[]" });
   fillRole(container, scenario, state);
   root.roles.set(key, container);
   return container;
 }
 
 // Sheets are filled from the engine's effective point tables (the numbers `sideSheet` and
-// `roleSheet` present by id), indexed like the flat synced arrays: no per-option objects.
+// `roleSheet` present by id), flattened in scenario order: no per-option objects.
 
 function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
-  if (target.issueWeights.size === 0) {
-    const definition = scenario.sides.find((s) => s.id === target.side)?.roles.find((r) => r.id === target.role);
-    for (const [issue, weight] of Object.entries(definition?.issueWeights ?? {})) target.issueWeights.set(issue, weight);
-  }
-  if (factorsChanged(target.points, scenario, state, target.side)) syncPoints(target.points, effectiveRoleTable(scenario, state, target.side, target.role));
+  if (factorsChanged(target, scenario, state, target.side)) target.points = flatPoints(effectiveRoleTable(scenario, state, target.side, target.role));
 }
 
-/** The per-issue multipliers each points array was last computed with: most events move no points (only no-deal values or pressure). */
-const computedWith = new WeakMap<ArraySchema<number>, string>();
+/** The per-issue multipliers each sheet's points were last computed with: most events move no points (only no-deal values or pressure). */
+const computedWith = new WeakMap<object, string>();
 
-function factorsChanged(target: ArraySchema<number>, scenario: Scenario, state: MatchState, side: string): boolean {
+function factorsChanged(target: object, scenario: Scenario, state: MatchState, side: string): boolean {
   const key = issueFactors(scenario, state, side).join(",");
   if (computedWith.get(target) === key) return false;
   computedWith.set(target, key);
   return true;
 }
 
-/** What each points array last received: reading an ArraySchema goes through a Proxy, a plain copy does not. */
-const written = new WeakMap<ArraySchema<number>, number[]>();
+const flatPoints = (table: PointTable): string => JSON.stringify(table.flat());
 
-/** Writes option points flat in scenario order, touching only the entries that changed. */
-function syncPoints(target: ArraySchema<number>, table: PointTable): void {
-  let copy = written.get(target);
-  if (!copy) written.set(target, (copy = []));
-  let k = 0;
-  for (const row of table) {
-    for (const value of row) {
-      if (k >= copy.length) target.push(value);
-      else if (copy[k] !== value) target[k] = value;
-      copy[k] = value;
-      k++;
-    }
-  }
-}
-
-function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
+function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState, effectsChanged: boolean): void {
   for (const side of scenario.sides) {
     const target = root.sheets.get(side.id)!;
-    if (factorsChanged(target.points, scenario, state, side.id)) syncPoints(target.points, effectiveSideTable(scenario, state, side.id));
+    if (factorsChanged(target, scenario, state, side.id)) target.points = flatPoints(effectiveSideTable(scenario, state, side.id));
     target.reservation = reservationValue(scenario, state, side.id);
     target.pressurePerRound = pressurePerRound(scenario, state, side.id);
     target.delayCost = state.delayCost[side.id] ?? 0;
-    if (target.redLines.length === 0) {
-      for (const line of side.redLines) {
-        const redLine = new RedLineState({ id: line.id, constituency: line.constituency, issue: line.issue, reason: line.reason });
-        redLine.forbiddenOptions.push(...line.forbiddenOptions);
-        target.redLines.push(redLine);
-      }
+    if (effectsChanged) {
+      target.effects = JSON.stringify(state.events.flatMap((event) => event.effects.filter((effect) => effect.side === side.id).map((effect) => effectRecord(event, effect))));
     }
   }
   root.roles.forEach((role) => fillRole(role, scenario, state));
-}
-
-function syncOutcome(root: NegotiationState, state: MatchState): void {
-  const outcome = state.outcome!;
-  const target = root.outcome;
-  target.assign({ kind: outcome.kind, round: outcome.round, proposalId: outcome.proposalId ?? "", offer: outcome.offer ? JSON.stringify(outcome.offer) : "", by: outcome.by ?? "", side: outcome.side ?? "" });
-  for (const [side, points] of Object.entries(outcome.points)) target.points.set(side, points);
-  for (const line of outcome.brokenRedLines ?? []) {
-    target.brokenRedLines.push(new BrokenRedLineState({ side: line.side, id: line.id, constituency: line.constituency, reason: line.reason }));
-  }
 }

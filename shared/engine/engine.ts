@@ -213,8 +213,10 @@ function orderedOffer(scenario: Scenario, offer: Offer): Offer | undefined {
   const ordered: Offer = {};
   for (const issue of scenario.issues) {
     const chosen = offer[issue.id];
-    if (chosen === undefined || !issue.options.some((o) => o.id === chosen)) return undefined;
-    ordered[issue.id] = chosen;
+    // The scenario's own id string, not the message's copy: a long match keeps every proposal.
+    const option = chosen === undefined ? undefined : issue.options.find((o) => o.id === chosen);
+    if (option === undefined) return undefined;
+    ordered[issue.id] = option.id;
   }
   // Every issue is there; one key more means an issue the scenario does not have.
   return Object.keys(offer).length === scenario.issues.length ? ordered : undefined;

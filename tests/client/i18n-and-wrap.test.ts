@@ -5,6 +5,7 @@ import { format, I18n } from "../../client/src/i18n/index.js";
 import { breakableTokens, wrapLines } from "../../client/src/ui/wrap.js";
 import { adaptState } from "../../client/src/net/state-adapter.js";
 import { lobbyError } from "../../client/src/net/colyseus-connection.js";
+import { builtinScenario, DEFAULT_SCENARIO_ID, publicScenario } from "../../shared/index.js";
 
 describe("message catalogue", () => {
   it("has every English key in Japanese, with the same placeholders", () => {
@@ -42,12 +43,13 @@ describe("line breaking", () => {
 });
 
 describe("server replies", () => {
-  it("reads keyed sheets (docs/protocol.md) as well as flat ones", () => {
-    const scenario = JSON.stringify({ issues: [{ id: "A", name: "A", options: [{ id: "x", label: "x" }, { id: "y", label: "y" }] }], sides: [] });
-    const keyed = adaptState({ scenario, sheets: { japan: { side: "japan", points: { A: { options: { x: 0, y: 5 } } } } } }, null);
-    const flat = adaptState({ scenario, sheets: { japan: { side: "japan", points: [0, 5] } } }, null);
-    expect(keyed.sheets.japan!.points).toEqual({ A: { x: 0, y: 5 } });
-    expect(flat.sheets.japan!.points).toEqual(keyed.sheets.japan!.points);
+  it("reads a sheet's flat JSON points in scenario order, and skips a record that is not JSON", () => {
+    const scenario = { ...publicScenario(builtinScenario(DEFAULT_SCENARIO_ID)!), issues: [{ id: "A", name: "A", description: "", options: [{ id: "x", label: "x" }, { id: "y", label: "y" }] }] };
+    const view = adaptState({ sheets: { japan: { side: "japan", points: "[0,5]" } }, proposals: ["{not json", '{"id":"P1","side":"us","by":"p2","round":1,"offer":{"A":"y"}}'] }, null, scenario);
+    expect(view.sheets.japan!.points).toEqual({ A: { x: 0, y: 5 } });
+    expect(view.proposals.map((p) => p.id)).toEqual(["", "P1"]);
+    expect(view.proposals[1]!.offer).toEqual({ A: "y" });
+    expect(adaptState({ sheets: { japan: { side: "japan", points: "[0," } } }, null, scenario).sheets).toEqual({});
   });
 
   it("turns a refused join into a code and a sentence", () => {

@@ -17,7 +17,7 @@ function serverJsonFor(side: string): ServerStateJson {
     { type: "propose", by: "jp", offer: realDeal() },
     { type: "propose", by: "us", offer: { ...realDeal(), A: "25" } },
   ]);
-  const root = new NegotiationState({ code: "ABC", scenarioId: scenario.id, scenario: JSON.stringify(publicScenario(scenario)), mode: "solo", phase: "", seq: 0, round: 1, maxRounds: 9, roundLabel: "", turn: "" });
+  const root = new NegotiationState({ code: "ABC", scenarioId: scenario.id, mode: "solo", phase: "", seq: 0, round: 1, maxRounds: 9, roundLabel: "", turn: "" });
   createPrivateContainers(root, scenario);
   syncState(root, scenario, state, new Set(["jp"]), newCursor());
   // Role sheets are created when first made visible (server/room/visibility.ts).
@@ -39,7 +39,7 @@ describe("state adapter", () => {
       { type: "propose", by: "us", offer: { ...realDeal(), A: "25" } },
     ]);
     const expected = viewFor(scenario, state, { kind: "seat", side: "japan", role: "chief" });
-    const view = adaptState(serverJsonFor("japan"), { playerId: "jp", side: "japan", role: "chief" });
+    const view = adaptState(serverJsonFor("japan"), { playerId: "jp", side: "japan", role: "chief" }, publicScenario(scenario));
     expect(view.table.code).toBe("ABC");
     expect(view.table.connected).toEqual({ jp: true, us: true });
     const { table: _table, ...rest } = view;
@@ -47,7 +47,7 @@ describe("state adapter", () => {
   });
 
   it("stays equal to the engine's view step by step, through events that move points and ones that do not", () => {
-    const root = new NegotiationState({ code: "ABC", scenarioId: scenario.id, scenario: JSON.stringify(publicScenario(scenario)), mode: "solo", phase: "", seq: 0, round: 1, maxRounds: 9, roundLabel: "", turn: "" });
+    const root = new NegotiationState({ code: "ABC", scenarioId: scenario.id, mode: "solo", phase: "", seq: 0, round: 1, maxRounds: 9, roundLabel: "", turn: "" });
     createPrivateContainers(root, scenario);
     const cursor = newCursor();
     const steps: Action[] = [
@@ -68,13 +68,13 @@ describe("state adapter", () => {
       delete json.sheets["us"];
       delete json.teams["us"];
       for (const key of Object.keys(json.roles)) if (key !== "japan/chief") delete json.roles[key];
-      const { table: _table, ...view } = adaptState(json, { playerId: "jp", side: "japan", role: "chief" });
+      const { table: _table, ...view } = adaptState(json, { playerId: "jp", side: "japan", role: "chief" }, publicScenario(scenario));
       expect(view, `after ${step.type}`).toEqual(viewFor(scenario, state, { kind: "seat", side: "japan", role: "chief" }));
     }
   });
 
   it("shows no sheet before the server grants one, and reads a missing outcome as none", () => {
-    const view = adaptState({ phase: "briefing", sheets: { japan: { side: "japan", points: {} } }, outcome: { kind: "" } }, null);
+    const view = adaptState({ phase: "briefing", sheets: { japan: { side: "japan", points: "[]" } }, outcome: "" }, null, publicScenario(scenario));
     expect(view.sheets).toEqual({});
     expect(view.outcome).toBeNull();
     expect(view.viewer).toEqual({ kind: "spectator" });

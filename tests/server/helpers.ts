@@ -167,3 +167,8 @@ export async function startedPvp(server: TestServer, options: Record<string, unk
 export async function leaveAll(...players: Player[]): Promise<void> {
   await Promise.all(players.map((p) => p.room.leave().catch(() => undefined)));
 }
+
+/** The synced state's JSON records (proposals, chat, events: docs/protocol.md), parsed. */
+export const records = (list: Iterable<string> | undefined): any[] => [...(list ?? [])].map((json) => JSON.parse(json));
+/** The synced outcome, parsed; null while the match runs. */
+export const outcomeOf = (state: any): any => (state?.outcome ? JSON.parse(state.outcome) : null);

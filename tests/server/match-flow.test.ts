@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash } from "../../shared/index.js";
-import { act, join, leaveAll, offerOf, startedPvp, startServer, until, type TestServer } from "./helpers.js";
+import { outcomeOf, records, act, join, leaveAll, offerOf, startedPvp, startServer, until, type TestServer } from "./helpers.js";
 
 /** Whole pvp matches through the protocol; each log on disk must replay to the server's final state. */
 
@@ -35,9 +35,9 @@ describe("a pvp match through the protocol", () => {
     await until(japan, (s) => s.phase === "ended");
 
     const state = japan.state();
-    expect(state.outcome.kind === "agreement" || state.outcome.kind === "ratification-failed").toBe(true);
-    expect(state.outcome.proposalId).toBe("p3");
-    expect(state.proposals.length).toBe(3);
+    expect(outcomeOf(state).kind === "agreement" || outcomeOf(state).kind === "ratification-failed").toBe(true);
+    expect(outcomeOf(state).proposalId).toBe("p3");
+    expect(records(state.proposals).length).toBe(3);
     expect(state.chat.at(-1).text).toBe("We can live with that.");
 
     const replay = replayed(code);
@@ -59,7 +59,7 @@ describe("a pvp match through the protocol", () => {
     await act(japan, "propose", { offer: offerOf("last") });
     await act(us, "propose", { offer: offerOf("first") });
     await until(us, (s) => s.phase === "ended");
-    expect(us.state().outcome.kind).toBe("deadline");
+    expect(outcomeOf(us.state()).kind).toBe("deadline");
     expect(us.state().round).toBe(2);
     const replay = replayed(code);
     expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
@@ -72,8 +72,8 @@ describe("a pvp match through the protocol", () => {
     await act(japan, "propose", { offer: offerOf("last") });
     await act(us, "walkaway");
     await until(japan, (s) => s.phase === "ended");
-    expect(japan.state().outcome.kind).toBe("walkaway");
-    expect(japan.state().outcome.side).toBe("us");
+    expect(outcomeOf(japan.state()).kind).toBe("walkaway");
+    expect(outcomeOf(japan.state()).side).toBe("us");
     const replay = replayed(code);
     expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
     await leaveAll(japan, us);

@@ -6,7 +6,7 @@ import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash } from "../../shared/index.js";
 import { ROOM_NAME } from "../../server/room/protocol.js";
-import { act, freePort, offerOf, track, until, type Player } from "./helpers.js";
+import { records, act, freePort, offerOf, track, until, type Player } from "./helpers.js";
 
 /**
  * `server/main.ts` as its own process, on this machine's Node (20 at the time of writing,

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { roleSheet, sideSheet, type MatchState } from "../../shared/index.js";
-import { act, join, leaveAll, offerOf, scenario, startedPvp, startServer, until, type Player, type TestServer } from "./helpers.js";
+import { records, act, join, leaveAll, offerOf, scenario, sleep, startedPvp, startServer, until, type Player, type TestServer } from "./helpers.js";
 
 /**
  * A Japan seat must not receive the US sheet in any form while the match runs: not in its
- * decoded state, and not in the raw bytes on its socket. Points travel as float64, so each
- * confidential number has one eight-byte encoding to look for.
+ * decoded state, and not in the raw bytes on its socket. A sheet's no-deal value and time
+ * pressure travel as float64 (one eight-byte encoding to look for); its points travel as a JSON
+ * array, so each point is looked for as an array element.
  */
 
 let server: TestServer;
@@ -22,6 +23,12 @@ function float64(value: number): Buffer {
   return bytes;
 }
 
+/** Whether `value` is in `bytes` as a float64 field or as an element of a JSON number array. */
+function carries(bytes: Buffer, value: number): boolean {
+  const text = JSON.stringify(value);
+  return bytes.includes(float64(value)) || [`[${text},`, `,${text},`, `,${text}]`, `[${text}]`].some((form) => bytes.includes(Buffer.from(form)));
+}
+
 /** Every number on a side's sheet and on its roles' sheets (all roles, or just one), as the engine computes them now. */
 function sideNumbers(state: MatchState, side: string, onlyRole?: string): Set<number> {
   const numbers = new Set<number>();
@@ -33,10 +40,12 @@ function sideNumbers(state: MatchState, side: string, onlyRole?: string): Set<nu
     if (onlyRole !== undefined && role.id !== onlyRole) continue;
     const rs = roleSheet(scenario, state, side, role.id);
     for (const options of Object.values(rs.points)) for (const v of Object.values(options)) numbers.add(v);
-    for (const w of Object.values(rs.issueWeights)) numbers.add(w);
   }
   return numbers;
 }
+
+/** A side's roles' issue weights, as the JSON object each role sheet carries. */
+const weightTexts = (side: string): string[] => scenario.sides.find((s) => s.id === side)!.roles.map((r) => JSON.stringify(r.issueWeights));
 
 /** Texts only the US may read: its roles' briefs and its red lines' reasons. */
 const usTexts = () => {
@@ -82,14 +91,18 @@ describe("secrecy", () => {
     // Raw bytes: none of the US-only numbers or texts ever reached Japan's or the spectator's socket.
     for (const player of [japan, watcher]) {
       const bytes = received(player);
-      for (const n of usOnly) expect(bytes.includes(float64(n)), `US number ${n} leaked`).toBe(false);
+      for (const n of usOnly) expect(carries(bytes, n), `US number ${n} leaked`).toBe(false);
+      for (const text of weightTexts("us")) expect(bytes.includes(Buffer.from(text)), `US weights ${text} leaked`).toBe(false);
       for (const text of usTexts()) expect(bytes.includes(Buffer.from(text.slice(0, 40)))).toBe(false);
       expect(bytes.includes(Buffer.from("TEAM-US-SECRET"))).toBe(false);
     }
     // The search does find numbers where they belong (so the test could fail).
-    expect([...japanNumbers].filter((n) => received(japan).includes(float64(n))).length).toBeGreaterThan(10);
-    const usSeatNumbers = [...sideNumbers(live, "us", (await us.seat).role)].filter((n) => !japanNumbers.has(n));
-    expect(usSeatNumbers.filter((n) => received(us).includes(float64(n))).length).toBe(usSeatNumbers.length);
+    expect([...japanNumbers].filter((n) => carries(received(japan), n)).length).toBeGreaterThan(10);
+    const usRole = (await us.seat).role!;
+    const usSeatNumbers = [...sideNumbers(live, "us", usRole)].filter((n) => !japanNumbers.has(n));
+    expect(usSeatNumbers.filter((n) => carries(received(us), n)).length).toBe(usSeatNumbers.length);
+    const usWeights = JSON.stringify(scenario.sides.find((s) => s.id === "us")!.roles.find((r) => r.id === usRole)!.issueWeights);
+    expect(received(us).includes(Buffer.from(usWeights))).toBe(true);
     expect(received(us).includes(Buffer.from("TEAM-JP-SECRET"))).toBe(false);
 
     // HTTP does not leak it either.
@@ -110,11 +123,26 @@ describe("secrecy", () => {
     expect(revealed.sheets.us.reservation).toBe(usSheet.reservation);
     // Points are flat, in scenario order (issue by issue, option by option).
     const flat = scenario.issues.flatMap((issue) => issue.options.map((option) => usSheet.points[issue.id]![option.id]));
-    expect(revealed.sheets.us.points).toEqual(flat);
+    expect(JSON.parse(revealed.sheets.us.points)).toEqual(flat);
     expect(revealed.teams.us.chat.map((l: { text: string }) => l.text)).toContain("TEAM-US-SECRET: our floor is the rice quota");
     expect(plain(watcher.state()).sheets.japan.reservation).toBe(sideSheet(scenario, ended, "japan").reservation);
     const published = await fetch(`${server.url}/api/matches/${code}/log`);
     expect(published.status).toBe(200);
     await leaveAll(japan, us, watcher);
+  });
+
+  it("reveals a long team channel whole at the end (one object per line, each far below the encoder's 16 KB)", async () => {
+    const { japan, us } = await startedPvp(server);
+    // 40 lines of 490 characters: 19.6 KB of team chat, more than one reveal buffer holds.
+    for (let i = 0; i < 40; i++) {
+      if (i >= 25) await sleep(110); // within the default rate limit (10/s after a burst of 30)
+      await act(us, "chat", { text: `${i} `.padEnd(490, "x"), to: "team" });
+    }
+    await act(japan, "walkaway");
+    await until(japan, (s) => s.phase === "ended" && s.teams?.get("us")?.chat.length === 40, 5000, "the US team channel");
+    const lines = plain(japan.state()).teams.us.chat as { text: string }[];
+    expect(lines.map((l) => l.text.split(" ")[0])).toEqual(Array.from({ length: 40 }, (_, i) => String(i)));
+    expect(lines.every((l) => l.text.length === 490)).toBe(true);
+    await leaveAll(japan, us);
   });
 });

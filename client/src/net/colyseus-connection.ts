@@ -1,5 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { Offer } from "../../../shared/index.js";
+import type { Offer, PublicScenario } from "../../../shared/index.js";
 import {
   LobbyError,
   type ChatChannel,
@@ -22,7 +22,7 @@ import { adaptState, type ServerStateJson } from "./state-adapter.js";
 
 const ROOM = "negotiation";
 
-type SeatMessage = { spectator: boolean; playerId?: string; side?: string; role?: string; token?: string };
+type SeatMessage = { spectator: boolean; playerId?: string; side?: string; role?: string; token?: string; scenario?: PublicScenario };
 
 class ColyseusMatchConnection implements MatchConnection {
   seat: SeatInfo | null;
@@ -30,6 +30,8 @@ class ColyseusMatchConnection implements MatchConnection {
   status: ConnectionStatus = "open";
   private listeners = new Set<(event: ConnectionEvent) => void>();
   private seatToken = "";
+  /** The public scenario, from the `seat` message (it is not in the synced state). */
+  private scenario: PublicScenario | null = null;
 
   constructor(
     private room: Room,
@@ -52,12 +54,13 @@ class ColyseusMatchConnection implements MatchConnection {
     // A reload or a short network cut should resume at once, however young the room.
     room.reconnection.minUptime = 0;
     room.onMessage("seat", (message: SeatMessage) => {
+      if (message.scenario) this.scenario = message.scenario;
       if (!message.spectator && message.playerId && message.side && message.role) {
         this.seat = { playerId: message.playerId, side: message.side, role: message.role };
         this.seatToken = message.token ?? this.seatToken;
         this.persist();
-        this.refresh();
       }
+      this.refresh();
     });
     room.onMessage("error", (message: { code?: string; message?: string }) => {
       this.emit({ kind: "error", code: message.code ?? "ERROR", message: message.message ?? "" });
@@ -97,7 +100,7 @@ class ColyseusMatchConnection implements MatchConnection {
   private refresh(): void {
     const state = this.room.state as { toJSON?: () => unknown } | undefined;
     if (!state?.toJSON) return;
-    this.view = adaptState(state.toJSON() as ServerStateJson, this.seat);
+    this.view = adaptState(state.toJSON() as ServerStateJson, this.seat, this.scenario);
     this.emit({ kind: "view", view: this.view });
   }
 

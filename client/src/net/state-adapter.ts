@@ -1,20 +1,18 @@
-import type { ChatLine, Effect, FiredEvent, MatchView, Offer, Outcome, Proposal, PublicScenario, RoleSheet, SeatedPlayer, SideSheet } from "../../../shared/index.js";
+import type { ChatLine, Effect, FiredEvent, MatchView, Outcome, Proposal, PublicScenario, RoleSheet, SeatedPlayer, SideSheet } from "../../../shared/index.js";
 import type { ClientMatchView, SeatInfo } from "./match-connection.js";
 
 /**
  * The server's synced state (server/room/state-schema.ts, as `toJSON()` gives it) turned into
  * the engine's `MatchView` for this seat. Pure, so it is unit-tested without a server. Private
- * collections hold only what the server's StateView granted this connection.
+ * collections hold only what the server's StateView granted this connection. Records travel as
+ * JSON strings (docs/protocol.md); the public scenario comes in the `seat` message.
  */
 
 type Json<T> = T | undefined;
-/** Either flat in scenario order (issue by issue, option by option) or keyed by issue and option. */
-type PointsJson = number[] | Record<string, { options?: Record<string, number> }>;
 
 export type ServerStateJson = {
   code?: string;
   scenarioId?: string;
-  scenario?: string;
   mode?: string;
   phase?: string;
   seq?: number;
@@ -27,38 +25,35 @@ export type ServerStateJson = {
   turnEndsAt?: number;
   spectators?: number;
   players?: Record<string, { id: string; name: string; side: string; role: string; bot?: string; ready?: boolean; connected?: boolean }>;
-  /** `offer`: the package as a JSON object string (docs/protocol.md). */
-  proposals?: { id: string; side: string; by: string; round: number; offer?: string }[];
-  events?: { id: string; title: string; headline: string; round: number; origin: string }[];
+  /** JSON `{id, side, by, round, offer}` each. */
+  proposals?: string[];
+  /** JSON `{id, title, headline, round, origin}` each. */
+  events?: string[];
   chat?: ChatLineJson[];
-  outcome?: {
-    kind?: string;
-    round?: number;
-    proposalId?: string;
-    offer?: string;
-    by?: string;
-    side?: string;
-    points?: Record<string, number>;
-    brokenRedLines?: { side: string; id: string; constituency: string; reason: string }[];
-  };
+  /** JSON outcome, "" while the match runs. */
+  outcome?: string;
   sheets?: Record<string, SheetJson>;
   roles?: Record<string, RoleJson>;
   teams?: Record<string, { side: string; chat?: ChatLineJson[] }>;
 };
 
 type ChatLineJson = { seq: number; by: string; side: string; to: string; text: string; round: number };
+
+type EventJson = { id: string; title: string; headline: string; round: number; origin: string };
 type EffectJson = { eventId: string; round: number; kind: string; issue?: string; factor?: number; delta?: number };
+type RedLineJson = { id: string; constituency: string; issue: string; forbiddenOptions?: string[]; reason: string };
 type SheetJson = {
   side: string;
   brief?: string;
-  points?: PointsJson;
+  /** JSON number array, flat in scenario order. */
+  points?: string;
   reservation?: number;
   pressurePerRound?: number;
   delayCost?: number;
-  redLines?: { id: string; constituency: string; issue: string; forbiddenOptions?: string[]; reason: string }[];
-  effects?: EffectJson[];
+  redLines?: string;
+  effects?: string;
 };
-type RoleJson = { side: string; role: string; name: string; person?: string; brief: string; issueWeights?: Record<string, number>; points?: PointsJson };
+type RoleJson = { side: string; role: string; name: string; person?: string; brief: string; issueWeights?: string; points?: string };
 
 const emptyScenario: PublicScenario = {
   id: "",
@@ -73,30 +68,33 @@ const emptyScenario: PublicScenario = {
   references: [],
 };
 
-/** The public scenario is static for a match: parse its JSON once per text. */
-let cachedScenario: { text: string; value: PublicScenario } | null = null;
-export function parsePublicScenario(text: Json<string>): PublicScenario {
-  if (!text) return emptyScenario;
-  if (cachedScenario?.text === text) return cachedScenario.value;
+/**
+ * Every record is a JSON string that never changes once sent, and a state change re-adapts all
+ * of them: each distinct string is parsed once. Parsed values are shared, so callers copy them.
+ */
+const parsed = new Map<string, unknown>();
+function parseRecord<T>(json: Json<string>, fallback: T): T {
+  if (!json) return fallback;
+  if (parsed.has(json)) return parsed.get(json) as T;
+  let value: unknown;
   try {
-    const value = { ...emptyScenario, ...(JSON.parse(text) as Partial<PublicScenario>) };
-    cachedScenario = { text, value };
-    return value;
+    value = JSON.parse(json);
   } catch {
-    return emptyScenario;
+    value = fallback;
   }
+  if (parsed.size > 5000) parsed.clear();
+  parsed.set(json, value);
+  return value as T;
 }
 
-function pointsOf(points: Json<PointsJson>, scenario: PublicScenario): Record<string, Record<string, number>> {
-  if (Array.isArray(points)) {
-    if (points.length === 0) return {};
-    let k = 0;
-    return Object.fromEntries(scenario.issues.map((issue) => [issue.id, Object.fromEntries(issue.options.map((o) => [o.id, points[k++] ?? 0]))]));
-  }
-  return Object.fromEntries(Object.entries(points ?? {}).map(([issue, row]) => [issue, { ...(row.options ?? {}) }]));
+function pointsOf(json: Json<string>, scenario: PublicScenario): Record<string, Record<string, number>> {
+  const points = parseRecord<number[]>(json, []);
+  let k = 0;
+  return Object.fromEntries(scenario.issues.map((issue) => [issue.id, Object.fromEntries(issue.options.map((o) => [o.id, points[k++] ?? 0]))]));
 }
 
-const hasPoints = (points: Json<PointsJson>): boolean => (Array.isArray(points) ? points.length > 0 : Object.keys(points ?? {}).length > 0);
+/** An empty points array is a container the StateView has not granted yet (or not yet filled). */
+const hasPoints = (json: Json<string>): boolean => parseRecord<number[]>(json, []).length > 0;
 
 function effectOf(side: string, e: EffectJson): Effect {
   if (e.kind === "scale") return { kind: "scale", side, issue: e.issue ?? "", factor: e.factor ?? 1 };
@@ -104,27 +102,32 @@ function effectOf(side: string, e: EffectJson): Effect {
   return { kind: "reservation", side, delta: e.delta ?? 0 };
 }
 
-/** Offers travel as JSON strings; a state change re-adapts every proposal, so each string is parsed once. */
-const parsedOffers = new Map<string, Offer>();
-function offerOf(json: string | undefined): Offer {
-  if (!json) return {};
-  let offer = parsedOffers.get(json);
-  if (!offer) {
-    try {
-      offer = JSON.parse(json) as Offer;
-    } catch {
-      offer = {};
-    }
-    if (parsedOffers.size > 2000) parsedOffers.clear();
-    parsedOffers.set(json, offer);
-  }
-  return { ...offer };
+function proposalOf(json: string): Proposal {
+  const p = parseRecord<Partial<Proposal>>(json, {});
+  return { id: p.id ?? "", side: p.side ?? "", by: p.by ?? "", round: p.round ?? 0, offer: { ...(p.offer ?? {}) } };
 }
 
 const chatOf = (line: ChatLineJson): ChatLine => ({ ...line, to: line.to === "team" ? "team" : "table" });
 
-export function adaptState(state: ServerStateJson, seat: SeatInfo | null): ClientMatchView {
-  const scenario = parsePublicScenario(state.scenario);
+function outcomeOf(json: Json<string>): Outcome | null {
+  const o = parseRecord<Partial<Outcome> | null>(json, null);
+  if (!o?.kind) return null;
+  return {
+    kind: o.kind,
+    round: o.round ?? 0,
+    ...(o.proposalId ? { proposalId: o.proposalId } : {}),
+    ...(o.offer ? { offer: { ...o.offer } } : {}),
+    ...(o.by ? { by: o.by } : {}),
+    ...(o.side ? { side: o.side } : {}),
+    points: { ...(o.points ?? {}) },
+    ...(o.brokenRedLines && o.brokenRedLines.length > 0 ? { brokenRedLines: o.brokenRedLines.map((b) => ({ ...b })) } : {}),
+    ...(o.reason ? { reason: o.reason } : {}),
+  };
+}
+
+/** `scenario`: the public scenario from the `seat` message (an empty one until it has come). */
+export function adaptState(state: ServerStateJson, seat: SeatInfo | null, scenario: PublicScenario | null): ClientMatchView {
+  scenario ??= emptyScenario;
   const sheetsJson = state.sheets ?? {};
   const players: SeatedPlayer[] = Object.values(state.players ?? {}).map((p) => ({
     id: p.id,
@@ -134,22 +137,23 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
     ready: p.ready ?? false,
     ...(p.bot ? { bot: p.bot } : {}),
   }));
-  const proposals: Proposal[] = (state.proposals ?? []).map((p) => ({ id: p.id, side: p.side, by: p.by, round: p.round, offer: offerOf(p.offer) }));
-  const events: FiredEvent[] = (state.events ?? []).map((event) => ({
-    id: event.id,
-    title: event.title,
-    headline: event.headline,
-    round: event.round,
-    origin: (["timeline", "deck", "instructor", "deadline"].includes(event.origin) ? event.origin : "timeline") as FiredEvent["origin"],
-    effects: Object.values(sheetsJson).flatMap((sheet) =>
-      (sheet.effects ?? []).filter((e) => e.eventId === event.id && e.round === event.round).map((e) => effectOf(sheet.side, e)),
-    ),
-  }));
+  const proposals: Proposal[] = (state.proposals ?? []).map(proposalOf);
+  const effects = Object.values(sheetsJson).flatMap((sheet) => parseRecord<EffectJson[]>(sheet.effects, []).map((e) => ({ e, effect: effectOf(sheet.side, e) })));
+  const events: FiredEvent[] = (state.events ?? []).map((json) => {
+    const event = parseRecord<Partial<EventJson>>(json, {});
+    return {
+      id: event.id ?? "",
+      title: event.title ?? "",
+      headline: event.headline ?? "",
+      round: event.round ?? 0,
+      origin: (["timeline", "deck", "instructor", "deadline"].includes(event.origin ?? "") ? event.origin : "timeline") as FiredEvent["origin"],
+      effects: effects.filter(({ e }) => e.eventId === event.id && e.round === event.round).map(({ effect }) => effect),
+    };
+  });
   const teamChat = Object.values(state.teams ?? {}).flatMap((team) => team.chat ?? []);
   const chat = [...(state.chat ?? []), ...teamChat].map(chatOf).sort((a, b) => a.seq - b.seq);
   const sheets: Record<string, SideSheet> = Object.fromEntries(
     Object.entries(sheetsJson)
-      // An empty container is one the StateView has not granted yet (or not yet filled).
       .filter(([, sheet]) => hasPoints(sheet.points))
       .map(([side, sheet]) => [
         side,
@@ -160,7 +164,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
           reservation: sheet.reservation ?? 0,
           pressurePerRound: sheet.pressurePerRound ?? 0,
           delayCost: sheet.delayCost ?? 0,
-          redLines: (sheet.redLines ?? []).map((l) => ({ ...l, forbiddenOptions: [...(l.forbiddenOptions ?? [])] })),
+          redLines: parseRecord<RedLineJson[]>(sheet.redLines, []).map((l) => ({ ...l, forbiddenOptions: [...(l.forbiddenOptions ?? [])] })),
         },
       ]),
   );
@@ -172,23 +176,10 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null): Clien
       name: r.name,
       ...(r.person ? { person: r.person } : {}),
       brief: r.brief,
-      issueWeights: { ...(r.issueWeights ?? {}) },
+      issueWeights: { ...parseRecord<Record<string, number>>(r.issueWeights, {}) },
       points: pointsOf(r.points, scenario),
     }));
-  const o = state.outcome;
-  const outcome: Outcome | null =
-    o?.kind
-      ? {
-          kind: o.kind as Outcome["kind"],
-          round: o.round ?? 0,
-          ...(o.proposalId ? { proposalId: o.proposalId } : {}),
-          ...(o.offer ? { offer: offerOf(o.offer) } : {}),
-          ...(o.by ? { by: o.by } : {}),
-          ...(o.side ? { side: o.side } : {}),
-          points: { ...(o.points ?? {}) },
-          ...(o.brokenRedLines && o.brokenRedLines.length > 0 ? { brokenRedLines: o.brokenRedLines.map((b) => ({ ...b })) } : {}),
-        }
-      : null;
+  const outcome = outcomeOf(state.outcome);
   const viewer: MatchView["viewer"] = seat ? { kind: "seat", side: seat.side, role: seat.role } : { kind: "spectator" };
   return {
     viewer,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
+import { records, act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../../shared/index.js";
 import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
 
@@ -45,7 +45,7 @@ describe("instructor controls", () => {
     expect(dashboard.deck.map((e: { id: string }) => e.id)).toContain("steel-50");
     const done = await command(teacher, "inject", { table: "T1", eventId: "steel-50" });
     expect(done.result.tables).toEqual(["T1"]);
-    await until(table, (s) => s.events.some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
+    await until(table, (s) => records(s.events).some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
 
     await command(teacher, "end");
     await expect(student(server, code, "Late")).rejects.toThrow(/CLASS_ENDED/);
@@ -73,7 +73,7 @@ describe("instructor controls", () => {
     const laterAt: Assignment = await later.next("assignment");
     expect([laterAt.spectator, laterAt.table, laterAt.matchCode, laterAt.seatToken, laterAt.side]).toEqual([true, "T1", akiAt.matchCode, null, ""]);
     const watcher = await join(server, laterAt.matchCode!, { spectator: true, seat: laterAt.watchToken! });
-    expect(await watcher.seat).toEqual({ spectator: true });
+    expect(await watcher.seat).toMatchObject({ spectator: true, scenario: { id: scenario.id } });
     await Promise.all([japan.room.leave(), us.room.leave(), watcher.room.leave()]);
   });
 });

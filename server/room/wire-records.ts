@@ -1,0 +1,34 @@
+import type { Effect, FiredEvent, Outcome, Proposal } from "../../shared/index.js";
+
+/**
+ * The JSON records the synced state carries as strings (docs/protocol.md, "The synced state").
+ * Each picks its fields by name, so a field added to the engine's types never reaches clients
+ * unless it is added here: an event's effects, for one, are private and go on the sheets only.
+ */
+
+export const proposalRecord = (p: Proposal): string => JSON.stringify({ id: p.id, side: p.side, by: p.by, round: p.round, offer: p.offer });
+
+/** The public face of an event: what it does to a side's numbers is on that side's sheet (`effectRecord`). */
+export const eventRecord = (event: FiredEvent): string =>
+  JSON.stringify({ id: event.id, title: event.title, headline: event.headline, round: event.round, origin: event.origin });
+
+export type EffectRecord = { eventId: string; round: number; kind: Effect["kind"]; issue?: string; factor?: number; delta?: number };
+
+export function effectRecord(event: FiredEvent, effect: Effect): EffectRecord {
+  const base = { eventId: event.id, round: event.round, kind: effect.kind };
+  return effect.kind === "scale" ? { ...base, issue: effect.issue, factor: effect.factor } : { ...base, delta: effect.delta };
+}
+
+export function outcomeRecord(o: Outcome): string {
+  return JSON.stringify({
+    kind: o.kind,
+    round: o.round,
+    ...(o.proposalId !== undefined ? { proposalId: o.proposalId } : {}),
+    ...(o.offer !== undefined ? { offer: o.offer } : {}),
+    ...(o.by !== undefined ? { by: o.by } : {}),
+    ...(o.side !== undefined ? { side: o.side } : {}),
+    points: o.points,
+    ...(o.brokenRedLines !== undefined ? { brokenRedLines: o.brokenRedLines } : {}),
+    ...(o.reason !== undefined ? { reason: o.reason } : {}),
+  });
+}
