@@ -29,9 +29,10 @@ export type PlayerState = SchemaType<typeof PlayerState>;
 
 /**
  * A chat line. Unlike the other records it stays a schema object: a team channel is revealed to
- * the other side at the end through the StateView, and Colyseus 0.18 writes a revealed object's
- * fields into a buffer it does not grow (16 KB), so a channel held as one array of strings would
- * arrive cut once it grew past that; one object per line keeps every piece small.
+ * the other side at the end through the StateView, and Colyseus 0.18 writes each revealed object
+ * into a buffer it does not grow past 16 KB of headroom, so a channel held as one array of strings
+ * would arrive cut once it grew past that; one object per line keeps every piece small. Whatever
+ * can grow without bound inside a private collection is therefore one object per entry.
  */
 export const ChatLineState = schema(
   {
@@ -45,6 +46,21 @@ export const ChatLineState = schema(
   "ChatLineState",
 );
 export type ChatLineState = SchemaType<typeof ChatLineState>;
+
+/** What a fired event did to one side's numbers: one object each, as the effects only ever grow (see ChatLineState). */
+export const EffectState = schema(
+  {
+    eventId: t.string(),
+    round: t.uint16(),
+    /** scale | reservation | pressure */
+    kind: t.string(),
+    issue: t.string().default(""),
+    factor: t.float64().default(0),
+    delta: t.float64().default(0),
+  },
+  "EffectState",
+);
+export type EffectState = SchemaType<typeof EffectState>;
 
 export const SideSheetState = schema(
   {
@@ -61,8 +77,8 @@ export const SideSheetState = schema(
     delayCost: t.float64(),
     /** JSON array of `{id, constituency, issue, forbiddenOptions, reason}`; static for the match. */
     redLines: t.string(),
-    /** JSON array of `{eventId, round, kind, issue?, factor?, delta?}`: what fired events did to this side. */
-    effects: t.string(),
+    /** What the fired events did to this side's numbers. */
+    effects: t.array(EffectState),
   },
   "SideSheetState",
 );

@@ -1,6 +1,6 @@
 import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
-import { ChatLineState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
-import { effectRecord, eventRecord, outcomeRecord, proposalRecord } from "./wire-records.js";
+import { ChatLineState, EffectState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
+import { eventRecord, outcomeRecord, proposalRecord } from "./wire-records.js";
 
 /**
  * Copies the engine's MatchState into the Colyseus schema state. One direction only: the
@@ -49,17 +49,22 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
     if (line.to === "table") root.chat.push(chatLine);
     else root.teams.get(line.side)?.chat.push(chatLine);
   }
-  let effectsChanged = false;
   for (; cursor.events < state.events.length; cursor.events++) {
-    root.events.push(eventRecord(state.events[cursor.events]!));
-    effectsChanged = true;
+    const event = state.events[cursor.events]!;
+    root.events.push(eventRecord(event));
+    for (const effect of event.effects) {
+      const effectState = new EffectState({ eventId: event.id, round: event.round, kind: effect.kind });
+      if (effect.kind === "scale") effectState.assign({ issue: effect.issue, factor: effect.factor });
+      else effectState.delta = effect.delta;
+      root.sheets.get(effect.side)?.effects.push(effectState);
+    }
   }
   // Points and reservations move only with events; time pressure and delay costs with the round
   // (the engine charges the delay and moves the round in the same step).
   if (state.events.length !== cursor.sheetEvents) {
     cursor.sheetEvents = state.events.length;
     cursor.delayCost = state.delayCost;
-    syncSheets(root, scenario, state, effectsChanged);
+    syncSheets(root, scenario, state);
   } else if (state.delayCost !== cursor.delayCost) {
     cursor.delayCost = state.delayCost;
     root.sheets.forEach((sheet) => {
@@ -89,7 +94,7 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
 export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
   for (const side of scenario.sides) {
     const redLines = side.redLines.map((line) => ({ id: line.id, constituency: line.constituency, issue: line.issue, forbiddenOptions: line.forbiddenOptions, reason: line.reason }));
-    const sheet = { side: side.id, brief: side.brief, points: "[]", reservation: 0, pressurePerRound: 0, delayCost: 0, redLines: JSON.stringify(redLines), effects: "[]" };
+    const sheet = { side: side.id, brief: side.brief, points: "[]", reservation: 0, pressurePerRound: 0, delayCost: 0, redLines: JSON.stringify(redLines) };
     root.sheets.set(side.id, new SideSheetState(sheet));
     root.teams.set(side.id, new TeamState({ side: side.id }));
   }
@@ -130,16 +135,13 @@ function factorsChanged(target: object, scenario: Scenario, state: MatchState, s
 
 const flatPoints = (table: PointTable): string => JSON.stringify(table.flat());
 
-function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState, effectsChanged: boolean): void {
+function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
   for (const side of scenario.sides) {
     const target = root.sheets.get(side.id)!;
     if (factorsChanged(target, scenario, state, side.id)) target.points = flatPoints(effectiveSideTable(scenario, state, side.id));
     target.reservation = reservationValue(scenario, state, side.id);
     target.pressurePerRound = pressurePerRound(scenario, state, side.id);
     target.delayCost = state.delayCost[side.id] ?? 0;
-    if (effectsChanged) {
-      target.effects = JSON.stringify(state.events.flatMap((event) => event.effects.filter((effect) => effect.side === side.id).map((effect) => effectRecord(event, effect))));
-    }
   }
   root.roles.forEach((role) => fillRole(role, scenario, state));
 }

@@ -1,4 +1,4 @@
-import type { Effect, FiredEvent, Outcome, Proposal } from "../../shared/index.js";
+import type { FiredEvent, Outcome, Proposal } from "../../shared/index.js";
 
 /**
  * The JSON records the synced state carries as strings (docs/protocol.md, "The synced state").
@@ -11,13 +11,6 @@ export const proposalRecord = (p: Proposal): string => JSON.stringify({ id: p.id
 /** The public face of an event: what it does to a side's numbers is on that side's sheet (`effectRecord`). */
 export const eventRecord = (event: FiredEvent): string =>
   JSON.stringify({ id: event.id, title: event.title, headline: event.headline, round: event.round, origin: event.origin });
-
-export type EffectRecord = { eventId: string; round: number; kind: Effect["kind"]; issue?: string; factor?: number; delta?: number };
-
-export function effectRecord(event: FiredEvent, effect: Effect): EffectRecord {
-  const base = { eventId: event.id, round: event.round, kind: effect.kind };
-  return effect.kind === "scale" ? { ...base, issue: effect.issue, factor: effect.factor } : { ...base, delta: effect.delta };
-}
 
 export function outcomeRecord(o: Outcome): string {
   return JSON.stringify({

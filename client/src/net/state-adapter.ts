@@ -51,7 +51,7 @@ type SheetJson = {
   pressurePerRound?: number;
   delayCost?: number;
   redLines?: string;
-  effects?: string;
+  effects?: EffectJson[];
 };
 type RoleJson = { side: string; role: string; name: string; person?: string; brief: string; issueWeights?: string; points?: string };
 
@@ -138,7 +138,7 @@ export function adaptState(state: ServerStateJson, seat: SeatInfo | null, scenar
     ...(p.bot ? { bot: p.bot } : {}),
   }));
   const proposals: Proposal[] = (state.proposals ?? []).map(proposalOf);
-  const effects = Object.values(sheetsJson).flatMap((sheet) => parseRecord<EffectJson[]>(sheet.effects, []).map((e) => ({ e, effect: effectOf(sheet.side, e) })));
+  const effects = Object.values(sheetsJson).flatMap((sheet) => (sheet.effects ?? []).map((e) => ({ e, effect: effectOf(sheet.side, e) })));
   const events: FiredEvent[] = (state.events ?? []).map((json) => {
     const event = parseRecord<Partial<EventJson>>(json, {});
     return {
