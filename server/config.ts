@@ -27,6 +27,12 @@ export const serverConfigSchema = z.strictObject({
   maxPlayersPerSide: z.number().int().min(1).max(20).default(6),
   /** An unfinished match with nobody connected is unloaded after this long (its log resumes on restart). */
   idleMinutes: z.number().positive().max(7 * 24 * 60).default(120),
+  /**
+   * Match logs: an accepted move is written to the operating system before it is broadcast (it
+   * survives kill -9), and flushed to the storage device within this many ms (a power cut loses
+   * at most that much). 0 = flush every move to the device before broadcasting it (slower).
+   */
+  logSyncMs: z.number().int().min(0).max(10_000).default(200),
   /** Largest WebSocket frame accepted; bigger ones close the connection (ws limit). */
   maxPayloadBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
 });
@@ -51,6 +57,7 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   MAX_PLAYERS_PER_SIDE: "maxPlayersPerSide",
   IDLE_MINUTES: "idleMinutes",
   MAX_PAYLOAD_BYTES: "maxPayloadBytes",
+  LOG_SYNC_MS: "logSyncMs",
 };
 const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir"]);
 

@@ -54,7 +54,7 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
       settings,
       createdAt: new Date().toISOString(),
       meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id },
-    }, scenario);
+    }, scenario, deps.config.logSyncMs);
     if (!session.ok) return session;
     for (const action of [...players.map((player): Action => ({ type: "join", player })), { type: "start" } as Action]) {
       const applied = await session.value.apply(action);

@@ -66,9 +66,9 @@ export async function createBranch(deps: RoomDeps, options: CreateOptions & { br
   if (!made.ok) return err({ code: "BAD_STEP", message: made.error.message });
 
   const file = logPath(deps.config.dataDir, code);
-  const log = await MatchLogFile.create(file, made.value.lines);
+  const log = await MatchLogFile.create(file, made.value.lines, deps.config.logSyncMs);
   await log.close();
-  const session = await MatchSession.resume(file);
+  const session = await MatchSession.resume(file, deps.config.logSyncMs);
   if (!session.ok) return session;
   for (const player of newBots) {
     const joined = await session.value.serial(() => session.value.apply({ type: "join", player }));

@@ -32,8 +32,9 @@ function sharedScenario(raw: unknown): Scenario | undefined {
 
 /**
  * The authority's core, free of Colyseus: the engine's recorded match plus its log file.
- * Actions run one at a time (`serial`); each is checked by the engine, appended and fsync'ed,
- * and only then does the state advance and `onChange` run (which broadcasts). A refused
+ * Actions run one at a time (`serial`); each is checked by the engine and appended to the log
+ * (safe against a crash of this process at least: server/store/match-log.ts), and only then
+ * does the state advance and `onChange` run (which broadcasts). A refused
  * action changes nothing and writes nothing.
  */
 export class MatchSession {
@@ -50,23 +51,26 @@ export class MatchSession {
     readonly header: LogHeader | undefined,
   ) {}
 
-  /** `shared`: the already-parsed built-in scenario that `options.scenarioSource` is the source of. */
-  static async create(file: string, options: RecordedMatchOptions, shared: Scenario): Promise<Result<MatchSession, ErrorReply>> {
+  /**
+   * `shared`: the already-parsed built-in scenario that `options.scenarioSource` is the source of.
+   * `syncMs`: how the log is made safe (server/store/match-log.ts).
+   */
+  static async create(file: string, options: RecordedMatchOptions, shared: Scenario, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
     const started = startRecordedMatch(options);
     if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });
-    const log = await MatchLogFile.create(file, started.value.lines);
+    const log = await MatchLogFile.create(file, started.value.lines, syncMs);
     // Every room shares the one parsed scenario (and the point tables cached on it) instead of its own copy.
     return ok(new MatchSession({ ...started.value.match, scenario: shared }, log, undefined));
   }
 
   /** Replays a log from disk and carries on appending to it. */
-  static async resume(file: string): Promise<Result<MatchSession, ErrorReply>> {
+  static async resume(file: string, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
     const text = await trimTornTail(file);
     const replay = replayLog(text);
     if (!replay.ok) return err({ code: "BAD_LOG", message: `${file} line ${replay.error.line}: ${replay.error.message}` });
     const lines = text.split("\n").filter((line) => line !== "");
     let lastLine = lines.at(-1)!;
-    const log = await MatchLogFile.openForAppend(file);
+    const log = await MatchLogFile.openForAppend(file, syncMs);
     const final = replay.value.final;
     if (final.phase === "ended" && !replay.value.result && final.outcome) {
       // The crash cut the result line that belongs with the last action: write it again.
@@ -92,7 +96,7 @@ export class MatchSession {
   }
 
   /**
-   * Engine check, durable append, then the state change. Call it inside `serial`. `parsed`: the
+   * Engine check, the append to the log, then the state change. Call it inside `serial`. `parsed`: the
    * action came from a player message parsed with the engine's own schemas (server/room/protocol.ts),
    * so the engine need not parse it again; every other action is parsed here.
    */

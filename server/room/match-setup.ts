@@ -110,7 +110,7 @@ export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (
     settings,
     createdAt: new Date().toISOString(),
     meta: { mode: host.mode, turnSeconds: host.turnSeconds, ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) },
-  }, scenario);
+  }, scenario, deps.config.logSyncMs);
   if (!session.ok) return session;
   // Bots sit down through the log like anyone else.
   for (const player of seats) {
@@ -124,7 +124,7 @@ export async function createMatch(deps: RoomDeps, rawOptions: unknown, isLive: (
 export async function resumeMatch(deps: RoomDeps, code: unknown): Promise<Result<MatchSetup, ErrorReply>> {
   const parsed = matchCodeSchema.safeParse(code);
   if (!parsed.success || !deps.resumable.delete(parsed.data)) return err({ code: "BAD_OPTIONS", message: "There is no such option: resume." });
-  const session = await MatchSession.resume(logPath(deps.config.dataDir, parsed.data));
+  const session = await MatchSession.resume(logPath(deps.config.dataDir, parsed.data), deps.config.logSyncMs);
   if (!session.ok) return session;
   const { state, scenario } = session.value;
   const meta = hostMetaSchema.parse(session.value.header?.meta ?? {});

@@ -1,0 +1,61 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MatchLogFile } from "../../server/store/match-log.js";
+
+/** The log file's promise: an appended line is on file before `append` returns, and on the device soon after. */
+
+const dirs: string[] = [];
+const tempFile = () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "tt-log-"));
+  dirs.push(dir);
+  return path.join(dir, "M1.jsonl");
+};
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe("match log file", () => {
+  it("writes each append before returning, and flushes it to the device within syncMs", async () => {
+    const file = tempFile();
+    const log = await MatchLogFile.create(file, ["header"], 50);
+    const handle = (log as unknown as { handle: { datasync(): Promise<void> } }).handle;
+    const datasync = vi.spyOn(handle, "datasync");
+    expect(log.append(["one", "two"])).toBeUndefined(); // synchronous: nothing to wait for
+    expect(readFileSync(file, "utf8")).toBe("header\none\ntwo\n");
+    log.append(["three"]);
+    expect(datasync).not.toHaveBeenCalled();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(datasync).toHaveBeenCalledTimes(1); // one flush for both appends
+    await log.close();
+    expect(readFileSync(file, "utf8")).toBe("header\none\ntwo\nthree\n");
+  });
+
+  it("with syncMs 0, waits for the device on every append", async () => {
+    const file = tempFile();
+    const log = await MatchLogFile.create(file, ["header"], 0);
+    const pending = log.append(["one"]);
+    expect(pending).toBeInstanceOf(Promise);
+    await pending;
+    await log.close();
+    expect(readFileSync(file, "utf8")).toBe("header\none\n");
+  });
+
+  it("keeps every line whose append returned when the process is killed with SIGKILL right after", () => {
+    const file = tempFile();
+    const script = `
+      const { MatchLogFile } = await import(${JSON.stringify(path.resolve("server/store/match-log.ts"))});
+      const log = await MatchLogFile.create(${JSON.stringify(file)}, ["header"], 200);
+      for (let i = 0; i < 100; i++) log.append(["line " + i]);
+      process.kill(process.pid, "SIGKILL");
+    `;
+    const run = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(run.signal).toBe("SIGKILL");
+    const lines = readFileSync(file, "utf8").trimEnd().split("\n");
+    expect(lines).toHaveLength(101);
+    expect(lines.at(-1)).toBe("line 99");
+  });
+});
