@@ -1,4 +1,5 @@
 import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { Encoder } from "@colyseus/schema";
 import { describeProblems, problemsFromZod, type Action, type MatchState, type Result, type Viewer } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
 import type { ServerConfig } from "../config.js";
@@ -267,7 +268,27 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       return false;
     }
     this.unsent = false;
-    return super.broadcastPatch();
+    const sent = super.broadcastPatch();
+    this.shrinkEncoderBuffer();
+    return sent;
+  }
+
+  /**
+   * Sending a newly visible private object (a seat's sheet after its join) makes the schema
+   * encoder grow its shared buffer from 16 to 32 KB for good, to keep 16 KB free past the patch;
+   * with hundreds of rooms that is a sixth of the server's memory. The grown buffer is only
+   * needed for that one patch: give the encoder a fresh default-size one (frames already sent
+   * keep the old one alive until written). Reaches into Colyseus's serializer, so
+   * `encoderBufferBytes` is tested.
+   */
+  private shrinkEncoderBuffer(): void {
+    const encoder = (this as unknown as { _serializer?: { encoder?: { sharedBuffer?: Uint8Array } } })._serializer?.encoder;
+    if (encoder?.sharedBuffer && encoder.sharedBuffer.byteLength > Encoder.BUFFER_SIZE) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
+  }
+
+  /** The schema encoder's shared buffer size (a test checks it stays at the default). */
+  get encoderBufferBytes(): number | undefined {
+    return (this as unknown as { _serializer?: { encoder?: { sharedBuffer?: Uint8Array } } })._serializer?.encoder?.sharedBuffer?.byteLength;
   }
 
   private setConnected(data: ClientData, connected: boolean): void {
