@@ -203,7 +203,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       this.refuse(client, { code: "RATE_LIMITED", message: "Too many messages; slow down." }, type);
       return;
     }
-    const message = parseMessage(type, payload);
+    const message = parseMessage(type, payload, this.session.scenario);
     if (!message.ok) {
       this.refuse(client, message.error, type);
       return;

@@ -1,6 +1,6 @@
 import seedrandom from "seedrandom";
 import { describe, expect, it } from "vitest";
-import { actionSchema, MAX_CHAT_LENGTH } from "../../shared/index.js";
+import { actionSchema, builtinScenario, DEFAULT_SCENARIO_ID, MAX_CHAT_LENGTH } from "../../shared/index.js";
 import { messageTypes, parseMessage, toAction } from "../../server/room/protocol.js";
 
 /**
@@ -11,19 +11,22 @@ import { messageTypes, parseMessage, toAction } from "../../server/room/protocol
 describe("player messages become valid engine actions", () => {
   it("for thousands of random payloads, accepted ones parse as the same action", () => {
     const random = seedrandom("protocol-actions");
+    const scenario = builtinScenario(DEFAULT_SCENARIO_ID)!;
+    const issueIds = scenario.issues.map((issue) => issue.id);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
     const text = () => pick(["", " ", "a", "  hello  ", "x".repeat(40), "y".repeat(41), "z".repeat(MAX_CHAT_LENGTH), "日本 🙂", "\n\tline\n"]);
     const value = () => pick<unknown>([text(), 3, null, true, {}, [], undefined]);
     const payload = () => {
       const roll = random();
       if (roll < 0.1) return value();
-      const offer = Object.fromEntries(Array.from({ length: Math.floor(random() * 9) }, () => [text(), value()]));
+      // Keys: the scenario's issue ids (the room's schema names them) and anything else.
+      const offer = Object.fromEntries(Array.from({ length: Math.floor(random() * 9) }, () => [random() < 0.5 ? pick(issueIds) : text(), value()]));
       return pick<Record<string, unknown>>([{}, { offer }, { proposalId: value() }, { text: value(), to: pick(["table", "team", "x", undefined]) }, { text: value() }, { offer, extra: 1 }]);
     };
     let accepted = 0;
     for (let i = 0; i < 5000; i++) {
       const type = pick(messageTypes);
-      const message = parseMessage(type, payload());
+      const message = parseMessage(type, payload(), scenario);
       if (!message.ok) continue;
       const action = toAction(message.value, pick(["p1", "s12", "x".repeat(64)]));
       // The room refuses over-long chat itself (TOO_LONG) before the engine sees it.
