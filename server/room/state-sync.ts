@@ -1,6 +1,6 @@
 import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
 import { ChatLineState, EffectState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
-import { eventRecord, outcomeRecord, proposalRecord } from "./wire-records.js";
+import { eventRecord, outcomeRecord, proposalRecord, redLinesRecord } from "./wire-records.js";
 
 /**
  * Copies the engine's MatchState into the Colyseus schema state. One direction only: the
@@ -93,8 +93,7 @@ function syncPlayers(root: NegotiationState, state: MatchState, connected: Reado
 /** Creates each side's private containers (filled by the first sync), so visibility can be granted at once. */
 export function createPrivateContainers(root: NegotiationState, scenario: Scenario): void {
   for (const side of scenario.sides) {
-    const redLines = side.redLines.map((line) => ({ id: line.id, constituency: line.constituency, issue: line.issue, forbiddenOptions: line.forbiddenOptions, reason: line.reason }));
-    const sheet = { side: side.id, brief: side.brief, points: "[]", reservation: 0, pressurePerRound: 0, delayCost: 0, redLines: JSON.stringify(redLines) };
+    const sheet = { side: side.id, brief: side.brief, points: "[]", reservation: 0, pressurePerRound: 0, delayCost: 0, redLines: redLinesRecord(side.redLines) };
     root.sheets.set(side.id, new SideSheetState(sheet));
     root.teams.set(side.id, new TeamState({ side: side.id }));
   }

@@ -1,4 +1,4 @@
-import type { FiredEvent, Outcome, Proposal } from "../../shared/index.js";
+import type { FiredEvent, Outcome, Proposal, RedLine } from "../../shared/index.js";
 
 /**
  * The JSON records the synced state carries as strings (docs/protocol.md, "The synced state").
@@ -8,7 +8,7 @@ import type { FiredEvent, Outcome, Proposal } from "../../shared/index.js";
 
 export const proposalRecord = (p: Proposal): string => JSON.stringify({ id: p.id, side: p.side, by: p.by, round: p.round, offer: p.offer });
 
-/** The public face of an event: what it does to a side's numbers is on that side's sheet (`effectRecord`). */
+/** The public face of an event: what it does to a side's numbers is on that side's sheet (its `effects`). */
 export const eventRecord = (event: FiredEvent): string =>
   JSON.stringify({ id: event.id, title: event.title, headline: event.headline, round: event.round, origin: event.origin });
 
@@ -25,3 +25,7 @@ export function outcomeRecord(o: Outcome): string {
     ...(o.reason !== undefined ? { reason: o.reason } : {}),
   });
 }
+
+/** A side's red lines, for its sheet (static for the match). */
+export const redLinesRecord = (lines: readonly RedLine[]): string =>
+  JSON.stringify(lines.map((line) => ({ id: line.id, constituency: line.constituency, issue: line.issue, forbiddenOptions: line.forbiddenOptions, reason: line.reason })));
