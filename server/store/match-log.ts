@@ -9,8 +9,8 @@ import path from "node:path";
  *   synchronous write(2) before `append` returns, so they survive `kill -9` or any crash of the
  *   server process; a background fdatasync puts them on the storage device within `syncMs`, so
  *   a power cut or kernel crash can lose at most the last `syncMs` of moves. The write takes
- *   microseconds on the main thread; the trip through libuv's thread pool it replaces was the
- *   largest part of a move's latency under load (see the closing note of the server issue).
+ *   tens of microseconds on the main thread; the trip through libuv's thread pool it replaces was the
+ *   largest part of a move's latency under load (measured with `npm run bench:server`).
  * - `syncMs = 0`: the file is opened with O_DSYNC and written through the thread pool: each
  *   append is on the device before it returns (fsync in one system call). Slower under load.
  */
