@@ -2,6 +2,7 @@ import {
   builtinScenario,
   builtinScenarioSource,
   err,
+  lineHash,
   ok,
   recordAction,
   recordValidAction,
@@ -77,7 +78,7 @@ export class MatchSession {
       lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
       await log.append([lastLine]);
     }
-    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLine }, log, replay.value.header));
+    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header));
   }
 
   get state(): MatchState {

@@ -1,7 +1,7 @@
 import type { EngineError } from "../engine/errors.js";
 import { stateHash } from "../engine/hash.js";
 import { err, ok, type Result } from "../util/result.js";
-import { headerLine } from "./format.js";
+import { headerLine, lineHash } from "./format.js";
 import { recordAction, type Recording } from "./recorder.js";
 import type { Replay } from "./replay.js";
 
@@ -31,7 +31,7 @@ export function branchFromReplay(parent: Replay, options: BranchOptions): Result
     ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     meta: { ...options.meta, parent: parentInfo },
   });
-  let recording: Recording = { match: { scenario: parent.scenario, state: parent.states[0]!, lastLine: header }, lines: [header] };
+  let recording: Recording = { match: { scenario: parent.scenario, state: parent.states[0]!, lastLineHash: lineHash(header) }, lines: [header] };
   const lines = [header];
   const replayed = [...parent.actions.slice(0, step).map((entry) => ({ action: entry.action, at: entry.at }))];
   replayed.push({ action: { type: "branch", parent: { matchId: parent.header.matchId, step }, seed: options.seed }, at: options.createdAt });

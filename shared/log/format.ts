@@ -87,12 +87,22 @@ export function headerLine(input: HeaderInput): string {
   return JSON.stringify(header);
 }
 
-export function actionLine(previousLine: string, entry: { seq: number; round: number; action: Action; at?: string }): string {
-  const line: ActionLine = { kind: "action", ...entry, prev: sha256Hex(previousLine) };
+type ActionEntry = { seq: number; round: number; action: Action; at?: string };
+type ResultEntry = { seq: number; outcome: Outcome; stateHash: string; notes?: ResultNotes };
+
+export const actionLine = (previousLine: string, entry: ActionEntry): string => actionLineAfter(lineHash(previousLine), entry);
+export const resultLine = (previousLine: string, entry: ResultEntry): string => resultLineAfter(lineHash(previousLine), entry);
+
+/** The chain link: what the next line's `prev` holds. */
+export const lineHash = (line: string): string => sha256Hex(line);
+
+/** As `actionLine`, given the previous line's hash (a live match keeps the hash, not the whole line). */
+export function actionLineAfter(prev: string, entry: ActionEntry): string {
+  const line: ActionLine = { kind: "action", ...entry, prev };
   return JSON.stringify(line);
 }
 
-export function resultLine(previousLine: string, entry: { seq: number; outcome: Outcome; stateHash: string; notes?: ResultNotes }): string {
-  const line: ResultLine = { kind: "result", ...entry, prev: sha256Hex(previousLine) };
+export function resultLineAfter(prev: string, entry: ResultEntry): string {
+  const line: ResultLine = { kind: "result", ...entry, prev };
   return JSON.stringify(line);
 }

@@ -7,13 +7,14 @@ import { parseScenario } from "../scenario/parse.js";
 import type { Scenario } from "../scenario/schema.js";
 import { describeProblems } from "../util/problems.js";
 import { err, ok, type Result } from "../util/result.js";
-import { actionLine, headerLine, resultLine, type ResultNotes } from "./format.js";
+import { actionLineAfter, headerLine, lineHash, resultLineAfter, type ResultNotes } from "./format.js";
 
 /**
  * A live match together with its log: every accepted action yields the exact lines to append.
  * The caller (the server, a test, the tournament) does the writing; this stays pure.
  */
-export type RecordedMatch = { scenario: Scenario; state: MatchState; lastLine: string };
+/** `lastLineHash`: the chain link the next line carries (the hash, not the line: a server holds one per live match). */
+export type RecordedMatch = { scenario: Scenario; state: MatchState; lastLineHash: string };
 export type Recording = { match: RecordedMatch; lines: string[] };
 
 export type RecordedMatchOptions = {
@@ -42,7 +43,7 @@ export function startRecordedMatch(options: RecordedMatchOptions): Result<Record
     ...(options.createdAt ? { createdAt: options.createdAt } : {}),
     ...(options.meta ? { meta: options.meta } : {}),
   });
-  return ok({ match: { scenario: scenario.value, state: state.value, lastLine: header }, lines: [header] });
+  return ok({ match: { scenario: scenario.value, state: state.value, lastLineHash: lineHash(header) }, lines: [header] });
 }
 
 /**
@@ -64,11 +65,11 @@ export function recordValidAction(match: RecordedMatch, action: Action, at?: str
 function record(match: RecordedMatch, action: Action, next: Result<MatchState, EngineError>, at: string | undefined, notesAtEnd: ((state: MatchState) => ResultNotes | undefined) | undefined): Result<Recording, EngineError> {
   if (!next.ok) return next;
   const state = next.value;
-  const line = actionLine(match.lastLine, { seq: state.seq, round: match.state.round, action, ...(at ? { at } : {}) });
+  const line = actionLineAfter(match.lastLineHash, { seq: state.seq, round: match.state.round, action, ...(at ? { at } : {}) });
   const lines = [line];
   if (state.phase === "ended" && state.outcome && match.state.phase !== "ended") {
     const notes = notesAtEnd?.(state);
-    lines.push(resultLine(line, { seq: state.seq, outcome: state.outcome, stateHash: stateHash(state), ...(notes ? { notes } : {}) }));
+    lines.push(resultLineAfter(lineHash(line), { seq: state.seq, outcome: state.outcome, stateHash: stateHash(state), ...(notes ? { notes } : {}) }));
   }
-  return ok({ match: { scenario: match.scenario, state, lastLine: lines.at(-1)! }, lines });
+  return ok({ match: { scenario: match.scenario, state, lastLineHash: lineHash(lines.at(-1)!) }, lines });
 }
