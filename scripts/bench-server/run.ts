@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { GcPauses } from "./gc-pauses.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
 /**
@@ -26,7 +27,7 @@ const rounds = arg("rounds", 1);
 const root = path.resolve(import.meta.dirname, "../..");
 
 type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number };
-type Phase = LoadResult & { room: string; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; loadCpuPercent: number };
+type Phase = LoadResult & { room: string; gc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; loadCpuPercent: number };
 
 const tsx = (script: string, scriptArgs: string[], env: Record<string, string>): ChildProcess =>
   spawn(process.execPath, ["--import", "tsx", script, ...scriptArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
@@ -52,6 +53,9 @@ async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> 
     });
     await sleep(1000);
     const serverPid = server.pid!;
+    // The server answers SIGUSR2 with its GC pauses so far: asked at the start and at the end of the window.
+    const gcSnapshots: GcPauses[] = [];
+    lines(server, (line) => line.startsWith("gc ") && gcSnapshots.push(JSON.parse(line.slice(3)) as GcPauses));
     const rssIdle = rssBytes(serverPid);
     const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port, room, matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {});
     const marks: { cpu0?: number; t0?: number; cpu1?: number; t1?: number; loadCpu0?: number; loadCpu1?: number; rssEnd?: number } = {};
@@ -64,11 +68,13 @@ async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> 
         if (line === "connected") console.log(`  ${room}: ${matches} matches (${matches * 2} clients) connected; warming up ${warmup}s, measuring ${seconds}s…`);
         if (line === "measure-start") {
           Object.assign(marks, { cpu0: cpuSeconds(serverPid), loadCpu0: cpuSeconds(load.pid!), t0: performance.now() });
+          server.kill("SIGUSR2");
           sampler = setInterval(() => rssSamples.push(rssBytes(serverPid)), 1000);
         }
         if (line === "measure-end") {
           clearInterval(sampler);
           Object.assign(marks, { cpu1: cpuSeconds(serverPid), loadCpu1: cpuSeconds(load.pid!), t1: performance.now(), rssEnd: rssBytes(serverPid) });
+          server.kill("SIGUSR2");
         }
         if (line.startsWith("result ")) resolve(JSON.parse(line.slice(7)) as LoadResult);
       });
@@ -77,8 +83,14 @@ async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> 
     const wall = (marks.t1! - marks.t0!) / 1000;
     rssSamples.push(marks.rssEnd!);
     const rssMedian = percentile([...rssSamples].sort((a, b) => a - b), 50);
+    for (let waited = 0; gcSnapshots.length < 2 && waited < 3000; waited += 50) await sleep(50);
+    const [gcStart, gcEnd] = gcSnapshots;
+    const gc: GcPauses = gcStart && gcEnd
+      ? { minor: gcEnd.minor - gcStart.minor, minorMs: gcEnd.minorMs - gcStart.minorMs, major: gcEnd.major - gcStart.major, majorMs: gcEnd.majorMs - gcStart.majorMs, longestMs: gcEnd.longestMs }
+      : { minor: Number.NaN, minorMs: Number.NaN, major: Number.NaN, majorMs: Number.NaN, longestMs: Number.NaN };
     return {
       room,
+      gc,
       ...result,
       cpuPercent: ((marks.cpu1! - marks.cpu0!) / wall) * 100,
       loadCpuPercent: ((marks.loadCpu1! - marks.loadCpu0!) / wall) * 100,
@@ -108,6 +120,9 @@ function printRound(baseline: Phase, game: Phase): void {
     ["actions/s", (p) => fmt(p.actionsPerSecond, 1), fmt(game.actionsPerSecond / baseline.actionsPerSecond, 2)],
     ["samples", (p) => String(p.samples), ""],
     ["errors / timeouts", (p) => `${p.errors} / ${p.timeouts}`, ""],
+    ["GC pauses: scavenges (n / ms)", (p) => `${p.gc.minor} / ${fmt(p.gc.minorMs, 0)}`, ""],
+    ["GC pauses: full GC (n / ms)", (p) => `${p.gc.major} / ${fmt(p.gc.majorMs, 0)}`, ""],
+    ["GC pause, longest (ms)", (p) => fmt(p.gc.longestMs, 1), ""],
     ["server CPU (% of a core)", (p) => fmt(p.cpuPercent), fmt(game.cpuPercent / baseline.cpuPercent, 2)],
     ["load generator CPU (%)", (p) => fmt(p.loadCpuPercent), ""],
     ["server RSS idle (MB)", (p) => fmt(p.rssIdleMb), ""],

@@ -1,8 +1,14 @@
 import { createGameServer } from "../../server/app.js";
 import { configFromEnv } from "../../server/config.js";
 import { BaselineRoom } from "./baseline-room.js";
+import { watchGcPauses } from "./gc-pauses.js";
 
-/** The server under test: the real game server, plus the bare baseline room, on loopback. */
+/**
+ * The server under test: the real game server, plus the bare baseline room, on loopback.
+ * SIGUSR2 prints its garbage-collection pauses so far (`gc {json}`), for the window's figures.
+ */
+const gcPauses = watchGcPauses();
+process.on("SIGUSR2", () => console.log(`gc ${JSON.stringify(gcPauses())}`));
 const config = configFromEnv();
 if (!config.ok) {
   console.error(config.error);
