@@ -1,4 +1,4 @@
-import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
+import { baseRoleTable, baseSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
 import { ChatLineState, EffectState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
 import { eventRecord, outcomeRecord, proposalRecord, redLinesRecord } from "./wire-records.js";
 
@@ -115,32 +115,44 @@ export function roleContainer(root: NegotiationState, scenario: Scenario, state:
   return container;
 }
 
-// Sheets are filled from the engine's effective point tables (the numbers `sideSheet` and
-// `roleSheet` present by id), flattened in scenario order: no per-option objects.
+// Sheets are filled from the engine's point tables scaled by the side's issue factors (the
+// numbers `sideSheet` and `roleSheet` present by id), flattened in scenario order: no per-option
+// objects. Most events move no points (only no-deal values or pressure): a sheet's points are
+// rebuilt only when its factors changed.
 
-function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState): void {
-  if (factorsChanged(target, scenario, state, target.side)) target.points = flatPoints(effectiveRoleTable(scenario, state, target.side, target.role));
+function fillRole(target: RoleSheetState, scenario: Scenario, state: MatchState, factors = issueFactors(scenario, state, target.side)): void {
+  if (factorsChanged(target, factors)) target.points = flatScaledPoints(baseRoleTable(scenario, target.side, target.role), factors);
 }
 
-/** The per-issue multipliers each sheet's points were last computed with: most events move no points (only no-deal values or pressure). */
-const computedWith = new WeakMap<object, string>();
+/** The per-issue multipliers each sheet's points were last computed with. */
+const computedWith = new WeakMap<object, readonly number[]>();
 
-function factorsChanged(target: object, scenario: Scenario, state: MatchState, side: string): boolean {
-  const key = issueFactors(scenario, state, side).join(",");
-  if (computedWith.get(target) === key) return false;
-  computedWith.set(target, key);
+function factorsChanged(target: object, factors: readonly number[]): boolean {
+  const previous = computedWith.get(target);
+  if (previous && previous.length === factors.length && previous.every((factor, i) => factor === factors[i])) return false;
+  computedWith.set(target, factors);
   return true;
 }
 
-const flatPoints = (table: PointTable): string => JSON.stringify(table.flat());
+/** The same products as the engine's `effectiveSideTable` (points × factor), as one flat JSON array. */
+function flatScaledPoints(table: PointTable, factors: readonly number[]): string {
+  const flat: number[] = [];
+  table.forEach((row, i) => {
+    for (const points of row) flat.push(points * factors[i]!);
+  });
+  return JSON.stringify(flat);
+}
 
 function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
+  const factorsBySide = new Map<string, number[]>();
   for (const side of scenario.sides) {
     const target = root.sheets.get(side.id)!;
-    if (factorsChanged(target, scenario, state, side.id)) target.points = flatPoints(effectiveSideTable(scenario, state, side.id));
+    const factors = issueFactors(scenario, state, side.id);
+    factorsBySide.set(side.id, factors);
+    if (factorsChanged(target, factors)) target.points = flatScaledPoints(baseSideTable(scenario, side.id), factors);
     target.reservation = reservationValue(scenario, state, side.id);
     target.pressurePerRound = pressurePerRound(scenario, state, side.id);
     target.delayCost = state.delayCost[side.id] ?? 0;
   }
-  root.roles.forEach((role) => fillRole(role, scenario, state));
+  root.roles.forEach((role) => fillRole(role, scenario, state, factorsBySide.get(role.side)));
 }
