@@ -33,6 +33,25 @@ describe("match log file", () => {
     expect(readFileSync(file, "utf8")).toBe("header\none\ntwo\nthree\n");
   });
 
+  it("closes its descriptor only after its flushes have finished, even one begun just before", async () => {
+    const file = tempFile();
+    const log = await MatchLogFile.create(file, ["header"], 1000);
+    const internals = log as unknown as { handle: { close(): Promise<void> }; flushesInFlight: number };
+    const inFlightAtClose: number[] = [];
+    const close = internals.handle.close.bind(internals.handle);
+    vi.spyOn(internals.handle, "close").mockImplementation(() => {
+      inFlightAtClose.push(internals.flushesInFlight);
+      return close();
+    });
+    log.append(["日本 and the US: one"]);
+    log.beginFlush(); // a background flush under way as the room closes
+    log.append(["two"]);
+    await log.close(); // flushes "two" too
+    expect(log.flushesStarted).toBe(2);
+    expect(inFlightAtClose).toEqual([0]); // an fdatasync on a closed (or reused) descriptor would be lost
+    expect(readFileSync(file, "utf8")).toBe("header\n日本 and the US: one\ntwo\n");
+  });
+
   it("with syncMs 0, waits for the device on every append", async () => {
     const file = tempFile();
     const log = await MatchLogFile.create(file, ["header"], 0);
