@@ -22,8 +22,7 @@ export class MatchLogFile {
   /** Background fdatasyncs not yet finished; `close` waits for them (the descriptor must stay open). */
   private flushesInFlight = 0;
   private readonly flushWaiters: (() => void)[] = [];
-  /** How many background fdatasyncs have begun (tests check there is one per `syncMs`, not one per append). */
-  flushesStarted = 0;
+  private flushes = 0;
 
   private constructor(
     readonly file: string,
@@ -72,6 +71,11 @@ export class MatchLogFile {
     if (bytesWritten !== data.length) throw new Error(`short write to ${this.file} (${bytesWritten} of ${data.length} bytes)`);
   }
 
+  /** How many background fdatasyncs have begun (tests check there is one per `syncMs`, not one per append). */
+  get flushesStarted(): number {
+    return this.flushes;
+  }
+
   /** Resolves once everything appended so far is on the device. */
   sync(): Promise<void> {
     this.beginFlush();
@@ -87,7 +91,7 @@ export class MatchLogFile {
   beginFlush(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    this.flushesStarted++;
+    this.flushes++;
     this.flushesInFlight++;
     fdatasync(this.handle.fd, (error) => {
       if (error) console.error(`Could not flush ${this.file} to disk: ${error.message}`);
