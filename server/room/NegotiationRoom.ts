@@ -221,6 +221,11 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       this.refuse(client, { code: "TOO_LONG", message: `A chat line holds at most ${MAX_CHAT_LENGTH} characters.` }, type);
       return;
     }
+    const atOnce = this.session.applyAtOnce(action, { parsed: true });
+    if (atOnce) {
+      if (!atOnce.ok) this.refuse(client, atOnce.error, type);
+      return;
+    }
     void this.session.serial(async () => {
       const result = await this.session.apply(action, { parsed: true });
       if (!result.ok) this.refuse(client, result.error, type);

@@ -50,6 +50,11 @@ export class MatchLogFile {
     return new MatchLogFile(file, await fs.open(file, APPEND | (syncMs === 0 ? constants.O_DSYNC : 0)), syncMs);
   }
 
+  /** True when `append` writes before it returns (`syncMs > 0`); false when it returns a promise. */
+  get writesSynchronously(): boolean {
+    return this.syncMs > 0;
+  }
+
   /** Resolves (or returns) once the lines are as safe as `syncMs` promises; throws when they could not be written. */
   append(lines: readonly string[]): Promise<void> | void {
     if (lines.length === 0) return;
