@@ -1,4 +1,4 @@
-import { baseRoleTable, baseSideTable, issueFactors, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
+import { baseRoleTable, baseSideTable, issueFactors, scaleTable, pressurePerRound, reservationValue, roundLabel, type MatchState, type PointTable, type Scenario } from "../../shared/index.js";
 import { ChatLineState, EffectState, PlayerState, RoleSheetState, SideSheetState, TeamState, type NegotiationState } from "./state-schema.js";
 import { eventRecord, outcomeRecord, proposalRecord, redLinesRecord } from "./wire-records.js";
 
@@ -134,14 +134,8 @@ function factorsChanged(target: object, factors: readonly number[]): boolean {
   return true;
 }
 
-/** The same products as the engine's `effectiveSideTable` (points × factor), as one flat JSON array. */
-function flatScaledPoints(table: PointTable, factors: readonly number[]): string {
-  const flat: number[] = [];
-  table.forEach((row, i) => {
-    for (const points of row) flat.push(points * factors[i]!);
-  });
-  return JSON.stringify(flat);
-}
+/** The engine's own scaling (`scaleTable`), flattened in scenario order to one JSON array. */
+const flatScaledPoints = (table: PointTable, factors: readonly number[]): string => JSON.stringify(scaleTable(table, factors).flat());
 
 function syncSheets(root: NegotiationState, scenario: Scenario, state: MatchState): void {
   const factorsBySide = new Map<string, number[]>();

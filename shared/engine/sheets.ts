@@ -43,7 +43,8 @@ export function issueFactors(scenario: Scenario, state: MatchState, side: string
   return factors;
 }
 
-const scaleTable = (table: PointTable, factors: readonly number[]): PointTable =>
+/** A point table times per-issue factors (`issueFactors`): the one place the scaling rule lives. */
+export const scaleTable = (table: PointTable, factors: readonly number[]): PointTable =>
   table.map((row, i) => row.map((points) => points * factors[i]!));
 
 export function effectiveSideTable(scenario: Scenario, state: MatchState, side: string): PointTable {
