@@ -6,7 +6,9 @@ import { percentile } from "./stats.js";
  * The load generator, in its own process: N matches of two SDK clients, one action per second
  * per match (the side to move proposes; every few seconds a chat line instead), spread evenly
  * over each second. Latency is from `send` to the sender's state showing the action (seq + 1).
- * Talks to the orchestrator through stdout lines: `connected`, `measure-start`, `result {json}`.
+ * Talks to the orchestrator through stdout lines: `connected`, `measure-start`, `measure-end`,
+ * `result {json}`; after the result it keeps every match open until the orchestrator sends
+ * SIGUSR2 (it reads the server's live memory meanwhile), or 15 s have passed.
  */
 
 type Options = { port: number; room: "negotiation" | "bench-baseline"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
@@ -15,6 +17,8 @@ const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => (String(args[0]).includes("onMessage() not registered") ? undefined : warn(...args));
 const url = `ws://127.0.0.1:${options.port}`;
+// Listening from the start: unhandled, the orchestrator's SIGUSR2 would end the process.
+const released = new Promise<void>((resolve) => process.once("SIGUSR2", () => resolve()));
 
 const scenario = builtinScenario(DEFAULT_SCENARIO_ID)!;
 const offers: Offer[] = [0, 1, 2, 3].map((k) =>
@@ -148,6 +152,7 @@ async function main(): Promise<void> {
     connectSeconds,
   };
   console.log(`result ${JSON.stringify(result)}`);
+  await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
   await Promise.all(matches.flatMap((m) => [m.a.leave(), m.b.leave()]).map((p) => p.catch(() => undefined)));
   process.exit(0);
 }

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { GcPauses } from "./gc-pauses.js";
+import type { LiveMemory } from "./live-memory.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
 /**
@@ -27,10 +28,10 @@ const rounds = arg("rounds", 1);
 const root = path.resolve(import.meta.dirname, "../..");
 
 type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number };
-type Phase = LoadResult & { room: string; gc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; loadCpuPercent: number };
+type Phase = LoadResult & { room: string; gc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; kbLivePerMatch: number; loadCpuPercent: number };
 
-const tsx = (script: string, scriptArgs: string[], env: Record<string, string>): ChildProcess =>
-  spawn(process.execPath, ["--import", "tsx", script, ...scriptArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+const tsx = (script: string, scriptArgs: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess =>
+  spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...scriptArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
 
 function lines(child: ChildProcess, onLine: (line: string) => void): void {
   createInterface({ input: child.stdout! }).on("line", onLine);
@@ -38,19 +39,57 @@ function lines(child: ChildProcess, onLine: (line: string) => void): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> {
+type BenchServer = { server: ChildProcess; port: number; askLive: () => Promise<LiveMemory | null>; dataDir: string };
+
+/** A fresh server process on loopback, ready to take the load. */
+async function startServer(): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
-  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none") });
+  // --expose-gc: the server runs a full collection when asked for its live memory (SIGWINCH), never otherwise.
+  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none") }, ["--expose-gc"]);
+  const liveAnswers: ((live: LiveMemory | null) => void)[] = [];
+  lines(server, (line) => line.startsWith("live ") && liveAnswers.shift()?.(JSON.parse(line.slice(5)) as LiveMemory | null));
+  const askLive = () =>
+    new Promise<LiveMemory | null>((resolve) => {
+      liveAnswers.push(resolve);
+      server.kill("SIGWINCH");
+    });
+  const port = await new Promise<number>((resolve, reject) => {
+    lines(server, (line) => line.startsWith("ready ") && resolve(Number(line.slice(6))));
+    server.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));
+  });
+  return { server, port, askLive, dataDir };
+}
+
+async function stopServer({ server, dataDir }: BenchServer): Promise<void> {
+  server.kill("SIGTERM");
+  await sleep(500);
+  server.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+/**
+ * What an idle server keeps alive, from a throwaway process: a full collection in the measured
+ * server itself would reset how far V8 lets its heap grow, and so change the RSS being measured.
+ */
+async function idleLiveMemory(): Promise<LiveMemory | null> {
+  const bench = await startServer();
+  try {
+    await sleep(1000);
+    return await bench.askLive();
+  } finally {
+    await stopServer(bench);
+  }
+}
+
+async function runPhase(room: "bench-baseline" | "negotiation", liveIdle: LiveMemory | null): Promise<Phase> {
+  const bench = await startServer();
+  const { server, port, askLive } = bench;
   const limit = setTimeout(() => {
     console.error(`${room}: over the time limit, stopping.`);
     server.kill("SIGKILL");
     process.exit(2);
   }, (120 + warmup + seconds) * 1000);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      lines(server, (line) => line.startsWith("ready ") && resolve(Number(line.slice(6))));
-      server.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));
-    });
     await sleep(1000);
     const serverPid = server.pid!;
     // The server answers SIGUSR2 with its GC pauses so far: asked at the start and at the end of the window.
@@ -80,6 +119,9 @@ async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> 
       });
       load.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
     });
+    // After the window, with every match still open (the load generator waits for SIGUSR2).
+    const liveEnd = await askLive();
+    load.kill("SIGUSR2");
     const wall = (marks.t1! - marks.t0!) / 1000;
     rssSamples.push(marks.rssEnd!);
     const rssMedian = percentile([...rssSamples].sort((a, b) => a - b), 50);
@@ -99,13 +141,11 @@ async function runPhase(room: "bench-baseline" | "negotiation"): Promise<Phase> 
       rssMedianMb: rssMedian / 2 ** 20,
       kbPerMatch: (rssMedian - rssIdle) / 1024 / matches,
       kbPerMatchAtEnd: (marks.rssEnd! - rssIdle) / 1024 / matches,
+      kbLivePerMatch: liveIdle && liveEnd ? (liveEnd.heapBytes + liveEnd.arrayBufferBytes - liveIdle.heapBytes - liveIdle.arrayBufferBytes) / 1024 / matches : Number.NaN,
     };
   } finally {
     clearTimeout(limit);
-    server.kill("SIGTERM");
-    await sleep(500);
-    server.kill("SIGKILL");
-    rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(bench);
   }
 }
 
@@ -130,6 +170,7 @@ function printRound(baseline: Phase, game: Phase): void {
     ["server RSS at the end (MB)", (p) => fmt(p.rssEndMb), fmt(game.rssEndMb / baseline.rssEndMb, 2)],
     ["memory per match (KB)", (p) => fmt(p.kbPerMatch, 0), fmt(game.kbPerMatch / baseline.kbPerMatch, 2)],
     ["  same, from the end RSS", (p) => fmt(p.kbPerMatchAtEnd, 0), fmt(game.kbPerMatchAtEnd / baseline.kbPerMatchAtEnd, 2)],
+    ["  live after a full GC", (p) => fmt(p.kbLivePerMatch, 0), fmt(game.kbLivePerMatch / baseline.kbLivePerMatch, 2)],
     ["connect time (s)", (p) => fmt(p.connectSeconds), ""],
   ];
   console.log(`\n${"".padEnd(30)}${"baseline".padStart(12)}${"negotiation".padStart(14)}${"ratio".padStart(9)}`);
@@ -140,11 +181,12 @@ const median = (values: number[]): number => percentile([...values].sort((a, b) 
 
 async function main(): Promise<void> {
   console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per match, ${rounds} round(s), Node ${process.version}, ${os.cpus().length} cores`);
+  const liveIdle = await idleLiveMemory();
   const results: { baseline: Phase; game: Phase }[] = [];
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) console.log(`\nround ${round} of ${rounds}`);
-    const baseline = await runPhase("bench-baseline");
-    const game = await runPhase("negotiation");
+    const baseline = await runPhase("bench-baseline", liveIdle);
+    const game = await runPhase("negotiation", liveIdle);
     printRound(baseline, game);
     results.push({ baseline, game });
   }
@@ -156,6 +198,7 @@ async function main(): Promise<void> {
     console.log(`\nover ${rounds} rounds (each: negotiation ÷ baseline)`);
     console.log(`  p99 ratio:              ${list(results.map((r) => r.game.p99 / r.baseline.p99))}  → median ${fmt(p99Ratio, 2)}`);
     console.log(`  memory per match ratio: ${list(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch))}  → median ${fmt(memoryRatio, 2)}`);
+    console.log(`    live after a full GC:  ${list(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch))}  → median ${fmt(median(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch)), 2)}`);
     console.log(`  negotiation p50 (ms):   ${list(results.map((r) => r.game.p50))}  → median ${fmt(p50, 2)}`);
   }
   const overRounds = rounds > 1 ? " (median over rounds)" : "";

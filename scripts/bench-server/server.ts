@@ -2,13 +2,17 @@ import { createGameServer } from "../../server/app.js";
 import { configFromEnv } from "../../server/config.js";
 import { BaselineRoom } from "./baseline-room.js";
 import { watchGcPauses } from "./gc-pauses.js";
+import { liveMemory } from "./live-memory.js";
 
 /**
  * The server under test: the real game server, plus the bare baseline room, on loopback.
- * SIGUSR2 prints its garbage-collection pauses so far (`gc {json}`), for the window's figures.
+ * SIGUSR2 prints its garbage-collection pauses so far (`gc {json}`), for the window's figures;
+ * SIGWINCH runs a full collection and prints what is still alive (`live {json}`), asked before
+ * the load and after the window.
  */
 const gcPauses = watchGcPauses();
 process.on("SIGUSR2", () => console.log(`gc ${JSON.stringify(gcPauses())}`));
+process.on("SIGWINCH", () => console.log(`live ${JSON.stringify(liveMemory() ?? null)}`));
 const config = configFromEnv();
 if (!config.ok) {
   console.error(config.error);
