@@ -7,8 +7,8 @@ import { liveMemory } from "./live-memory.js";
 /**
  * The server under test: the real game server, plus the bare baseline room, on loopback.
  * SIGUSR2 prints its garbage-collection pauses so far (`gc {json}`), for the window's figures;
- * SIGWINCH runs a full collection and prints what is still alive (`live {json}`), asked before
- * the load and after the window.
+ * SIGWINCH runs a full collection and prints what is still alive (`live {json}`): asked of a
+ * throwaway idle server for the baseline, and of the measured one only after its window.
  */
 const gcPauses = watchGcPauses();
 process.on("SIGUSR2", () => console.log(`gc ${JSON.stringify(gcPauses())}`));
