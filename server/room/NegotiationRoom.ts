@@ -1,5 +1,4 @@
 import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
-import { Encoder } from "@colyseus/schema";
 import { describeProblems, problemsFromZod, type Action, type MatchState, type Result, type Viewer } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
 import type { ServerConfig } from "../config.js";
@@ -11,6 +10,7 @@ import { createMatch, resumeMatch, sharedPublicScenario, type HostSettings } fro
 import type { MatchSession } from "./match-session.js";
 import { joinOptionsSchema, MAX_CHAT_LENGTH, messageTypes, parseMessage, toAction, type ErrorReply, type MessageType } from "./protocol.js";
 import { TokenBucket } from "./rate-limit.js";
+import { shareScratchBuffers, usePatchScratch, usesSharedScratch } from "./scratch-buffers.js";
 import { chooseSeat } from "./seating.js";
 import { NegotiationState } from "./state-schema.js";
 import { createPrivateContainers, newCursor, syncState } from "./state-sync.js";
@@ -112,6 +112,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       turn: state.turn,
       turnSeconds: host.turnSeconds,
     });
+    shareScratchBuffers(this);
     createPrivateContainers(this.state, scenario);
     session.onChange = () => this.commit();
     for (const type of messageTypes) this.onMessage(type, (client: Client, payload: unknown) => this.onPlayerMessage(client, type, payload));
@@ -273,32 +274,16 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       return false;
     }
     this.unsent = false;
+    usePatchScratch(this);
     const sent = super.broadcastPatch();
-    this.shrinkEncoderBuffer();
+    // A patch too big for the scratch grew the encoder a buffer of its own: drop it.
+    usePatchScratch(this);
     return sent;
   }
 
-  /**
-   * Sending a newly visible private object (a seat's sheet after its join) makes the schema
-   * encoder grow its shared buffer from 16 to 32 KB for good, to keep 16 KB free past the patch;
-   * with hundreds of rooms that is a sixth of the server's memory. The grown buffer is only
-   * needed for that one patch: give the encoder a fresh default-size one (frames already sent
-   * keep the old one alive until written). Reaches into Colyseus's serializer, so
-   * `encoderBufferBytes` is tested.
-   */
-  private shrinkEncoderBuffer(): void {
-    const encoder = this.schemaEncoder;
-    if (encoder?.sharedBuffer && encoder.sharedBuffer.byteLength > Encoder.BUFFER_SIZE) encoder.sharedBuffer = new Uint8Array(Encoder.BUFFER_SIZE);
-  }
-
-  /** The schema encoder's shared buffer size (a test checks it stays at the default). */
-  get encoderBufferBytes(): number | undefined {
-    return this.schemaEncoder?.sharedBuffer?.byteLength;
-  }
-
-  /** Colyseus keeps the encoder private; undefined if a new version moves it (the test then fails). */
-  private get schemaEncoder(): { sharedBuffer?: Uint8Array } | undefined {
-    return (this as unknown as { _serializer?: { encoder?: { sharedBuffer?: Uint8Array } } })._serializer?.encoder;
+  /** True when this room encodes into the scratch buffers all negotiation rooms share (scratch-buffers.ts; tested). */
+  get usesSharedScratch(): boolean {
+    return usesSharedScratch(this);
   }
 
   private setConnected(data: ClientData, connected: boolean): void {
