@@ -30,3 +30,12 @@ export function watchGcPauses(): () => GcPauses {
     return snapshot;
   };
 }
+
+/** The pauses between two snapshots (`longestMs`: the longest since the first). */
+export const diffGcPauses = (start: GcPauses, end: GcPauses): GcPauses => ({
+  minor: end.minor - start.minor,
+  minorMs: end.minorMs - start.minorMs,
+  major: end.major - start.major,
+  majorMs: end.majorMs - start.majorMs,
+  longestMs: end.longestMs,
+});

@@ -1,5 +1,7 @@
 import { Client, type Room } from "@colyseus/sdk";
+import { installFlatStringDecoder } from "../../client/src/net/flat-strings.js";
 import { builtinScenario, DEFAULT_SCENARIO_ID, type Offer } from "../../shared/index.js";
+import { diffGcPauses, watchGcPauses, type GcPauses } from "./gc-pauses.js";
 import { percentile } from "./stats.js";
 
 /**
@@ -17,6 +19,8 @@ const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const warn = console.warn.bind(console);
 console.warn = (...args: unknown[]) => (String(args[0]).includes("onMessage() not registered") ? undefined : warn(...args));
 const url = `ws://127.0.0.1:${options.port}`;
+// These clients stand in for the game's own, which decode synced strings flat (client/src/main.ts).
+installFlatStringDecoder();
 // Listening from the start: unhandled, the orchestrator's SIGUSR2 would end the process.
 const released = new Promise<void>((resolve) => process.once("SIGUSR2", () => resolve()));
 
@@ -33,6 +37,9 @@ const latencies: number[] = [];
 let errors = 0;
 let timeouts = 0;
 let completedInWindow = 0;
+// The latency includes this process decoding the patch, so its own pauses are reported too.
+const gcPauses = watchGcPauses();
+let gcAtStart: GcPauses | undefined;
 
 function watch(match: Match, room: Room): void {
   room.onMessage("error", () => errors++);
@@ -124,6 +131,7 @@ async function main(): Promise<void> {
       const now = performance.now();
       if (!recording && now >= measureFrom) {
         recording = true;
+        gcAtStart = gcPauses();
         console.log("measure-start");
       }
       if (now >= measureTo) {
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
     }, 2);
   });
   console.log("measure-end");
+  const gc = diffGcPauses(gcAtStart!, gcPauses());
   latencies.sort((x, y) => x - y);
   const result = {
     samples: latencies.length,
@@ -150,6 +159,7 @@ async function main(): Promise<void> {
     errors,
     timeouts,
     connectSeconds,
+    gc,
   };
   console.log(`result ${JSON.stringify(result)}`);
   await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);

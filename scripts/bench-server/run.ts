@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import type { GcPauses } from "./gc-pauses.js";
+import { diffGcPauses, type GcPauses } from "./gc-pauses.js";
 import type { LiveMemory } from "./live-memory.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
@@ -27,8 +27,8 @@ const warmup = arg("warmup", 5);
 const rounds = arg("rounds", 1);
 const root = path.resolve(import.meta.dirname, "../..");
 
-type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number };
-type Phase = LoadResult & { room: string; gc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; kbLivePerMatch: number; loadCpuPercent: number };
+type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number; gc: GcPauses };
+type Phase = Omit<LoadResult, "gc"> & { room: string; gc: GcPauses; loadGc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; kbLivePerMatch: number; loadCpuPercent: number };
 
 const tsx = (script: string, scriptArgs: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess =>
   spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...scriptArgs], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
@@ -127,13 +127,12 @@ async function runPhase(room: "bench-baseline" | "negotiation", liveIdle: LiveMe
     const rssMedian = percentile([...rssSamples].sort((a, b) => a - b), 50);
     for (let waited = 0; gcSnapshots.length < 2 && waited < 3000; waited += 50) await sleep(50);
     const [gcStart, gcEnd] = gcSnapshots;
-    const gc: GcPauses = gcStart && gcEnd
-      ? { minor: gcEnd.minor - gcStart.minor, minorMs: gcEnd.minorMs - gcStart.minorMs, major: gcEnd.major - gcStart.major, majorMs: gcEnd.majorMs - gcStart.majorMs, longestMs: gcEnd.longestMs }
-      : { minor: Number.NaN, minorMs: Number.NaN, major: Number.NaN, majorMs: Number.NaN, longestMs: Number.NaN };
+    const gc: GcPauses = gcStart && gcEnd ? diffGcPauses(gcStart, gcEnd) : { minor: Number.NaN, minorMs: Number.NaN, major: Number.NaN, majorMs: Number.NaN, longestMs: Number.NaN };
     return {
       room,
-      gc,
       ...result,
+      gc,
+      loadGc: result.gc,
       cpuPercent: ((marks.cpu1! - marks.cpu0!) / wall) * 100,
       loadCpuPercent: ((marks.loadCpu1! - marks.loadCpu0!) / wall) * 100,
       rssIdleMb: rssIdle / 2 ** 20,
@@ -160,17 +159,19 @@ function printRound(baseline: Phase, game: Phase): void {
     ["actions/s", (p) => fmt(p.actionsPerSecond, 1), fmt(game.actionsPerSecond / baseline.actionsPerSecond, 2)],
     ["samples", (p) => String(p.samples), ""],
     ["errors / timeouts", (p) => `${p.errors} / ${p.timeouts}`, ""],
-    ["GC pauses: scavenges (n / ms)", (p) => `${p.gc.minor} / ${fmt(p.gc.minorMs, 0)}`, ""],
-    ["GC pauses: full GC (n / ms)", (p) => `${p.gc.major} / ${fmt(p.gc.majorMs, 0)}`, ""],
-    ["GC pause, longest (ms)", (p) => fmt(p.gc.longestMs, 1), ""],
+    ["server GC: scavenges (n / ms)", (p) => `${p.gc.minor} / ${fmt(p.gc.minorMs, 0)}`, ""],
+    ["server GC: full GC (n / ms)", (p) => `${p.gc.major} / ${fmt(p.gc.majorMs, 0)}`, ""],
+    ["server GC pause, longest (ms)", (p) => fmt(p.gc.longestMs, 1), ""],
+    ["load generator GC: scavenges", (p) => `${p.loadGc.minor} / ${fmt(p.loadGc.minorMs, 0)}`, ""],
+    ["load generator GC: full GC", (p) => `${p.loadGc.major} / ${fmt(p.loadGc.majorMs, 0)}`, ""],
     ["server CPU (% of a core)", (p) => fmt(p.cpuPercent), fmt(game.cpuPercent / baseline.cpuPercent, 2)],
     ["load generator CPU (%)", (p) => fmt(p.loadCpuPercent), ""],
     ["server RSS idle (MB)", (p) => fmt(p.rssIdleMb), ""],
     ["server RSS loaded, median (MB)", (p) => fmt(p.rssMedianMb), fmt(game.rssMedianMb / baseline.rssMedianMb, 2)],
     ["server RSS at the end (MB)", (p) => fmt(p.rssEndMb), fmt(game.rssEndMb / baseline.rssEndMb, 2)],
-    ["memory per match (KB)", (p) => fmt(p.kbPerMatch, 0), fmt(game.kbPerMatch / baseline.kbPerMatch, 2)],
-    ["  same, from the end RSS", (p) => fmt(p.kbPerMatchAtEnd, 0), fmt(game.kbPerMatchAtEnd / baseline.kbPerMatchAtEnd, 2)],
-    ["  live after a full GC", (p) => fmt(p.kbLivePerMatch, 0), fmt(game.kbLivePerMatch / baseline.kbLivePerMatch, 2)],
+    ["memory per match (KB, live)", (p) => fmt(p.kbLivePerMatch, 0), fmt(game.kbLivePerMatch / baseline.kbLivePerMatch, 2)],
+    ["  RSS growth per match, median", (p) => fmt(p.kbPerMatch, 0), fmt(game.kbPerMatch / baseline.kbPerMatch, 2)],
+    ["  RSS growth per match, at end", (p) => fmt(p.kbPerMatchAtEnd, 0), fmt(game.kbPerMatchAtEnd / baseline.kbPerMatchAtEnd, 2)],
     ["connect time (s)", (p) => fmt(p.connectSeconds), ""],
   ];
   console.log(`\n${"".padEnd(30)}${"baseline".padStart(12)}${"negotiation".padStart(14)}${"ratio".padStart(9)}`);
@@ -192,20 +193,23 @@ async function main(): Promise<void> {
   }
   const p50 = median(results.map((r) => r.game.p50));
   const p99Ratio = median(results.map((r) => r.game.p99 / r.baseline.p99));
-  const memoryRatio = median(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch));
+  // Memory per match is what a match keeps alive (after a full collection). The RSS growth also
+  // counts garbage not yet collected, which grows with the allocation rate and the collector's
+  // timing rather than with what a match holds; it is printed beside it.
+  const memoryRatio = median(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch));
   if (rounds > 1) {
     const list = (values: number[]) => values.map((v) => fmt(v, 2)).join(", ");
     console.log(`\nover ${rounds} rounds (each: negotiation ÷ baseline)`);
     console.log(`  p99 ratio:              ${list(results.map((r) => r.game.p99 / r.baseline.p99))}  → median ${fmt(p99Ratio, 2)}`);
-    console.log(`  memory per match ratio: ${list(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch))}  → median ${fmt(memoryRatio, 2)}`);
-    console.log(`    live after a full GC:  ${list(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch))}  → median ${fmt(median(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch)), 2)}`);
+    console.log(`  memory per match ratio: ${list(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch))}  → median ${fmt(memoryRatio, 2)}`);
+    console.log(`    RSS growth per match:  ${list(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch))}  → median ${fmt(median(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch)), 2)}`);
     console.log(`  negotiation p50 (ms):   ${list(results.map((r) => r.game.p50))}  → median ${fmt(p50, 2)}`);
   }
   const overRounds = rounds > 1 ? " (median over rounds)" : "";
   const checks = [
     [`p50 < 5 ms${overRounds}`, p50 < 5],
     [`p99 ≤ 1.5 × baseline p99${overRounds}`, p99Ratio <= 1.5],
-    [`memory per match ≤ 1.5 × baseline${overRounds}`, memoryRatio <= 1.5],
+    [`memory per match (live) ≤ 1.5 × baseline${overRounds}`, memoryRatio <= 1.5],
     [`no errors or timeouts${rounds > 1 ? " (every round)" : ""}`, results.every((r) => r.game.errors === 0 && r.game.timeouts === 0)],
   ] as const;
   console.log("");
