@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../shared/index.js";
+import { numberOptionsOrExit } from "./cli-options.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
 /**
@@ -14,15 +15,16 @@ import { cpuSeconds, percentile, rssBytes } from "./stats.js";
  * instructors poll dashboards. Reports latencies and the server's memory. Hard limit: 5 minutes.
  */
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isInteger(v) || v <= 0 || v > 200) throw new Error(`--${name} must be an integer 1–200`);
-  return v;
-};
-const classes = arg("classes", 30);
-const studentsPerClass = arg("students", 20);
+const options = numberOptionsOrExit(
+  "npm run bench:class",
+  "Load test of classroom mode: that many classes at once on one fresh server process (loopback), played to the\nend by scripted students, while the instructors poll their dashboards. Hard limit: 5 minutes.",
+  [
+    { name: "classes", fallback: 30, min: 1, max: 200, help: "classes at once" },
+    { name: "students", fallback: 20, min: 1, max: 200, help: "students per class" },
+  ],
+);
+const classes = options.classes!;
+const studentsPerClass = options.students!;
 const root = path.resolve(import.meta.dirname, "../..");
 const deal = builtinScenario(DEFAULT_SCENARIO_ID)!.references[0]!.offer;
 // A table's `seat` message can arrive before a handler could be registered; the SDK's warning about it is noise here.

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import { numberOptionsOrExit } from "./cli-options.js";
 import { diffGcPauses, type GcPauses } from "./gc-pauses.js";
 import type { LiveMemory } from "./live-memory.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
@@ -13,18 +14,19 @@ import { cpuSeconds, percentile, rssBytes } from "./stats.js";
  * side-by-side table with ratios. Loopback only; every phase has a hard time limit.
  */
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  const value = i >= 0 ? Number(args[i + 1]) : fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
-  return value;
-};
-const matches = arg("matches", 500);
-const seconds = arg("seconds", 30);
-const warmup = arg("warmup", 5);
+const options = numberOptionsOrExit(
+  "npm run bench:server",
+  "Load test: the same load against a bare baseline room and against the negotiation room, each on a fresh\nserver process on loopback, then a side-by-side table with ratios and the issue's targets (PASS/FAIL).",
+  [
+    { name: "matches", fallback: 500, min: 1, max: 2000, help: "concurrent matches, two SDK clients each" },
+    { name: "seconds", fallback: 30, min: 1, max: 600, help: "length of the measured window" },
+    { name: "warmup", fallback: 5, min: 0, max: 120, help: "seconds of play before the window" },
+    { name: "rounds", fallback: 1, min: 1, max: 20, help: "rounds of (baseline, negotiation); the checks use the median over rounds" },
+  ],
+);
+const { matches, seconds, warmup } = options as { matches: number; seconds: number; warmup: number };
 /** Rounds of (baseline, negotiation): on a small shared machine one round's ratios swing widely, so the checks use the median over rounds. */
-const rounds = arg("rounds", 1);
+const rounds = options.rounds!;
 const root = path.resolve(import.meta.dirname, "../..");
 
 type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number; gc: GcPauses };
