@@ -274,9 +274,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       return false;
     }
     this.unsent = false;
-    usePatchScratch(this);
     const sent = super.broadcastPatch();
-    // A patch too big for the scratch grew the encoder a buffer of its own: drop it.
+    // A patch too big for the shared scratch grew the encoder a buffer of its own: back to the scratch.
     usePatchScratch(this);
     return sent;
   }

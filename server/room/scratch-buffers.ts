@@ -35,7 +35,7 @@ function internals(room: object): SchemaSerializerInternals | undefined {
   return serializer?.hasFilters === true ? serializer : undefined;
 }
 
-/** Points the room's encoder at the shared patch scratch; call before and after each patch (a big patch may have grown the encoder its own). */
+/** Points the room's encoder at the shared patch scratch; call after each patch (a big patch may have grown the encoder its own). */
 export function usePatchScratch(room: object): void {
   const encoder = internals(room)?.encoder;
   if (encoder?.sharedBuffer) encoder.sharedBuffer = patchScratch;
