@@ -50,6 +50,8 @@ export class MatchSession {
   onChange: (state: MatchState, previous: MatchState) => void = () => {};
   /** Debrief facts for the result line when the match ends (the room adds the bots' estimates). */
   notesAtEnd: (state: MatchState) => ResultNotes | undefined = () => undefined;
+  /** `notesAtEnd` as the room sets it later; one function for every move rather than a closure each. */
+  private readonly notesAtEndOf = (state: MatchState): ResultNotes | undefined => this.notesAtEnd(state);
 
   private constructor(
     private match: RecordedMatch,
@@ -123,7 +125,7 @@ export class MatchSession {
   apply(action: Action, options: { parsed?: boolean } = {}): Result<MatchState, ErrorReply> | Promise<Result<MatchState, ErrorReply>> {
     if (this.broken) return err({ code: "SERVER_ERROR", message: "This match cannot record moves right now; it resumes from its log after a server restart." });
     const record = options.parsed ? recordValidAction : recordAction;
-    const recorded = record(this.match, action, new Date().toISOString(), (state) => this.notesAtEnd(state));
+    const recorded = record(this.match, action, new Date().toISOString(), this.notesAtEndOf);
     if (!recorded.ok) return recorded;
     let written: Promise<void> | void;
     try {

@@ -18,9 +18,11 @@ export type SyncCursor = {
   delayCost: MatchState["delayCost"] | null;
   players: MatchState["players"] | null;
   connected: ReadonlySet<string> | null;
-  label: string;
+  /** The round label was last drawn for these (it names the final round). */
+  round: number;
+  maxRounds: number;
 };
-export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetEvents: -1, delayCost: null, players: null, connected: null, label: "" });
+export const newCursor = (): SyncCursor => ({ chat: 0, events: 0, proposals: 0, sheetEvents: -1, delayCost: null, players: null, connected: null, round: 0, maxRounds: 0 });
 
 export const roleKey = (side: string, role: string): string => `${side}/${role}`;
 
@@ -29,9 +31,9 @@ export function syncState(root: NegotiationState, scenario: Scenario, state: Mat
   root.seq = state.seq;
   root.round = state.round;
   root.maxRounds = state.maxRounds;
-  const label = `${state.round}/${state.maxRounds}`;
-  if (label !== cursor.label) {
-    cursor.label = label;
+  if (state.round !== cursor.round || state.maxRounds !== cursor.maxRounds) {
+    cursor.round = state.round;
+    cursor.maxRounds = state.maxRounds;
     root.roundLabel = roundLabel(scenario, state);
   }
   root.turn = state.turn;

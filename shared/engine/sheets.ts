@@ -33,8 +33,10 @@ export const baseRoleTable = (scenario: Scenario, side: string, role: string): P
 /** Per-issue multipliers for a side from the variant and the fired events' scale effects. */
 export function issueFactors(scenario: Scenario, state: MatchState, side: string): number[] {
   const factors = scenario.issues.map((_, i) => state.variant?.[side]?.[i] ?? 1);
-  for (const event of state.events) {
-    for (const effect of event.effects) {
+  for (let e = 0; e < state.events.length; e++) {
+    const effects = state.events[e]!.effects;
+    for (let f = 0; f < effects.length; f++) {
+      const effect = effects[f]!;
       if (effect.kind !== "scale" || effect.side !== side) continue;
       const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
       if (index >= 0) factors[index] = factors[index]! * effect.factor;
@@ -57,24 +59,32 @@ export function effectiveRoleTable(scenario: Scenario, state: MatchState, side: 
 
 /** Points of no deal for a side: its base reservation moved by events. */
 export function reservationValue(scenario: Scenario, state: MatchState, side: string): number {
-  let value = scenario.sides.find((s) => s.id === side)?.reservation ?? 0;
-  for (const event of state.events) {
-    for (const effect of event.effects) {
-      if (effect.kind === "reservation" && effect.side === side) value += effect.delta;
-    }
-  }
-  return value;
+  const value = scenario.sides.find((s) => s.id === side)?.reservation ?? 0;
+  return withEffectDeltas(value, state, "reservation", side);
 }
 
 /** Points a side loses for each further round without agreement, in the current round. */
 export function pressurePerRound(scenario: Scenario, state: MatchState, side: string): number {
-  let value = scenario.rounds[state.round - 1]?.pressure[side] ?? scenario.rounds.at(-1)?.pressure[side] ?? 0;
-  for (const event of state.events) {
-    for (const effect of event.effects) {
-      if (effect.kind === "pressure" && effect.side === side) value += effect.delta;
+  const value = scenario.rounds[state.round - 1]?.pressure[side] ?? scenario.rounds.at(-1)?.pressure[side] ?? 0;
+  return withEffectDeltas(value, state, "pressure", side);
+}
+
+/**
+ * `value` plus the fired events' deltas of one kind for a side, added one by one in the order they
+ * fired (the order fixes the last bits of the sum, and logs hash the points). Indexed loops (here and in
+ * issueFactors): these run a few times per round, too seldom to be optimised, and an unoptimised
+ * for-of makes an object per element it visits.
+ */
+function withEffectDeltas(value: number, state: MatchState, kind: "reservation" | "pressure", side: string): number {
+  let sum = value;
+  for (let e = 0; e < state.events.length; e++) {
+    const effects = state.events[e]!.effects;
+    for (let f = 0; f < effects.length; f++) {
+      const effect = effects[f]!;
+      if (effect.kind === kind && effect.side === side) sum += effect.delta;
     }
   }
-  return value;
+  return sum;
 }
 
 /** A side's points for a package under the current sheet (before delay costs); undefined for an invalid offer. */
