@@ -203,7 +203,7 @@ export function checkOffer(scenario: Scenario, offer: Offer): EngineError | unde
   for (const issue of scenario.issues) {
     const chosen = offer[issue.id];
     if (chosen === undefined) return engineError("BAD_OFFER", `A proposal must choose an option for every issue; "${issue.id}" (${issue.name}) is missing.`);
-    if (!issue.options.some((o) => o.id === chosen)) {
+    if (scenarioOptionId(issue, chosen) === undefined) {
       return engineError("BAD_OFFER", `Issue "${issue.id}" has no option "${chosen}" (options: ${issue.options.map((o) => o.id).join(", ")}).`);
     }
   }
