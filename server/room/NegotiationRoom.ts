@@ -10,6 +10,7 @@ import { createMatch, resumeMatch, sharedPublicScenario, type HostSettings } fro
 import type { MatchSession } from "./match-session.js";
 import { joinOptionsSchema, MAX_CHAT_LENGTH, messageTypes, parseMessage, toAction, type ErrorReply, type MessageType } from "./protocol.js";
 import { TokenBucket } from "./rate-limit.js";
+import { patchPublicChangesOnce } from "./public-patch.js";
 import { shareScratchBuffers, usePatchScratch, usesSharedScratch } from "./scratch-buffers.js";
 import { chooseSeat } from "./seating.js";
 import { NegotiationState } from "./state-schema.js";
@@ -113,6 +114,7 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       turnSeconds: host.turnSeconds,
     });
     shareScratchBuffers(this);
+    patchPublicChangesOnce(this);
     createPrivateContainers(this.state, scenario);
     session.onChange = () => this.commit();
     for (const type of messageTypes) this.onMessage(type, (client: Client, payload: unknown) => this.onPlayerMessage(client, type, payload));
