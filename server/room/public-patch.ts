@@ -50,7 +50,7 @@ function noteViewField(ctx: typeof probe, fieldIndex: number): void {
 }
 
 /** True when a per-view encode of this patch would add nothing to the shared bytes, for every client. */
-export function patchIsPublic(encoder: EncoderInternals, clients: readonly PatchClient[]): boolean {
+function patchIsPublic(encoder: EncoderInternals, clients: readonly PatchClient[]): boolean {
   const root = encoder.root;
   if (root.streamTrees.size > 0 || root.pendingFilterRefresh.length > 0) return false;
   for (const client of clients) if (client.view && client.view.changes.size > 0) return false;
@@ -75,10 +75,11 @@ export function patchIsPublic(encoder: EncoderInternals, clients: readonly Patch
 /** Installs the one-encode path on a room's serializer (after its state is set). */
 export function patchPublicChangesOnce(room: object): void {
   const serializer = (room as { _serializer?: SerializerInternals })._serializer;
-  const encoder = serializer?.encoder;
   const applyPatches = serializer?.applyPatches;
-  if (!serializer?.hasFilters || !encoder || !applyPatches) return;
+  if (!serializer?.hasFilters || !serializer.encoder || !applyPatches) return;
   serializer.applyPatches = function (clients, state, timing) {
+    // Looked up each time: a new state gives the serializer a new encoder.
+    const encoder = serializer.encoder!;
     if (timing !== undefined || clients.length === 0 || !encoder.hasChanges || !patchIsPublic(encoder, clients)) {
       return applyPatches.call(serializer, clients, state, timing);
     }
