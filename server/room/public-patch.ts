@@ -1,5 +1,6 @@
 import { ClientState, Protocol } from "@colyseus/core";
 import type { StateView } from "@colyseus/schema";
+import { viewSerializer } from "./serializer-internals.js";
 
 /**
  * Most patches carry only public changes (a proposal, a chat line at the table, the turn); the
@@ -74,9 +75,9 @@ function patchIsPublic(encoder: EncoderInternals, clients: readonly PatchClient[
 
 /** Installs the one-encode path on a room's serializer (after its state is set). */
 export function patchPublicChangesOnce(room: object): void {
-  const serializer = (room as { _serializer?: SerializerInternals })._serializer;
+  const serializer = viewSerializer<SerializerInternals>(room);
   const applyPatches = serializer?.applyPatches;
-  if (!serializer?.hasFilters || !serializer.encoder || !applyPatches) return;
+  if (!serializer?.encoder || !applyPatches) return;
   serializer.applyPatches = function (clients, state, timing) {
     // Looked up each time: a new state gives the serializer a new encoder.
     const encoder = serializer.encoder!;

@@ -1,4 +1,5 @@
 import { Encoder, StateView } from "@colyseus/schema";
+import { viewSerializer } from "./serializer-internals.js";
 
 /**
  * Colyseus gives every room two encode buffers of its own, 16 KB each: the patch encoder's and
@@ -30,10 +31,7 @@ const patchScratch = new Uint8Array(SCRATCH_BYTES);
 const fullStateScratch = new Uint8Array(SCRATCH_BYTES);
 
 /** The room's serializer, if it is one whose frames are copies (see above). */
-function internals(room: object): SchemaSerializerInternals | undefined {
-  const serializer = (room as { _serializer?: SchemaSerializerInternals })._serializer;
-  return serializer?.hasFilters === true ? serializer : undefined;
-}
+const internals = (room: object): SchemaSerializerInternals | undefined => viewSerializer<SchemaSerializerInternals>(room);
 
 /** Points the room's encoder at the shared patch scratch; call after each patch (a big patch may have grown the encoder its own). */
 export function usePatchScratch(room: object): void {
