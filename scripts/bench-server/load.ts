@@ -13,7 +13,7 @@ import { percentile } from "./stats.js";
  * SIGUSR2 (it reads the server's live memory meanwhile), or 15 s have passed.
  */
 
-type Options = { port: number; room: "negotiation" | "bench-baseline"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
+type Options = { port: number; room: "negotiation" | "bench-baseline" | "bench-record"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 // The server's `seat` message can arrive before the handler below is registered; the SDK's warning about it is noise here.
 const warn = console.warn.bind(console);

@@ -10,8 +10,9 @@ import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
 /**
  * `npm run bench:server [-- --matches 500 --seconds 30 --warmup 5 --rounds 1]`: the same load against the
- * bare baseline room and against the negotiation room, each on a fresh server process, then a
- * side-by-side table with ratios. Loopback only; every phase has a hard time limit.
+ * bare baseline room and against the negotiation room (and with `--record-room 1` the record-keeping
+ * reference room), each on a fresh server process, then a side-by-side table with ratios. Loopback
+ * only; every phase has a hard time limit.
  */
 
 const options = numberOptionsOrExit(
@@ -29,6 +30,13 @@ const options = numberOptionsOrExit(
       max: 2048,
       help: "the load generator's young generation (MB per semi-space), collected just before the window so that it collects no garbage during it; 0 = V8's default",
     },
+    {
+      name: "record-room",
+      fallback: 0,
+      min: 0,
+      max: 1,
+      help: "1 = also measure a reference room that only parses, logs (hash chain) and keeps each message, for comparison; the checks stay against the bare baseline",
+    },
   ],
 );
 const { matches, seconds, warmup } = options as { matches: number; seconds: number; warmup: number };
@@ -45,6 +53,8 @@ const rounds = options.rounds!;
  */
 const loadYoungMb = options["load-young-mb"]!;
 const loadNodeArgs = loadYoungMb > 0 ? ["--expose-gc", `--min-semi-space-size=${loadYoungMb}`, `--max-semi-space-size=${loadYoungMb}`] : [];
+/** The reference room (record-room.ts): what keeping a match record costs without the game. */
+const withRecordRoom = options["record-room"] === 1;
 const root = path.resolve(import.meta.dirname, "../..");
 
 type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number; gc: GcPauses };
@@ -101,7 +111,7 @@ async function idleLiveMemory(): Promise<LiveMemory | null> {
   }
 }
 
-async function runPhase(room: "bench-baseline" | "negotiation", liveIdle: LiveMemory | null): Promise<Phase> {
+async function runPhase(room: "bench-baseline" | "bench-record" | "negotiation", liveIdle: LiveMemory | null): Promise<Phase> {
   const bench = await startServer();
   const { server, port, askLive } = bench;
   const limit = setTimeout(() => {
@@ -170,32 +180,40 @@ async function runPhase(room: "bench-baseline" | "negotiation", liveIdle: LiveMe
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
-function printRound(baseline: Phase, game: Phase): void {
-  const rows: [string, (p: Phase) => string, string][] = [
-    ["latency p50 (ms)", (p) => fmt(p.p50, 2), fmt(game.p50 / baseline.p50, 2)],
-    ["latency p95 (ms)", (p) => fmt(p.p95, 2), fmt(game.p95 / baseline.p95, 2)],
-    ["latency p99 (ms)", (p) => fmt(p.p99, 2), fmt(game.p99 / baseline.p99, 2)],
-    ["latency max (ms)", (p) => fmt(p.max, 1), fmt(game.max / baseline.max, 2)],
-    ["actions/s", (p) => fmt(p.actionsPerSecond, 1), fmt(game.actionsPerSecond / baseline.actionsPerSecond, 2)],
-    ["samples", (p) => String(p.samples), ""],
-    ["errors / timeouts", (p) => `${p.errors} / ${p.timeouts}`, ""],
-    ["server GC: scavenges (n / ms)", (p) => `${p.gc.minor} / ${fmt(p.gc.minorMs, 0)}`, ""],
-    ["server GC: full GC (n / ms)", (p) => `${p.gc.major} / ${fmt(p.gc.majorMs, 0)}`, ""],
-    ["server GC pause, longest (ms)", (p) => fmt(p.gc.longestMs, 1), ""],
-    ["load gen GC: scavenges (n/ms)", (p) => `${p.loadGc.minor} / ${fmt(p.loadGc.minorMs, 0)}`, ""],
-    ["load gen GC: full GC (n/ms)", (p) => `${p.loadGc.major} / ${fmt(p.loadGc.majorMs, 0)}`, ""],
-    ["server CPU (% of a core)", (p) => fmt(p.cpuPercent), fmt(game.cpuPercent / baseline.cpuPercent, 2)],
-    ["load generator CPU (%)", (p) => fmt(p.loadCpuPercent), ""],
-    ["server RSS idle (MB)", (p) => fmt(p.rssIdleMb), ""],
-    ["server RSS loaded, median (MB)", (p) => fmt(p.rssMedianMb), fmt(game.rssMedianMb / baseline.rssMedianMb, 2)],
-    ["server RSS at the end (MB)", (p) => fmt(p.rssEndMb), fmt(game.rssEndMb / baseline.rssEndMb, 2)],
-    ["memory per match (KB, live)", (p) => fmt(p.kbLivePerMatch, 0), fmt(game.kbLivePerMatch / baseline.kbLivePerMatch, 2)],
-    ["  RSS growth per match, median", (p) => fmt(p.kbPerMatch, 0), fmt(game.kbPerMatch / baseline.kbPerMatch, 2)],
-    ["  RSS growth per match, at end", (p) => fmt(p.kbPerMatchAtEnd, 0), fmt(game.kbPerMatchAtEnd / baseline.kbPerMatchAtEnd, 2)],
-    ["connect time (s)", (p) => fmt(p.connectSeconds), ""],
+/** One round's table: a column per room, and the negotiation room's ratios to the baseline (and to the record room when measured). */
+function printRound(baseline: Phase, game: Phase, record?: Phase): void {
+  const ratio = (value: (p: Phase) => number) => (reference: Phase) => fmt(value(game) / value(reference), 2);
+  const rows: [string, (p: Phase) => string, ((reference: Phase) => string) | undefined][] = [
+    ["latency p50 (ms)", (p) => fmt(p.p50, 2), ratio((p) => p.p50)],
+    ["latency p95 (ms)", (p) => fmt(p.p95, 2), ratio((p) => p.p95)],
+    ["latency p99 (ms)", (p) => fmt(p.p99, 2), ratio((p) => p.p99)],
+    ["latency max (ms)", (p) => fmt(p.max, 1), ratio((p) => p.max)],
+    ["actions/s", (p) => fmt(p.actionsPerSecond, 1), ratio((p) => p.actionsPerSecond)],
+    ["samples", (p) => String(p.samples), undefined],
+    ["errors / timeouts", (p) => `${p.errors} / ${p.timeouts}`, undefined],
+    ["server GC: scavenges (n / ms)", (p) => `${p.gc.minor} / ${fmt(p.gc.minorMs, 0)}`, undefined],
+    ["server GC: full GC (n / ms)", (p) => `${p.gc.major} / ${fmt(p.gc.majorMs, 0)}`, undefined],
+    ["server GC pause, longest (ms)", (p) => fmt(p.gc.longestMs, 1), undefined],
+    ["load gen GC: scavenges (n/ms)", (p) => `${p.loadGc.minor} / ${fmt(p.loadGc.minorMs, 0)}`, undefined],
+    ["load gen GC: full GC (n/ms)", (p) => `${p.loadGc.major} / ${fmt(p.loadGc.majorMs, 0)}`, undefined],
+    ["server CPU (% of a core)", (p) => fmt(p.cpuPercent), ratio((p) => p.cpuPercent)],
+    ["load generator CPU (%)", (p) => fmt(p.loadCpuPercent), undefined],
+    ["server RSS idle (MB)", (p) => fmt(p.rssIdleMb), undefined],
+    ["server RSS loaded, median (MB)", (p) => fmt(p.rssMedianMb), ratio((p) => p.rssMedianMb)],
+    ["server RSS at the end (MB)", (p) => fmt(p.rssEndMb), ratio((p) => p.rssEndMb)],
+    ["memory per match (KB, live)", (p) => fmt(p.kbLivePerMatch, 0), ratio((p) => p.kbLivePerMatch)],
+    ["  RSS growth per match, median", (p) => fmt(p.kbPerMatch, 0), ratio((p) => p.kbPerMatch)],
+    ["  RSS growth per match, at end", (p) => fmt(p.kbPerMatchAtEnd, 0), ratio((p) => p.kbPerMatchAtEnd)],
+    ["connect time (s)", (p) => fmt(p.connectSeconds), undefined],
   ];
-  console.log(`\n${"".padEnd(30)}${"baseline".padStart(12)}${"negotiation".padStart(14)}${"ratio".padStart(9)}`);
-  for (const [label, value, ratio] of rows) console.log(`${label.padEnd(30)}${value(baseline).padStart(12)}${value(game).padStart(14)}${ratio.padStart(9)}`);
+  const columns = record ? [baseline, record, game] : [baseline, game];
+  const names = record ? ["baseline", "record room", "negotiation"] : ["baseline", "negotiation"];
+  const ratioNames = record ? ["÷ baseline", "÷ record"] : ["ratio"];
+  console.log(`\n${"".padEnd(30)}${names.map((n) => n.padStart(14)).join("")}${ratioNames.map((n) => n.padStart(12)).join("")}`);
+  for (const [label, value, ratioTo] of rows) {
+    const ratios = (record ? [baseline, record] : [baseline]).map((reference) => (ratioTo ? ratioTo(reference) : ""));
+    console.log(`${label.padEnd(30)}${columns.map((p) => value(p).padStart(14)).join("")}${ratios.map((r) => r.padStart(12)).join("")}`);
+  }
 }
 
 const median = (values: number[]): number => percentile([...values].sort((a, b) => a - b), 50);
@@ -204,13 +222,14 @@ async function main(): Promise<void> {
   console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per match, ${rounds} round(s), Node ${process.version}, ${os.cpus().length} cores`);
   console.log(`  load generator's young generation: ${loadYoungMb > 0 ? `${loadYoungMb} MB, collected before the window` : "V8's default"}`);
   const liveIdle = await idleLiveMemory();
-  const results: { baseline: Phase; game: Phase }[] = [];
+  const results: { baseline: Phase; game: Phase; record?: Phase }[] = [];
   for (let round = 1; round <= rounds; round++) {
     if (rounds > 1) console.log(`\nround ${round} of ${rounds}`);
     const baseline = await runPhase("bench-baseline", liveIdle);
+    const record = withRecordRoom ? await runPhase("bench-record", liveIdle) : undefined;
     const game = await runPhase("negotiation", liveIdle);
-    printRound(baseline, game);
-    results.push({ baseline, game });
+    printRound(baseline, game, record);
+    results.push({ baseline, game, record });
   }
   const p50 = median(results.map((r) => r.game.p50));
   const p99Ratio = median(results.map((r) => r.game.p99 / r.baseline.p99));
@@ -225,6 +244,15 @@ async function main(): Promise<void> {
     console.log(`  memory per match ratio: ${list(results.map((r) => r.game.kbLivePerMatch / r.baseline.kbLivePerMatch))}  → median ${fmt(memoryRatio, 2)}`);
     console.log(`    RSS growth per match:  ${list(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch))}  → median ${fmt(median(results.map((r) => r.game.kbPerMatch / r.baseline.kbPerMatch)), 2)}`);
     console.log(`  negotiation p50 (ms):   ${list(results.map((r) => r.game.p50))}  → median ${fmt(p50, 2)}`);
+  }
+  if (withRecordRoom) {
+    const list = (values: number[]) => values.map((v) => fmt(v, 2)).join(", ");
+    const ofRecord = (value: (r: { baseline: Phase; record: Phase; game: Phase }) => number) => results.map((r) => value(r as { baseline: Phase; record: Phase; game: Phase }));
+    const recordP99 = ofRecord((r) => r.record.p99 / r.baseline.p99);
+    const gameToRecordP99 = ofRecord((r) => r.game.p99 / r.record.p99);
+    console.log(`\nfor comparison, not checked: the record room (parse, log with hash chain, keep each message; no game)`);
+    console.log(`  record room p99 ÷ baseline:       ${list(recordP99)}  → median ${fmt(median(recordP99), 2)}`);
+    console.log(`  negotiation p99 ÷ record room:    ${list(gameToRecordP99)}  → median ${fmt(median(gameToRecordP99), 2)}`);
   }
   const overRounds = rounds > 1 ? " (median over rounds)" : "";
   const checks = [

@@ -1,11 +1,13 @@
 import { createGameServer } from "../../server/app.js";
 import { configFromEnv } from "../../server/config.js";
 import { BaselineRoom } from "./baseline-room.js";
+import { RecordRoom } from "./record-room.js";
 import { watchGcPauses } from "./gc-pauses.js";
 import { liveMemory } from "./live-memory.js";
 
 /**
- * The server under test: the real game server, plus the bare baseline room, on loopback.
+ * The server under test: the real game server, plus the bare baseline room and the record-keeping
+ * reference room (record-room.ts), on loopback.
  * SIGUSR2 prints its garbage-collection pauses so far (`gc {json}`), for the window's figures;
  * SIGWINCH runs a full collection and prints what is still alive (`live {json}`): asked of a
  * throwaway idle server for the baseline, and of the measured one only after its window.
@@ -24,6 +26,7 @@ if (config.value.host !== "127.0.0.1") {
 }
 const game = await createGameServer(config.value);
 game.server.define("bench-baseline", BaselineRoom);
+game.server.define("bench-record", RecordRoom, { dataDir: config.value.dataDir, syncMs: config.value.logSyncMs });
 const port = await game.listen();
 console.log(`ready ${port}`);
 process.on("SIGTERM", () => void game.shutdown().finally(() => process.exit(0)));
