@@ -14,7 +14,7 @@ import { liveMemory } from "./live-memory.js";
  */
 const gcPauses = watchGcPauses();
 process.on("SIGUSR2", () => console.log(`gc ${JSON.stringify(gcPauses())}`));
-process.on("SIGWINCH", () => console.log(`live ${JSON.stringify(liveMemory() ?? null)}`));
+process.on("SIGWINCH", () => void liveMemory().then((live) => console.log(`live ${JSON.stringify(live ?? null)}`)));
 const config = configFromEnv();
 if (!config.ok) {
   console.error(config.error);
