@@ -6,14 +6,15 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { ServerConfig } from "./config.js";
 import { classroomDeps, reopenClasses } from "./classroom/class-boot.js";
 import type { ClassService } from "./classroom/class-service.js";
-import { CLASSROOM_ROOM } from "./classroom/classroom-protocol.js";
 import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
 import { mountClassesApi } from "./http/classes-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
-import { negotiationRoom, type RoomDeps } from "./room/NegotiationRoom.js";
-import { ROOM_NAME } from "./room/protocol.js";
+import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
+import { MatchRegistry } from "./room/match-registry.js";
+import { negotiationRoom } from "./room/NegotiationRoom.js";
+import type { RoomDeps } from "./room/room-deps.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 
@@ -35,14 +36,23 @@ export type GameServer = {
 
 export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
   await ensureMatchesDir(config.dataDir);
-  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), resumable: new Set() };
+  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set() };
+  // The one way the server itself opens a logged match in this process (a restart, a class table).
+  deps.matches.open = async (code) => {
+    deps.openable.add(code);
+    try {
+      await matchMaker.createRoom(NEGOTIATION_ROOM, { open: code });
+    } finally {
+      deps.openable.delete(code);
+    }
+  };
   const cdeps = await classroomDeps(deps);
   const server = defineServer({
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
     gracefullyShutdown: options.handleSignals ?? false,
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
-    rooms: { [ROOM_NAME]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
+    rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
       mountApi(app, config.dataDir);
@@ -67,12 +77,10 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
       for (const match of await listMatches(config.dataDir)) {
         // A match nobody ever sat down in is abandoned, not interrupted.
         if (match.status !== "running" || !match.players.some((p) => p.bot === undefined)) continue;
-        deps.resumable.add(match.id);
         try {
-          await matchMaker.createRoom(ROOM_NAME, { resume: match.id });
+          await deps.matches.open(match.id);
           resumed.push(match.id);
         } catch (error) {
-          deps.resumable.delete(match.id);
           console.warn(`Match ${match.id} could not be resumed: ${(error as Error).message}`);
         }
       }

@@ -29,3 +29,4 @@ export * from "./metrics/analysis.js";
 export * from "./metrics/summary.js";
 export * from "./classroom/seating.js";
 export * from "./classroom/debrief.js";
+export * from "./protocol/index.js";

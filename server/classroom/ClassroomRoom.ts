@@ -1,27 +1,43 @@
 import { ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
-import { builtinScenario, describeProblems, problemsFromZod, type Result, type ScenarioEvent } from "../../shared/index.js";
-import type { ErrorReply } from "../room/protocol.js";
+import {
+  builtinScenario,
+  classJoinSchema,
+  describeProblems,
+  instructorMessages,
+  instructorMessageTypes,
+  problemsFromZod,
+  refusalText,
+  type ErrorReply,
+  type InstructorMessage,
+  type Result,
+  type ScenarioEvent,
+} from "../../shared/index.js";
 import { AttemptLimiter } from "./attempt-limiter.js";
 import { classDebrief, classSummary } from "./class-dashboard.js";
 import type { ClassService } from "./class-service.js";
-import { classJoinSchema, instructorMessages, instructorMessageTypes, type InstructorMessage } from "./classroom-protocol.js";
 
-/** What the classroom rooms share: the class service, the codes the server itself opens, failed attempts. */
-export type ClassroomDeps = { service: ClassService; openable: Set<string>; attempts: AttemptLimiter };
+/**
+ * What the classroom rooms share: the class service, the codes the server itself may open,
+ * the codes whose room is open in this process, failed attempts.
+ */
+export type ClassroomDeps = { service: ClassService; openable: Set<string>; open: Set<string>; attempts: AttemptLimiter };
 
 type Member = { kind: "instructor" } | { kind: "student"; studentId: string };
 
-const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, `${reply.code}: ${reply.message}`);
+const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, refusalText(reply));
 
 /**
  * One `classroom` room per class, its room id the class code. Students join with a name and are
  * told their table, side, role and the seat token of their table's match (nothing about other
  * tables); the instructor joins with the key and drives the class. State travels as messages,
- * not synced schema, so what a student receives is exactly their own assignment.
+ * not synced schema, so what a student receives is exactly their own assignment. A dropped
+ * connection keeps its place for the reconnection window; when it comes back it gets its whole
+ * picture again (dashboard, or welcome and assignment), since it may have missed changes.
  */
 export class ClassroomRoom extends Room {
   protected cdeps!: ClassroomDeps;
   private code = "";
+  private stopListening: () => void = () => {};
 
   override onCreate(options: unknown): void {
     const code = (options as { classCode?: unknown } | undefined)?.classCode;
@@ -33,6 +49,25 @@ export class ClassroomRoom extends Room {
     for (const type of instructorMessageTypes) this.onMessage(type, (client: Client, payload: unknown) => void this.onInstructorMessage(client, type, payload));
     this.onMessage("*", (client: Client, type: string | number) => this.reply(client, { code: "UNKNOWN_MESSAGE", message: `There is no message "${String(type)}" (messages: ${instructorMessageTypes.join(", ")}).` }, String(type)));
     this.clock.setInterval(() => void this.pushDashboards(), 1000);
+    this.cdeps.open.add(code);
+    this.stopListening = this.cdeps.service.listen(code, () => this.announce());
+  }
+
+  override onDispose(): void {
+    this.stopListening();
+    this.cdeps.open.delete(this.code);
+  }
+
+  override onDrop(client: Client): void {
+    const seconds = this.cdeps.service.deps.config.reconnectSeconds;
+    if (seconds > 0) this.allowReconnection(client, seconds).catch(() => undefined);
+  }
+
+  /** Back after a drop: the whole picture again, as on a first join. */
+  override async onReconnect(client: Client): Promise<void> {
+    const member = client.userData as Member | undefined;
+    if (member?.kind === "instructor") await this.pushDashboard(client);
+    else if (member?.kind === "student") client.send("assignment", this.cdeps.service.assignment(this.code, member.studentId));
   }
 
   override async onJoin(client: Client, options: unknown): Promise<void> {

@@ -2,16 +2,15 @@ import { matchMaker } from "@colyseus/core";
 import { AttemptLimiter } from "./attempt-limiter.js";
 import { ClassService } from "./class-service.js";
 import { liveTable, stopTables } from "./class-tables.js";
-import { CLASSROOM_ROOM } from "./classroom-protocol.js";
-import type { ClassroomDeps, ClassroomRoom } from "./ClassroomRoom.js";
-import type { RoomDeps } from "../room/NegotiationRoom.js";
+import { CLASSROOM_ROOM } from "../../shared/index.js";
+import type { ClassroomDeps } from "./ClassroomRoom.js";
+import type { RoomDeps } from "../room/room-deps.js";
 
 /** The classroom's wiring for server/app.ts: its shared pieces, and the reopening of classes at boot. */
 export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
   const service = new ClassService(deps);
   await service.restore();
-  service.onChange = (code) => (matchMaker.getLocalRoomById(code) as unknown as ClassroomRoom | undefined)?.announce();
-  return { service, openable: new Set(), attempts: new AttemptLimiter() };
+  return { service, openable: new Set(), open: new Set(), attempts: new AttemptLimiter() };
 }
 
 /**
@@ -26,11 +25,11 @@ export async function reopenClasses(cdeps: ClassroomDeps): Promise<string[]> {
     const record = cdeps.service.get(code)!;
     if (record.status === "ended") {
       // Every unfinished match has its room by now: a table without one has ended.
-      const loaded = record.tables.filter((t) => matchMaker.getLocalRoomById(t.matchCode));
+      const loaded = record.tables.filter((t) => cdeps.service.deps.matches.has(t.matchCode));
       if (loaded.length > 0) await stopTables(cdeps.service.deps, { ...record, tables: loaded });
       continue;
     }
-    if (matchMaker.getLocalRoomById(code)) continue;
+    if (cdeps.open.has(code)) continue;
     cdeps.openable.add(code);
     try {
       await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: code });

@@ -1,8 +1,7 @@
-import { matchMaker } from "@colyseus/core";
-import { analyzeSpace, builtinScenario, offerPoints, packagePointPair, type MatchState, type Scenario } from "../../shared/index.js";
-import { classChartState, tableDebrief, type TableDebrief } from "../../shared/classroom/debrief.js";
+import { analyzeSpace, builtinScenario, offerPoints, packagePointPair, type ClassDebrief, type ClassSummary, type MatchState, type Scenario, type TableInfo, type TableRow } from "../../shared/index.js";
+import { classChartState, tableDebrief } from "../../shared/classroom/debrief.js";
 import { findStudent } from "../../shared/classroom/seating.js";
-import type { NegotiationRoom, RoomDeps } from "../room/NegotiationRoom.js";
+import type { RoomDeps } from "../room/room-deps.js";
 import type { ClassRecord } from "./class-record.js";
 import { tableState } from "./class-tables.js";
 
@@ -12,45 +11,9 @@ import { tableState } from "./class-tables.js";
  * over the class record and the tables' engine states; every number comes from shared/.
  */
 
-export type TableRow = {
-  tableId: string;
-  matchCode: string;
-  phase: MatchState["phase"] | "missing";
-  round: number;
-  maxRounds: number;
-  turn: string;
-  standing: { id: string; side: string; points: Record<string, number> } | null;
-  turnEndsAt: number;
-  paused: boolean;
-  events: string[];
-  /** Spectators watching the table (latecomers with no seat left). */
-  spectators: number;
-  players: { id: string; name: string; side: string; role: string; bot: string | null; connected: boolean }[];
-  outcome: { kind: string; points: Record<string, number> } | null;
-};
-
-export type ClassSummary = {
-  code: string;
-  status: ClassRecord["status"];
-  paused: boolean;
-  createdAt: string;
-  /** When the instructor ended the class (its running tables were stopped then); null before. */
-  endedAt: string | null;
-  settings: ClassRecord["settings"];
-  /** `watching`: the table a latecomer with no seat left watches as a spectator. */
-  roster: { id: string; name: string; table: string | null; side: string | null; role: string | null; watching: string | null }[];
-  seating: ClassRecord["plan"]["tables"];
-  tables: TableRow[];
-  injected: ClassRecord["injected"];
-  /** The scenario's events the instructor can inject by id: the random deck, then the historical timeline. Public texts only. */
-  deck: { id: string; title: string; headline: string; origin: "deck" | "timeline" }[];
-};
-
-function row(scenario: Scenario, table: ClassRecord["tables"][number], state: MatchState | undefined, paused: boolean): TableRow {
-  const room = matchMaker.getLocalRoomById(table.matchCode) as unknown as NegotiationRoom | undefined;
+function row(scenario: Scenario, table: ClassRecord["tables"][number], state: MatchState | undefined, paused: boolean, live: TableInfo | undefined): TableRow {
   if (!state) return { tableId: table.tableId, matchCode: table.matchCode, phase: "missing", round: 0, maxRounds: 0, turn: "", standing: null, turnEndsAt: 0, paused, events: [], spectators: 0, players: [], outcome: null };
   const standing = state.proposals.find((p) => p.id === state.standingProposalId);
-  const synced = room?.state.players;
   return {
     tableId: table.tableId,
     matchCode: table.matchCode,
@@ -59,18 +22,18 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
     maxRounds: state.maxRounds,
     turn: state.turn,
     standing: standing ? { id: standing.id, side: standing.side, points: Object.fromEntries(scenario.sides.map((s) => [s.id, offerPoints(scenario, state, s.id, standing.offer) ?? 0])) } : null,
-    turnEndsAt: room?.state.turnEndsAt ?? 0,
-    paused: room?.isPaused ?? paused,
+    turnEndsAt: live?.turnEndsAt ?? 0,
+    paused: live?.paused ?? paused,
     events: state.events.map((e) => e.id),
-    spectators: room?.state.spectators ?? 0,
-    players: state.players.map((p) => ({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? null, connected: p.bot !== undefined || (synced?.get(p.id)?.connected ?? false) })),
+    spectators: live?.spectators ?? 0,
+    players: state.players.map((p) => ({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? null, connected: p.bot !== undefined || (live?.connected[p.id] ?? false) })),
     outcome: state.outcome ? { kind: state.outcome.kind, points: state.outcome.points } : null,
   };
 }
 
 export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise<ClassSummary> {
   const scenario = builtinScenario(record.settings.scenario)!;
-  const tables = await Promise.all(record.tables.map(async (t) => row(scenario, t, await tableState(deps, t.matchCode), record.paused)));
+  const tables = await Promise.all(record.tables.map(async (t) => row(scenario, t, await tableState(deps, t.matchCode), record.paused, deps.matches.get(t.matchCode)?.table)));
   return {
     code: record.code,
     status: record.status,
@@ -91,25 +54,6 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
     ],
   };
 }
-
-export type ClassDebrief = {
-  code: string;
-  status: ClassRecord["status"];
-  sides: [string, string];
-  /**
-   * What the chart's space is: the scenario's sheets with the events that fired at every table
-   * (`events`), without private variants. Events that fired at some tables only are in those
-   * tables' rows (`own.extraEvents`), whose metrics are measured in their own space.
-   */
-  space: { events: { id: string; title: string }[]; privateVariant: boolean };
-  frontier: { a: number; b: number }[];
-  nash: { a: number; b: number } | null;
-  noDeal: { a: number; b: number };
-  realDeal: { a: number; b: number } | null;
-  /** Tables by how they ended; a table the instructor stopped counts as no deal. */
-  counts: { tables: number; playing: number; agreements: number; noDeal: number; stopped: number };
-  tables: TableDebrief[];
-};
 
 export async function classDebrief(deps: RoomDeps, record: ClassRecord): Promise<ClassDebrief> {
   const scenario = builtinScenario(record.settings.scenario)!;

@@ -1,25 +1,13 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
-import { eventModes, eventSchema } from "../../shared/index.js";
+import { classSettingsSchema, eventSchema } from "../../shared/index.js";
 
 /**
  * A class as it lives in `<dataDir>/classes/<code>.json`: settings, roster, seating plan,
  * tables ↔ match codes, injected events. The instructor key is kept only as a salted SHA-256.
  */
 
-/** Body of `POST /api/classes` (strict: a misspelt setting is refused, not ignored). */
-export const classSettingsSchema = z.strictObject({
-  scenario: z.string().min(1).max(40).default("tariff-talks-2025"),
-  playersPerSide: z.number().int().min(1).max(4).default(2),
-  roles: z.boolean().default(true),
-  rounds: z.number().int().min(1).max(100).optional(),
-  turnSeconds: z.number().int().min(0).max(3600).default(0),
-  events: z.enum(eventModes).default("historical"),
-  privateVariant: z.boolean().default(false),
-  bots: z.boolean().default(true),
-  botStrategy: z.string().min(1).max(40).default("normal"),
-});
-export type ClassSettings = z.output<typeof classSettingsSchema>;
+export { classSettingsSchema, type ClassSettings } from "../../shared/index.js";
 
 const seatSchema = z.object({ side: z.string(), role: z.string(), studentId: z.string().nullable() });
 const planSchema = z.object({

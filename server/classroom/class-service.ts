@@ -1,7 +1,7 @@
-import { builtinScenario, err, ok, type Result, type ScenarioEvent } from "../../shared/index.js";
+import { builtinScenario, err, ok, type Action, type Assignment, type Result, type ScenarioEvent } from "../../shared/index.js";
 import { emptyPlan, findStudent, moveStudent, seatStudent } from "../../shared/classroom/seating.js";
-import type { RoomDeps } from "../room/NegotiationRoom.js";
-import type { ErrorReply } from "../room/protocol.js";
+import type { RoomDeps } from "../room/room-deps.js";
+import type { ErrorReply } from "../../shared/index.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
 import { ClassSaver } from "./class-saver.js";
 import { loadClasses, saveClass } from "./class-store.js";
@@ -15,16 +15,6 @@ import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat
  * applied and then saved together by the next write.
  */
 
-/**
- * A student's place in the class. Seated: `table`, `side`, `role`, and once the class runs the
- * table's `matchCode` and the student's `seatToken`. A latecomer with no seat left watches a
- * table: `spectator` true, `table` and `matchCode` of the table watched, `watchToken` to join it
- * (`{spectator: true, seat: watchToken}`); `side`, `role` empty, `seatToken` null.
- */
-export type Assignment = {
-  classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: ClassRecord["status"];
-  matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null;
-};
 export type AuthResult = "ok" | "missing" | "wrong" | "unknown";
 
 const unsaved: ErrorReply = { code: "SERVER_ERROR", message: "The class could not be saved, so this did not happen; it comes back from its file after a server restart." };
@@ -37,7 +27,16 @@ export class ClassService {
   private readonly savers = new Map<string, ClassSaver>();
   private readonly queues = new Map<string, Promise<unknown>>();
   /** Told after every saved change (the classroom room pushes fresh dashboards and assignments). */
-  onChange: (code: string) => void = () => {};
+  /** Told after every saved change of a class (its classroom room pushes fresh dashboards and assignments). */
+  private readonly listeners = new Map<string, () => void>();
+
+  /** The class's room listens for its changes while it is open; returns the way to stop. */
+  listen(code: string, listener: () => void): () => void {
+    this.listeners.set(code, listener);
+    return () => {
+      if (this.listeners.get(code) === listener) this.listeners.delete(code);
+    };
+  }
 
   constructor(readonly deps: RoomDeps) {}
 
@@ -58,7 +57,7 @@ export class ClassService {
     if (!saver) {
       saver = new ClassSaver((record) => saveClass(this.deps.config.dataDir, record), (record) => {
         this.classes.set(code, record);
-        this.onChange(code);
+        this.listeners.get(code)?.();
       });
       this.savers.set(code, saver);
     }
@@ -189,12 +188,9 @@ export class ClassService {
     return this.change(code, async (record) => {
       if (record.status !== "seating") return err({ code: "WRONG_PHASE", message: "The class has already started." });
       if (record.students.length === 0) return err({ code: "NO_STUDENTS", message: "Nobody has joined yet." });
-      const tables = await startTables(this.deps, record, () => false);
+      const tables = await startTables(this.deps, record, (code) => this.deps.matches.has(code));
       if (!tables.ok) return tables;
-      for (const table of tables.value) {
-        this.deps.resumable.add(table.matchCode);
-        await liveTable(this.deps, table.matchCode);
-      }
+      for (const table of tables.value) await liveTable(this.deps, table.matchCode);
       return ok({ record: { ...record, status: "running" as const, tables: tables.value }, value: null });
     });
   }
@@ -217,7 +213,7 @@ export class ClassService {
     return this.systemAction(code, target, { type: "extend", rounds }, (record) => record);
   }
 
-  private systemAction(code: string, target: string, action: Parameters<import("../room/NegotiationRoom.js").NegotiationRoom["systemAction"]>[0], note: (r: ClassRecord) => ClassRecord): Promise<Result<{ tables: string[] }, ErrorReply>> {
+  private systemAction(code: string, target: string, action: Action, note: (r: ClassRecord) => ClassRecord): Promise<Result<{ tables: string[] }, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "The class is not running." });
       const targets = record.tables.filter((t) => target === "all" || t.tableId === target);

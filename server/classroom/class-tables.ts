@@ -1,19 +1,19 @@
 import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { matchMaker } from "@colyseus/core";
-import { builtinScenario, builtinScenarioSource, replayLog, type Action, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
+import { builtinScenario, builtinScenarioSource, recordAction, replayLog, startRecordedMatch, type Action, type ErrorReply, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
 import { occupiedTables, type Table } from "../../shared/classroom/seating.js";
 import { resolveBot } from "../../shared/bots/index.js";
 import { logPath, newMatchCode } from "../store/match-catalog.js";
-import { MatchSession } from "../room/match-session.js";
-import type { NegotiationRoom, RoomDeps } from "../room/NegotiationRoom.js";
-import { ROOM_NAME, type ErrorReply } from "../room/protocol.js";
+import type { HostedMatch } from "../room/match-registry.js";
+import { writeMatchLog } from "../room/open-match.js";
+import type { RoomDeps } from "../room/room-deps.js";
 import type { ClassRecord } from "./class-record.js";
 
 /**
  * A class's tables as negotiation matches. A table's match is written to its log with every
- * seat already taken (students by name, bots in the empty seats) and started, then opened by
- * the server's own resume path, so no client option can ever seat anyone at a class table.
+ * seat already taken (students by name, bots in the empty seats) and started, then opened like
+ * any logged match (server/room/open-match.ts), so no client option can ever seat anyone at a
+ * class table. The tables are reached through the match registry, never as room objects.
  */
 
 export type ClassTable = ClassRecord["tables"][number];
@@ -47,39 +47,37 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
     const { players, ids } = tablePlayers(record, table, scenario);
     const code = await newMatchCode(deps.config.dataDir, live);
     const settings = { events: record.settings.events, privateVariant: record.settings.privateVariant, ...(record.settings.rounds ? { rounds: record.settings.rounds } : {}) };
-    const session = await MatchSession.create(logPath(deps.config.dataDir, code), {
+    const started = startRecordedMatch({
       matchId: code,
       scenarioSource: builtinScenarioSource(scenario.id),
       seed: randomBytes(8).toString("hex"),
       settings,
       createdAt: new Date().toISOString(),
       meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id },
-    }, scenario, deps.config.logSyncMs);
-    if (!session.ok) return session;
+    });
+    if (!started.ok) return { ok: false, error: started.error };
+    let match = started.value.match;
+    const lines = [...started.value.lines];
     for (const action of [...players.map((player): Action => ({ type: "join", player })), { type: "start" } as Action]) {
-      const applied = await session.value.apply(action);
+      const applied = recordAction(match, action, new Date().toISOString());
       if (!applied.ok) return applied;
+      match = applied.value.match;
+      lines.push(...applied.value.lines);
     }
-    await session.value.close();
+    const written = await writeMatchLog(deps, code, lines);
+    if (!written.ok) return written;
     tables.push({ tableId: table.id, matchCode: code, players: ids });
   }
   return { ok: true, value: tables };
 }
 
-/** The table's room in this process, reopened from its log if it was unloaded (idle) while unfinished. */
-export async function liveTable(deps: RoomDeps, code: string): Promise<NegotiationRoom | undefined> {
-  const room = matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
-  if (room) return room;
+/** The table's match, reopened from its log if it was unloaded (idle) while unfinished; undefined once it has ended and unloaded. */
+export async function liveTable(deps: RoomDeps, code: string): Promise<HostedMatch | undefined> {
+  const hosted = deps.matches.get(code);
+  if (hosted) return hosted;
   const state = await loggedState(deps, code);
   if (!state || state.phase === "ended") return undefined;
-  deps.resumable.add(code);
-  try {
-    await matchMaker.createRoom(ROOM_NAME, { resume: code });
-  } catch {
-    deps.resumable.delete(code);
-    return undefined;
-  }
-  return matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
+  return deps.matches.live(code);
 }
 
 /** The state a table's log holds (for tables whose room is gone: ended, or not loaded). */
@@ -92,8 +90,7 @@ export async function loggedState(deps: RoomDeps, code: string): Promise<MatchSt
 
 /** The current state of a table: from its live room if loaded, else from its log. */
 export async function tableState(deps: RoomDeps, code: string): Promise<MatchState | undefined> {
-  const room = matchMaker.getLocalRoomById(code) as unknown as NegotiationRoom | undefined;
-  return room ? room.matchState : loggedState(deps, code);
+  return deps.matches.get(code)?.state ?? loggedState(deps, code);
 }
 
 /** True when the bot strategy exists (checked when the class is created). */
@@ -137,7 +134,7 @@ export async function stopTables(deps: RoomDeps, record: ClassRecord): Promise<s
   const stopped: string[] = [];
   for (const table of record.tables) {
     const room = await liveTable(deps, table.matchCode);
-    if (!room || room.matchState.phase === "ended") continue;
+    if (!room || room.state.phase === "ended") continue;
     const result = await room.systemAction({ type: "stop", reason: CLASS_ENDED_REASON });
     room.setPaused(false);
     if (result.ok) stopped.push(table.tableId);

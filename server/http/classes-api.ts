@@ -4,7 +4,7 @@ import { AttemptLimiter } from "../classroom/attempt-limiter.js";
 import { classDebrief, classSummary } from "../classroom/class-dashboard.js";
 import { classCodeSchema, type ClassRecord } from "../classroom/class-record.js";
 import type { ClassService } from "../classroom/class-service.js";
-import { CLASSROOM_ROOM } from "../classroom/classroom-protocol.js";
+import { CLASSROOM_ROOM } from "../../shared/index.js";
 import type { ClassroomDeps } from "../classroom/ClassroomRoom.js";
 import { logPath } from "../store/match-catalog.js";
 import { debriefCsv } from "./debrief-csv.js";

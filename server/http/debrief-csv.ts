@@ -1,4 +1,4 @@
-import type { ClassDebrief } from "../classroom/class-dashboard.js";
+import type { ClassDebrief } from "../../shared/index.js";
 
 /** The class debrief's table of tables as CSV (RFC 4180 quoting), one row per table. */
 const cell = (value: unknown): string => {

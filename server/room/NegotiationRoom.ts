@@ -1,74 +1,125 @@
 import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
-import { describeProblems, problemsFromZod, type Action, type MatchState, type Result, type Viewer } from "../../shared/index.js";
+import {
+  clientMessageTypes,
+  describeProblems,
+  joinOptionsSchema,
+  parseClientMessage,
+  problemsFromZod,
+  refusalText,
+  toAction,
+  type Action,
+  type ClientMessageType,
+  type ErrorReply,
+  type MatchState,
+  type Result,
+  type SeatGrant,
+  type TableInfo,
+  type Viewer,
+} from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
-import type { ServerConfig } from "../config.js";
-import type { SeatTokens } from "../store/seat-tokens.js";
 import { botActions, botToMove } from "./bot-driver.js";
 import { botEstimateNotes } from "./bot-estimates.js";
 import { takeInheritedSeat } from "./branch-setup.js";
-import { createMatch, resumeMatch, sharedPublicScenario, type HostSettings } from "./match-setup.js";
 import type { MatchSession } from "./match-session.js";
-import { joinOptionsSchema, MAX_CHAT_LENGTH, messageTypes, parseMessage, toAction, type ErrorReply, type MessageType } from "./protocol.js";
+import { planMatch } from "./match-setup.js";
+import { openMatch, writeMatchLog, type HostSettings } from "./open-match.js";
 import { TokenBucket } from "./rate-limit.js";
-import { patchPublicChangesOnce } from "./public-patch.js";
-import { shareScratchBuffers, usePatchScratch, usesSharedScratch } from "./scratch-buffers.js";
+import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
-import { NegotiationState } from "./state-schema.js";
-import { createPrivateContainers, newCursor, syncState } from "./state-sync.js";
-import { grantVisibility, newVisibility, type Visibility } from "./visibility.js";
-
-/** What every room of this server shares: settings, the seat-token secret, logs waiting to resume. */
-export type RoomDeps = { config: ServerConfig; tokens: SeatTokens; resumable: Set<string> };
+import { ViewPublisher, viewerKey } from "./view-publisher.js";
 
 type Seat = { playerId: string; side: string; role: string };
-type ClientData = { seat: Seat | null; bucket: TokenBucket; visibility: Visibility; connected: boolean };
+type ClientData = { seat: Seat | null; viewer: Viewer; bucket: TokenBucket; connected: boolean; attached: boolean };
 
 /** The refusal a create or join promise rejects with, as `CODE: sentence`. */
-export const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, `${reply.code}: ${reply.message}`);
+export const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, refusalText(reply));
 
 /**
- * The `negotiation` room: a thin authority. Messages become engine actions (MatchSession),
- * accepted actions become schema state (state-sync) and visibility (visibility), then one
- * immediate patch. Timers (turn clock, bot pauses, idle unload) run on `this.clock`.
+ * The `negotiation` room: a thin authority with no synced state. Messages become engine actions
+ * (MatchSession, which logs each before it counts); after every change each viewer gets the
+ * step from its last view to its next (view-publisher.ts); a connection that arrives, comes back
+ * or asks (`sync`) gets its whole view. Timers (turn clock, bot pauses, idle unload) run on `this.clock`.
  */
-export class NegotiationRoom extends Room<{ state: NegotiationState }> {
+export class NegotiationRoom extends Room {
   protected deps!: RoomDeps;
   private session!: MatchSession;
   private host!: HostSettings;
+  private publisher!: ViewPublisher;
   private bots = new Map<string, BotSpec>();
-  private cursor = newCursor();
   /** Open connections per player id (one person may have two tabs open). */
   private connections = new Map<string, number>();
-  private connectedIds: Set<string> | null = null;
   private spectatorCount = 0;
   /** Branch matches: the parent's seats not yet taken over by someone joining. */
   private inheritable = new Set<string>();
-  private revealed = false;
+  private classCode: string | null = null;
   private turnKey = "";
+  private turnEndsAt = 0;
   private turnTimer: Delayed | undefined;
   private botTimer: Delayed | undefined;
   private idleTimer: Delayed | undefined;
   /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
   private paused = false;
-  /** True between a change to the synced state and the patch that sends it. */
-  private unsent = false;
 
-  /** The engine state behind the synced one (read-only; tests compare it with replays). */
+  /** The engine state (read-only; tests compare it with replays). */
   get matchState(): MatchState {
     return this.session.state;
   }
 
-  /**
-   * Classroom hooks (server/classroom): called in-process on the room instance, never reachable
-   * by a client message. A system action (`inject`, `extend`) goes through the engine and the log.
-   */
-  systemAction(action: Action): Promise<Result<MatchState, ErrorReply>> {
-    return this.session.serial(() => this.session.apply(action));
+  override async onCreate(options: unknown): Promise<void> {
+    const code = await this.logFor(options);
+    const opened = await openMatch(this.deps, code);
+    if (!opened.ok) throw refusal(opened.error);
+    const { session, host, bots, inheritable, classCode } = opened.value;
+    this.roomId = code;
+    this.session = session;
+    this.host = host;
+    this.bots = bots;
+    this.inheritable = new Set(inheritable);
+    this.classCode = classCode;
+    this.publisher = new ViewPublisher(session.scenario);
+    session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
+    session.onChange = () => this.commit();
+    this.autoDispose = false;
+    this.maxClients = 64;
+    for (const type of clientMessageTypes) this.onMessage(type, (client: Client, payload: unknown) => this.onClientMessage(client, type, payload));
+    this.onMessage("*", (client: Client, type: string | number) => this.onUnknownMessage(client, String(type)));
+    this.deps.matches.add(this.hosted());
+    this.commit();
   }
 
-  /** A classroom latecomer takes over a bot's seat (engine `takeover`, logged); the bot stops playing it. */
-  async takeOverBot(playerId: string, name: string): Promise<Result<MatchState, ErrorReply>> {
-    const result = await this.systemAction({ type: "takeover", playerId, name });
+  /** `{open: code}` from the server itself (a log it wrote or found), else a client's create options, planned and written here. */
+  private async logFor(options: unknown): Promise<string> {
+    const open = (options as { open?: unknown } | undefined)?.open;
+    if (open !== undefined) {
+      if (typeof open !== "string" || !this.deps.openable.delete(open)) throw refusal({ code: "BAD_OPTIONS", message: "There is no such option: open." });
+      return open;
+    }
+    const planned = await planMatch(this.deps, options, (code) => this.deps.matches.has(code));
+    if (!planned.ok) throw refusal(planned.error);
+    const written = await writeMatchLog(this.deps, planned.value.code, planned.value.lines);
+    if (!written.ok) throw refusal(written.error);
+    return planned.value.code;
+  }
+
+  /** How the classroom (and anything else in the server) reaches this match: match-registry.ts. */
+  private hosted() {
+    const room = this;
+    return {
+      code: this.roomId,
+      get state() {
+        return room.session.state;
+      },
+      get table() {
+        return room.tableInfo();
+      },
+      systemAction: (action: Action) => this.session.serial(() => this.session.apply(action)),
+      takeOverBot: (playerId: string, name: string) => this.takeOverBot(playerId, name),
+      setPaused: (paused: boolean) => this.setPaused(paused),
+    };
+  }
+
+  private async takeOverBot(playerId: string, name: string): Promise<Result<MatchState, ErrorReply>> {
+    const result = await this.session.serial(() => this.session.apply({ type: "takeover", playerId, name }));
     if (result.ok) {
       this.bots.delete(playerId);
       this.commit();
@@ -76,74 +127,31 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     return result;
   }
 
-  setPaused(paused: boolean): void {
+  private setPaused(paused: boolean): void {
     if (this.paused === paused) return;
     this.paused = paused;
     this.commit();
   }
 
-  get isPaused(): boolean {
-    return this.paused;
-  }
-
-  override async onCreate(options: unknown): Promise<void> {
-    const resume = (options as { resume?: unknown } | undefined)?.resume;
-    const setup = resume !== undefined ? await resumeMatch(this.deps, resume) : await createMatch(this.deps, options, (code) => code === this.roomId);
-    if (!setup.ok) throw refusal(setup.error);
-    const { session, host, code } = setup.value;
-    this.roomId = code;
-    this.session = session;
-    this.host = host;
-    this.bots = setup.value.bots;
-    session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
-    this.inheritable = new Set(setup.value.inheritable ?? []);
-    this.autoDispose = false;
-    this.maxClients = 64;
-    const scenario = session.scenario;
-    const state = session.state;
-    this.state = new NegotiationState({
-      code,
-      scenarioId: scenario.id,
-      mode: host.mode,
-      phase: state.phase,
-      seq: state.seq,
-      round: state.round,
-      maxRounds: state.maxRounds,
-      roundLabel: "",
-      turn: state.turn,
-      turnSeconds: host.turnSeconds,
-    });
-    shareScratchBuffers(this);
-    patchPublicChangesOnce(this);
-    createPrivateContainers(this.state, scenario);
-    session.onChange = () => this.commit();
-    for (const type of messageTypes) this.onMessage(type, (client: Client, payload: unknown) => this.onPlayerMessage(client, type, payload));
-    this.onMessage("*", (client: Client, type: string | number) => this.onUnknownMessage(client, String(type)));
-    this.commit();
-    this.armIdle();
-  }
-
   override async onJoin(client: Client, options: unknown): Promise<void> {
-    const data: ClientData = { seat: null, bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst), visibility: newVisibility(), connected: false };
-    client.userData = data;
-    client.view = data.visibility.view;
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
     const wanted = parsed.data;
-    // A classroom table (server/classroom) is entered only with the seat token its class handed out.
-    if (wanted.seat === undefined && typeof this.session.header?.meta?.class === "string") {
+    // A classroom table is entered only with the seat or watch token its class handed out.
+    if (wanted.seat === undefined && this.classCode !== null) {
       throw refusal({ code: "CLASS_TABLE", message: "This table belongs to a class; join your class with its class code." });
     }
-    // A watch token (a classroom latecomer's) opens the table to a spectator; any other token is a seat's.
-    if (wanted.seat !== undefined) data.seat = this.deps.tokens.isWatchToken(this.roomId, wanted.seat) ? null : this.reclaimSeat(wanted.seat);
-    else if (!wanted.spectator) data.seat = await this.takeSeat(wanted);
+    let seat: Seat | null = null;
+    if (wanted.seat !== undefined) seat = this.deps.tokens.isWatchToken(this.roomId, wanted.seat) ? null : this.reclaimSeat(wanted.seat);
+    else if (!wanted.spectator) seat = await this.takeSeat(wanted);
+    const data: ClientData = { seat, viewer: viewerOf(seat), bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst), connected: false, attached: false };
+    client.userData = data;
     this.setConnected(data, true);
-    grantVisibility(data.visibility, this.state, this.session.scenario, this.session.state, viewerOf(data.seat));
-    const seat = data.seat;
-    // The public scenario is static, so it comes once, here, rather than in the synced state.
-    const scenario = sharedPublicScenario(this.session.scenario);
-    client.send("seat", seat ? { spectator: false, ...seat, token: this.deps.tokens.tokenFor(this.roomId, seat.playerId), scenario } : { spectator: true, scenario });
+    // Everyone already here learns of the newcomer first, so the newcomer's whole view is current.
     this.commit();
+    const { rev, view } = this.publisher.attach(data.viewer, this.session.state, this.tableInfo());
+    data.attached = true;
+    client.send("view", { rev, seat: this.grant(seat), view });
   }
 
   override onDrop(client: Client): void {
@@ -154,11 +162,15 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     if (this.deps.config.reconnectSeconds > 0) this.allowReconnection(client, this.deps.config.reconnectSeconds).catch(() => undefined);
   }
 
+  /** Back after a drop: steps may have been missed meanwhile, so the whole view again. */
   override onReconnect(client: Client): void {
     const data = client.userData as ClientData | undefined;
-    if (!data || data.connected) return;
-    this.setConnected(data, true);
-    this.commit();
+    if (!data) return;
+    if (!data.connected) {
+      this.setConnected(data, true);
+      this.commit();
+    }
+    this.sendView(client, data);
   }
 
   override onLeave(client: Client): void {
@@ -168,12 +180,23 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
       this.setConnected(data, false);
       this.commit();
     }
-    data.visibility.view.dispose();
+    if (data.attached) this.publisher.detach(data.viewer);
+    data.attached = false;
   }
 
   override async onDispose(): Promise<void> {
+    this.deps.matches.remove(this.roomId);
     // Let a move that is being written finish before the file closes.
     await this.session?.serial(() => this.session.close());
+  }
+
+  private grant(seat: Seat | null): SeatGrant {
+    return seat ? { spectator: false, ...seat, token: this.deps.tokens.tokenFor(this.roomId, seat.playerId) } : { spectator: true };
+  }
+
+  private sendView(client: Client, data: ClientData): void {
+    const held = this.publisher.current(data.viewer);
+    if (held) client.send("view", { rev: held.rev, seat: this.grant(data.seat), view: held.view });
   }
 
   private reclaimSeat(token: string): Seat {
@@ -200,30 +223,17 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   }
 
   /** A client message: rate limit, payload, seat, then the engine decides (inside the queue). */
-  private onPlayerMessage(client: Client, type: MessageType, payload: unknown): void {
+  private onClientMessage(client: Client, type: ClientMessageType, payload: unknown): void {
     const data = client.userData as ClientData | undefined;
-    if (!data || !data.bucket.take()) {
-      this.refuse(client, { code: "RATE_LIMITED", message: "Too many messages; slow down." }, type);
-      return;
-    }
-    const message = parseMessage(type, payload, this.session.scenario);
-    if (!message.ok) {
-      this.refuse(client, message.error, type);
-      return;
-    }
-    if (!data.seat) {
-      this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
-      return;
-    }
+    if (!data || !data.bucket.take()) return this.refuse(client, { code: "RATE_LIMITED", message: "Too many messages; slow down." }, type);
+    const message = parseClientMessage(type, payload);
+    if (!message.ok) return this.refuse(client, message.error, type);
+    if (message.value.type === "sync") return this.sendView(client, data);
+    if (!data.seat) return this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
     if (this.paused && message.value.type !== "chat") {
-      this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
-      return;
+      return this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
     }
     const action = toAction(message.value, data.seat.playerId);
-    if (action.type === "chat" && action.text.length > MAX_CHAT_LENGTH) {
-      this.refuse(client, { code: "TOO_LONG", message: `A chat line holds at most ${MAX_CHAT_LENGTH} characters.` }, type);
-      return;
-    }
     const atOnce = this.session.applyAtOnce(action, { parsed: true });
     if (atOnce) {
       if (!atOnce.ok) this.refuse(client, atOnce.error, type);
@@ -238,67 +248,50 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
   private onUnknownMessage(client: Client, type: string): void {
     const data = client.userData as ClientData | undefined;
     if (!data || !data.bucket.take()) this.refuse(client, { code: "RATE_LIMITED", message: "Too many messages; slow down." }, type);
-    else this.refuse(client, { code: "UNKNOWN_MESSAGE", message: `There is no message "${type}" (messages: ${messageTypes.join(", ")}).` }, type);
+    else this.refuse(client, { code: "UNKNOWN_MESSAGE", message: `There is no message "${type.slice(0, 64)}" (messages: ${clientMessageTypes.join(", ")}).` }, type);
   }
 
-  private refuse(client: Client, reply: ErrorReply, type?: string): void {
-    client.send("error", type === undefined ? reply : { ...reply, type: type.slice(0, 64) });
+  private refuse(client: Client, reply: ErrorReply, type: string): void {
+    client.send("error", { ...reply, type: type.slice(0, 64) });
   }
 
-  /** After every change: project the state, reveal at the end, rearm timers, patch at once. */
+  /** The hosting facts every viewer sees beside the engine's view. */
+  private tableInfo(): TableInfo {
+    const connected: Record<string, boolean> = {};
+    for (const p of this.session.state.players) connected[p.id] = p.bot !== undefined || (this.connections.get(p.id) ?? 0) > 0;
+    return {
+      code: this.roomId,
+      mode: this.host.mode,
+      turnSeconds: this.host.turnSeconds,
+      turnEndsAt: this.turnEndsAt,
+      paused: this.paused,
+      connected,
+      spectators: this.spectatorCount,
+    };
+  }
+
+  /** After every change: rearm timers, then send each viewer its step. */
   private commit(): void {
     const state = this.session.state;
-    syncState(this.state, this.session.scenario, state, this.connectedPlayers(), this.cursor);
-    this.state.spectators = this.spectatorCount;
-    if (state.phase === "ended" && !this.revealed) {
-      this.revealed = true;
-      this.autoDispose = true;
+    if (state.phase === "ended") this.autoDispose = true;
+    this.armTurnClock(state);
+    const steps = this.publisher.publish(state, this.tableInfo());
+    if (steps.size > 0) {
       for (const client of this.clients) {
         const data = client.userData as ClientData | undefined;
-        if (data) grantVisibility(data.visibility, this.state, this.session.scenario, state, viewerOf(data.seat));
+        const step = data?.attached && data.connected ? steps.get(viewerKey(data.viewer)) : undefined;
+        if (step) client.send("step", step);
       }
     }
-    this.armTurnClock(state);
-    this.unsent = true;
-    this.broadcastPatch();
     this.armBot(state);
     this.armIdle();
   }
 
-  /**
-   * Every change is patched at once by `commit`, so the 50 ms patch interval has nothing to send:
-   * there it only ticks the clock (turn clock, bot pauses). Skipping the serializer's empty pass
-   * matters with hundreds of rooms: it walks every client's view twenty times a second.
-   */
-  override broadcastPatch(): boolean {
-    if (!this.unsent) {
-      this.clock.tick();
-      return false;
-    }
-    this.unsent = false;
-    const sent = super.broadcastPatch();
-    // A patch too big for the shared scratch grew the encoder a buffer of its own: back to the scratch.
-    usePatchScratch(this);
-    return sent;
-  }
-
-  /** True when this room encodes into the scratch buffers all negotiation rooms share (scratch-buffers.ts; tested). */
-  get usesSharedScratch(): boolean {
-    return usesSharedScratch(this);
-  }
-
   private setConnected(data: ClientData, connected: boolean): void {
     data.connected = connected;
-    this.connectedIds = null;
     const delta = connected ? 1 : -1;
     if (!data.seat) this.spectatorCount += delta;
     else this.connections.set(data.seat.playerId, (this.connections.get(data.seat.playerId) ?? 0) + delta);
-  }
-
-  /** The same Set until a connection comes or goes (state-sync redraws the players only then). */
-  private connectedPlayers(): Set<string> {
-    this.connectedIds ??= new Set([...this.connections].filter(([, n]) => n > 0).map(([id]) => id));
-    return this.connectedIds;
   }
 
   /** The turn clock runs per move: a new move (round or mover changed) restarts it. */
@@ -308,10 +301,10 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
     this.turnKey = key;
     this.turnTimer?.clear();
     this.turnTimer = undefined;
-    this.state.turnEndsAt = 0;
+    this.turnEndsAt = 0;
     if (key === "") return;
     const ms = this.host.turnSeconds * 1000;
-    this.state.turnEndsAt = Date.now() + ms;
+    this.turnEndsAt = Date.now() + ms;
     this.turnTimer = this.clock.setTimeout(() => {
       void this.session.serial(async () => {
         if (this.turnKey === key) await this.session.apply({ type: "timeout" });
@@ -343,8 +336,8 @@ export class NegotiationRoom extends Room<{ state: NegotiationState }> {
 
   /** With nobody connected, the room unloads after a while; an unfinished match resumes from its log on restart. */
   private armIdle(): void {
-    const someone = this.connections.size > 0 && [...this.connections.values()].some((n) => n > 0);
-    if (someone || this.spectatorCount > 0) {
+    const someone = [...this.connections.values()].some((n) => n > 0) || this.spectatorCount > 0;
+    if (someone) {
       this.idleTimer?.clear();
       this.idleTimer = undefined;
       return;

@@ -1,6 +1,6 @@
 import { MAX_CHAT_LENGTH, viewFor, type Action, type MatchState, type Player, type Scenario } from "../../shared/index.js";
 import { botMove, botPlayerId, resolveBot, type BotSpec } from "../../shared/bots/index.js";
-import type { ErrorReply } from "./protocol.js";
+import type { ErrorReply } from "../../shared/index.js";
 import { err, ok, type Result } from "../../shared/index.js";
 
 /**

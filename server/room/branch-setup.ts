@@ -1,14 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { promises as fs } from "node:fs";
-import { branchFromReplay, err, ok, replayLog, type MatchState, type Player, type Result } from "../../shared/index.js";
+import { branchFromReplay, err, ok, recordAction, replayLog, type CreateOptions, type ErrorReply, type MatchState, type Player, type Result } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
-import { MatchLogFile } from "../store/match-log.js";
 import { logPath, newMatchCode } from "../store/match-catalog.js";
 import { botSeat, seatedBots } from "./bot-driver.js";
-import { MatchSession } from "./match-session.js";
-import type { MatchSetup } from "./match-setup.js";
-import type { RoomDeps } from "./NegotiationRoom.js";
-import type { CreateOptions, ErrorReply } from "./protocol.js";
+import type { PlannedMatch } from "./match-setup.js";
+import type { HostMeta } from "./open-match.js";
+import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 
 /**
@@ -23,7 +21,7 @@ import { chooseSeat } from "./seating.js";
 
 export type BranchOption = NonNullable<CreateOptions["branch"]>;
 
-export async function createBranch(deps: RoomDeps, options: CreateOptions & { branch: BranchOption }, isLive: (code: string) => boolean): Promise<Result<MatchSetup, ErrorReply>> {
+export async function planBranch(deps: RoomDeps, options: CreateOptions & { branch: BranchOption }, isLive: (code: string) => boolean): Promise<Result<PlannedMatch, ErrorReply>> {
   const { branch } = options;
   const text = await fs.readFile(logPath(deps.config.dataDir, branch.matchId), "utf8").catch(() => undefined);
   if (text === undefined) return err({ code: "UNKNOWN_MATCH", message: `There is no match ${branch.matchId} to branch from.` });
@@ -61,21 +59,20 @@ export async function createBranch(deps: RoomDeps, options: CreateOptions & { br
   const code = await newMatchCode(deps.config.dataDir, isLive);
   const seed = branch.seed ?? randomBytes(8).toString("hex");
   const mode = botSides.size > 0 ? "solo" : "pvp";
-  const meta = { mode, turnSeconds: 0, ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) };
+  const inheritable = parentState.players.filter((p) => p.bot === undefined).map((p) => p.id);
+  const retiredBots = branch.bots === undefined ? [] : [...seatedBots(parentState).keys()];
+  const meta: HostMeta = { mode, turnSeconds: 0, inheritable, ...(retiredBots.length > 0 ? { retiredBots } : {}), ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) };
   const made = branchFromReplay(parent.value, { matchId: code, step: branch.step, seed, createdAt: new Date().toISOString(), meta });
   if (!made.ok) return err({ code: "BAD_STEP", message: made.error.message });
-
-  const file = logPath(deps.config.dataDir, code);
-  const log = await MatchLogFile.create(file, made.value.lines, deps.config.logSyncMs);
-  await log.close();
-  const session = await MatchSession.resume(file, deps.config.logSyncMs);
-  if (!session.ok) return session;
+  const lines = [...made.value.lines];
+  let match = made.value.match;
   for (const player of newBots) {
-    const joined = await session.value.serial(() => session.value.apply({ type: "join", player }));
+    const joined = recordAction(match, { type: "join", player }, new Date().toISOString());
     if (!joined.ok) return joined;
+    match = joined.value.match;
+    lines.push(...joined.value.lines);
   }
-  const inheritable = parentState.players.filter((p) => p.bot === undefined).map((p) => p.id);
-  return ok({ code, session: session.value, host: { mode, turnSeconds: 0, humanSides }, bots, inheritable });
+  return ok({ code, lines });
 }
 
 /** `wanted`, or `wanted-2`, `wanted-3`… when the parent already seated a player with that id. */

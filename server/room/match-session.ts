@@ -8,20 +8,18 @@ import {
   recordValidAction,
   replayLog,
   resultLine,
-  startRecordedMatch,
   stableStringify,
   stateHash,
   type Action,
+  type ErrorReply,
   type LogHeader,
   type MatchState,
   type RecordedMatch,
-  type RecordedMatchOptions,
   type Result,
   type ResultNotes,
   type Scenario,
 } from "../../shared/index.js";
 import { MatchLogFile, trimTornTail } from "../store/match-log.js";
-import type { ErrorReply } from "./protocol.js";
 
 /** The built-in scenario object when a log's scenario is exactly that built-in file. */
 function sharedScenario(raw: unknown): Scenario | undefined {
@@ -59,20 +57,8 @@ export class MatchSession {
     readonly header: LogHeader | undefined,
   ) {}
 
-  /**
-   * `shared`: the already-parsed built-in scenario that `options.scenarioSource` is the source of.
-   * `syncMs`: how the log is made safe (server/store/match-log.ts).
-   */
-  static async create(file: string, options: RecordedMatchOptions, shared: Scenario, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
-    const started = startRecordedMatch(options);
-    if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });
-    const log = await MatchLogFile.create(file, started.value.lines, syncMs);
-    // Every room shares the one parsed scenario (and the point tables cached on it) instead of its own copy.
-    return ok(new MatchSession({ ...started.value.match, scenario: shared }, log, undefined));
-  }
-
-  /** Replays a log from disk and carries on appending to it. */
-  static async resume(file: string, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
+  /** Replays a log from disk and carries on appending to it: the one way a match is opened. */
+  static async open(file: string, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
     const text = await trimTornTail(file);
     const replay = replayLog(text);
     if (!replay.ok) return err({ code: "BAD_LOG", message: `${file} line ${replay.error.line}: ${replay.error.message}` });

@@ -1,6 +1,6 @@
 import type { MatchState, Scenario } from "../../shared/index.js";
 import { err, ok, type Result } from "../../shared/index.js";
-import type { ErrorReply } from "./protocol.js";
+import type { ErrorReply } from "../../shared/index.js";
 
 /**
  * Where a newcomer sits when they do not say, and which sides are open to people: hosting

@@ -2,6 +2,7 @@ import type { Scenario } from "../scenario/schema.js";
 import type { PointTable } from "../scenario/payoff.js";
 import { roundLabel } from "./calendar.js";
 import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
+import type { Offer } from "./actions.js";
 import type { ChatLine, FiredEvent, MatchState, Outcome, Proposal, SeatedPlayer } from "./state.js";
 
 /**
@@ -79,13 +80,32 @@ export type MatchView = {
   roles: RoleSheet[];
 };
 
+/** A package's points on a sheet as a view holds it (before delay costs): the sum the engine's `offerPoints` makes. */
+export function sheetPoints(points: OptionPoints, offer: Offer): number {
+  let total = 0;
+  for (const [issue, option] of Object.entries(offer)) total += points[issue]?.[option] ?? 0;
+  return total;
+}
+
 function pointsById(scenario: Scenario, table: PointTable): OptionPoints {
   return Object.fromEntries(
     scenario.issues.map((issue, i) => [issue.id, Object.fromEntries(issue.options.map((option, j) => [option.id, table[i]![j]!]))]),
   );
 }
 
+const publicParts = new WeakMap<Scenario, PublicScenario>();
+
+/** The public part of a scenario: one object per scenario, shared by every view of it (treat it as read-only). */
 export function publicScenario(scenario: Scenario): PublicScenario {
+  let known = publicParts.get(scenario);
+  if (!known) {
+    known = publicPart(scenario);
+    publicParts.set(scenario, known);
+  }
+  return known;
+}
+
+function publicPart(scenario: Scenario): PublicScenario {
   const soft = scenario.softDeadline;
   return {
     id: scenario.id,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { act, create, join, leaveAll, offerOf, refused, sdk, startedPvp, startServer, until, type Player, type TestServer } from "./helpers.js";
-import { ROOM_NAME } from "../../server/room/protocol.js";
+import { NEGOTIATION_ROOM as ROOM_NAME } from "../../shared/index.js";
 
 /** The room decides who may do what, answers every refusal with a code, and changes nothing. */
 

@@ -2,8 +2,8 @@ import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash, type Replay } from "../../shared/index.js";
-import { records, act, create, leaveAll, join, sdk, startServer, until, type TestServer } from "./helpers.js";
-import { ROOM_NAME } from "../../server/room/protocol.js";
+import { act, create, leaveAll, join, sdk, startServer, until, type TestServer } from "./helpers.js";
+import { NEGOTIATION_ROOM as ROOM_NAME } from "../../shared/index.js";
 
 /**
  * "What if" through the real server: the `branch` create option opens a live match in the
@@ -39,7 +39,7 @@ describe("branching a match through the server", () => {
     expect((await japan.seat).playerId).toBe("j1");
     // The parent's boulware bot (u2) holds the US side and moves at once.
     await until(japan, (s) => s.turn === "japan" && s.seq > k + 1, 5000, "the bot's move");
-    expect(records(japan.state().proposals).length).toBe(4);
+    expect(japan.state().proposals.length).toBe(4);
     await act(japan, "walkaway");
     await until(japan, (s) => s.phase === "ended");
 

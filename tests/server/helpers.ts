@@ -1,4 +1,3 @@
-import "@colyseus/testing";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, Room as ClientRoom } from "@colyseus/sdk";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -8,8 +7,7 @@ import path from "node:path";
 import { createGameServer, type GameServer } from "../../server/app.js";
 import { serverConfig, type ServerConfigInput } from "../../server/config.js";
 import type { NegotiationRoom } from "../../server/room/NegotiationRoom.js";
-import { ROOM_NAME } from "../../server/room/protocol.js";
-import { builtinScenario, DEFAULT_SCENARIO_ID, type Offer, type Scenario } from "../../shared/index.js";
+import { builtinScenario, DEFAULT_SCENARIO_ID, NEGOTIATION_ROOM, stepMessageSchema, viewMessageSchema, ViewFold, type Offer, type Scenario, type SeatGrant, type TableView } from "../../shared/index.js";
 
 /** A real server on a free loopback port with its own data folder, and SDK clients to talk to it. */
 
@@ -57,72 +55,93 @@ export async function startServer(overrides: ServerConfigInput = {}): Promise<Te
 }
 
 export type ErrorReply = { code: string; message: string; type?: string };
-export type SeatReply = { spectator: boolean; playerId?: string; side?: string; role?: string; token?: string };
+/** The granted seat; a spectator has only `spectator: true` (the other fields are then absent). */
+export type SeatReply = { spectator: boolean; playerId: string; side: string; role: string; token: string };
 
-/** An SDK room plus everything the server told it: error replies, the seat, raw frames. */
+/** An SDK room plus everything the server told it: error replies, its view (folded from `view` and `step`), raw frames. */
 export type Player = {
   room: ClientRoom<any, any>;
   errors: ErrorReply[];
+  /** The seat the first `view` message granted. */
   seat: Promise<SeatReply>;
+  /** Every frame the socket received after `track` (the raw-bytes secrecy check). */
   frames: Uint8Array[];
-  state(): any;
-};
-
-const framesByRoom = new WeakMap<object, Uint8Array[]>();
-// Record every frame a client receives, from the handshake on, for the raw-bytes secrecy check.
-const proto = ClientRoom.prototype as unknown as { onMessageCallback(event: MessageEvent): void };
-const original = proto.onMessageCallback;
-proto.onMessageCallback = function (this: object, event: MessageEvent) {
-  let frames = framesByRoom.get(this);
-  if (!frames) framesByRoom.set(this, (frames = []));
-  frames.push(new Uint8Array(event.data as ArrayBuffer).slice());
-  original.call(this, event);
+  /** Every `view` and `step` message, as decoded. */
+  messages: unknown[];
+  /** The view as the client holds it now (null before the first `view`). */
+  state(): TableView;
+  /** Called after each view change. */
+  listeners: Set<(view: TableView) => void>;
 };
 
 export function track(room: ClientRoom<any, any>): Player {
   const errors: ErrorReply[] = [];
+  const fold = new ViewFold();
+  const frames: Uint8Array[] = [];
+  const messages: unknown[] = [];
+  const listeners = new Set<(view: TableView) => void>();
+  const changed = () => {
+    for (const listener of [...listeners]) listener(fold.view!);
+  };
+  let granted: (seat: SeatReply) => void = () => {};
+  const seat = new Promise<SeatReply>((resolve) => (granted = resolve));
   room.onMessage("error", (reply: ErrorReply) => errors.push(reply));
-  const seat = new Promise<SeatReply>((resolve) => room.onMessage("seat", (reply: SeatReply) => resolve(reply)));
-  if (!framesByRoom.has(room)) framesByRoom.set(room, []);
-  return { room, errors, seat, frames: framesByRoom.get(room)!, state: () => room.state };
+  room.onMessage("view", (message: any) => {
+    messages.push(message);
+    fold.take(viewMessageSchema.parse(message));
+    granted(fold.seat as SeatReply);
+    changed();
+  });
+  room.onMessage("step", (message: any) => {
+    messages.push(message);
+    if (!fold.step(stepMessageSchema.parse(message))) room.send("sync", {});
+    else changed();
+  });
+  // The socket is public on the SDK's transport (`room.connection.transport.ws`, a Node `ws` socket here).
+  const ws = (room.connection.transport as { ws?: { on?: (event: string, cb: (data: Buffer) => void) => void } }).ws;
+  ws?.on?.("message", (data: Buffer) => frames.push(new Uint8Array(data)));
+  return { room, errors, seat, frames, messages, state: () => fold.view!, listeners };
 }
 
 export const sdk = (server: TestServer): Client => new Client(`ws://127.0.0.1:${server.port}`);
 
-export async function create(server: TestServer, options: Record<string, unknown> = {}): Promise<Player> {
-  const player = track(await sdk(server).create(ROOM_NAME, options));
-  await player.room.waitForInitialState();
+/** Waits for the first whole view (sent right after the join). */
+async function joined(room: ClientRoom<any, any>): Promise<Player> {
+  const player = track(room);
+  await player.seat;
   return player;
+}
+
+export async function create(server: TestServer, options: Record<string, unknown> = {}): Promise<Player> {
+  return joined(await sdk(server).create(NEGOTIATION_ROOM, options));
 }
 
 export async function join(server: TestServer, code: string, options: Record<string, unknown> = {}): Promise<Player> {
-  const player = track(await sdk(server).joinById(code, options));
-  await player.room.waitForInitialState();
-  return player;
+  return joined(await sdk(server).joinById(code, options));
 }
 
-/** Resolves once the client's decoded state satisfies `test` (checked now and after every patch). */
-export function until(player: Player, test: (state: any) => boolean, timeoutMs = 5000, what = "state condition"): Promise<void> {
+/** Resolves once the client's view satisfies `test` (checked now and after every change). */
+export function until(player: Player, test: (state: TableView) => boolean, timeoutMs = 5000, what = "state condition"): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (test(player.room.state)) return resolve();
+    const view = player.state();
+    if (view && test(view)) return resolve();
     const timer = setTimeout(() => {
-      unbind();
-      reject(new Error(`timed out waiting for ${what}; seq=${player.room.state?.seq} phase=${player.room.state?.phase}`));
+      player.listeners.delete(listener);
+      reject(new Error(`timed out waiting for ${what}; seq=${player.state()?.seq} phase=${player.state()?.phase}`));
     }, timeoutMs);
-    const listener = (state: any) => {
+    const listener = (state: TableView) => {
       if (!test(state)) return;
       clearTimeout(timer);
-      unbind();
+      player.listeners.delete(listener);
       resolve();
     };
-    player.room.onStateChange(listener);
-    const unbind = () => player.room.onStateChange.remove(listener);
+    player.listeners.add(listener);
   });
 }
 
 /** Sends a message and waits for the state to reach seq + 1. */
 export async function act(player: Player, type: string, payload?: unknown): Promise<void> {
-  const seq = player.room.state.seq as number;
+  const seq = player.state().seq;
   player.room.send(type, payload);
   await until(player, (s) => s.seq > seq, 5000, `${type} to be applied`);
 }
@@ -161,6 +180,7 @@ export async function startedPvp(server: TestServer, options: Record<string, unk
   await act(japan, "ready");
   await act(us, "ready");
   await until(japan, (s) => s.phase === "negotiating");
+  await until(us, (s) => s.seq === japan.state().seq);
   return { code, japan, us };
 }
 
@@ -168,7 +188,15 @@ export async function leaveAll(...players: Player[]): Promise<void> {
   await Promise.all(players.map((p) => p.room.leave().catch(() => undefined)));
 }
 
-/** The synced state's JSON records (proposals, chat, events: docs/protocol.md), parsed. */
-export const records = (list: Iterable<string> | undefined): any[] => [...(list ?? [])].map((json) => JSON.parse(json));
-/** The synced outcome, parsed; null while the match runs. */
-export const outcomeOf = (state: any): any => (state?.outcome ? JSON.parse(state.outcome) : null);
+/** A player's entry in the view, with whether the table shows them connected. */
+export const playerIn = (state: TableView, id: string) => {
+  const player = state.players.find((p) => p.id === id);
+  return player && { ...player, connected: state.table.connected[id] ?? false };
+};
+
+/** `track`, then wait for the whole view the server sends on every join and reconnection. */
+export async function tracked(room: ClientRoom<any, any>): Promise<Player> {
+  const player = track(room);
+  await player.seat;
+  return player;
+}

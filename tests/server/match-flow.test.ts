@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash } from "../../shared/index.js";
-import { outcomeOf, records, act, join, leaveAll, offerOf, startedPvp, startServer, until, type TestServer } from "./helpers.js";
+import { act, join, leaveAll, offerOf, startedPvp, startServer, until, type TestServer } from "./helpers.js";
 
 /** Whole pvp matches through the protocol; each log on disk must replay to the server's final state. */
 
@@ -35,10 +35,10 @@ describe("a pvp match through the protocol", () => {
     await until(japan, (s) => s.phase === "ended");
 
     const state = japan.state();
-    expect(outcomeOf(state).kind === "agreement" || outcomeOf(state).kind === "ratification-failed").toBe(true);
-    expect(outcomeOf(state).proposalId).toBe("p3");
-    expect(records(state.proposals).length).toBe(3);
-    expect(state.chat.at(-1).text).toBe("We can live with that.");
+    expect(state.outcome!.kind === "agreement" || state.outcome!.kind === "ratification-failed").toBe(true);
+    expect(state.outcome!.proposalId).toBe("p3");
+    expect(state.proposals.length).toBe(3);
+    expect(state.chat.at(-1)!.text).toBe("We can live with that.");
 
     const replay = replayed(code);
     const live = server.room(code).matchState;
@@ -59,7 +59,7 @@ describe("a pvp match through the protocol", () => {
     await act(japan, "propose", { offer: offerOf("last") });
     await act(us, "propose", { offer: offerOf("first") });
     await until(us, (s) => s.phase === "ended");
-    expect(outcomeOf(us.state()).kind).toBe("deadline");
+    expect(us.state().outcome!.kind).toBe("deadline");
     expect(us.state().round).toBe(2);
     const replay = replayed(code);
     expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
@@ -72,8 +72,8 @@ describe("a pvp match through the protocol", () => {
     await act(japan, "propose", { offer: offerOf("last") });
     await act(us, "walkaway");
     await until(japan, (s) => s.phase === "ended");
-    expect(outcomeOf(japan.state()).kind).toBe("walkaway");
-    expect(outcomeOf(japan.state()).side).toBe("us");
+    expect(japan.state().outcome!.kind).toBe("walkaway");
+    expect(japan.state().outcome!.side).toBe("us");
     const replay = replayed(code);
     expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
     await leaveAll(japan, us);
@@ -88,13 +88,13 @@ describe("a pvp match through the protocol", () => {
     await act(japan2, "propose", { offer: offerOf(1) });
     const last = replayed(code).actions.at(-1)!;
     expect(last.action).toMatchObject({ type: "propose", by: seat2.playerId });
-    expect(japan.state().players.size).toBe(3);
+    expect(japan.state().players.length).toBe(3);
     await leaveAll(japan, japan2, us);
   });
 
   it("passes the move when the turn clock runs out, and logs a timeout", async () => {
     const { code, japan, us } = await startedPvp(server, { turnSeconds: 1 });
-    expect(japan.state().turnEndsAt).toBeGreaterThan(Date.now());
+    expect(japan.state().table.turnEndsAt).toBeGreaterThan(Date.now());
     await until(japan, (s) => s.turn === "us", 4000, "the clock to pass Japan's move");
     const last = replayed(code).actions.at(-1)!;
     expect(last.action.type).toBe("timeout");

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MatchSession } from "../../server/room/match-session.js";
-import { builtinScenarioSource, replayLog } from "../../shared/index.js";
+import { builtinScenarioSource, replayLog, startRecordedMatch } from "../../shared/index.js";
 import { scenario } from "./helpers.js";
 
 /** A move applied at once (no turn through the queue) must be the same move, and only when nothing else is under way. */
@@ -17,7 +17,10 @@ async function session(syncMs: number): Promise<{ session: MatchSession; file: s
   const dir = mkdtempSync(path.join(os.tmpdir(), "tt-session-"));
   dirs.push(dir);
   const file = path.join(dir, "M1.jsonl");
-  const created = await MatchSession.create(file, { matchId: "M1", scenarioSource: builtinScenarioSource(scenario.id), seed: "s" }, scenario, syncMs);
+  const started = startRecordedMatch({ matchId: "M1", scenarioSource: builtinScenarioSource(scenario.id), seed: "s" });
+  if (!started.ok) throw new Error(started.error.message);
+  writeFileSync(file, started.value.lines.map((line) => `${line}\n`).join(""));
+  const created = await MatchSession.open(file, syncMs);
   if (!created.ok) throw new Error(created.error.message);
   return { session: created.value, file };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { act, join, leaveAll, offerOf, sdk, sleep, startedPvp, startServer, track, until, type Player, type TestServer } from "./helpers.js";
+import { act, join, leaveAll, offerOf, sdk, sleep, startedPvp, startServer, tracked, until, type Player, type TestServer } from "./helpers.js";
 
 /** A dropped connection keeps its seat: automatically within the window, with the seat token after it. */
 
@@ -23,9 +23,9 @@ describe("reconnection", () => {
     us.room.reconnection.minUptime = 0;
     const reconnected = new Promise<void>((resolve) => us.room.onReconnect(() => resolve()));
     cut(us);
-    await until(japan, (s) => s.players.get(usSeat.playerId)?.connected === false, 3000, "the US seat to show as disconnected");
+    await until(japan, (s) => s.table.connected[usSeat.playerId] === false, 3000, "the US seat to show as disconnected");
     await reconnected;
-    await until(japan, (s) => s.players.get(usSeat.playerId)?.connected === true, 3000, "the US seat to come back");
+    await until(japan, (s) => s.table.connected[usSeat.playerId] === true, 3000, "the US seat to come back");
     await act(japan, "propose", { offer: offerOf("last") });
     await until(us, (s) => s.turn === "us");
     await act(us, "propose", { offer: offerOf("first") });
@@ -39,14 +39,14 @@ describe("reconnection", () => {
     const token = us.room.reconnectionToken;
     us.room.reconnection.enabled = false;
     cut(us);
-    await until(japan, (s) => s.players.get(usSeat.playerId)?.connected === false);
+    await until(japan, (s) => s.table.connected[usSeat.playerId] === false);
     await act(japan, "propose", { offer: offerOf("last") }); // the match goes on meanwhile
-    const back = track(await sdk(server).reconnect(token));
+    const back = await tracked(await sdk(server).reconnect(token));
     await back.room.waitForInitialState();
     // The reconnected client sees the current state, its own sheet included.
     await until(back, (s) => s.seq === server.room(code).matchState.seq && s.standingProposalId === "p1");
-    expect(back.state().sheets.get("us")).toBeDefined();
-    expect(back.state().sheets.get("japan")).toBeUndefined();
+    expect(back.state().sheets["us"]).toBeDefined();
+    expect(back.state().sheets["japan"]).toBeUndefined();
     await act(back, "accept", { proposalId: "p1" });
     expect(server.room(code).matchState.outcome?.by).toBe(usSeat.playerId);
     await leaveAll(japan, back);
@@ -63,7 +63,7 @@ describe("reconnection", () => {
     const back = await join(server, code, { seat: usSeat.token });
     expect(await back.seat).toMatchObject({ playerId: usSeat.playerId, side: "us", role: usSeat.role });
     expect(server.room(code).matchState.players.filter((p) => p.side === "us")).toHaveLength(1);
-    await until(japan, (s) => s.players.get(usSeat.playerId)?.connected === true);
+    await until(japan, (s) => s.table.connected[usSeat.playerId] === true);
     await leaveAll(japan, back);
   });
 });

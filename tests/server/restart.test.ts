@@ -5,8 +5,8 @@ import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash } from "../../shared/index.js";
-import { ROOM_NAME } from "../../server/room/protocol.js";
-import { records, act, freePort, offerOf, track, until, type Player } from "./helpers.js";
+import { NEGOTIATION_ROOM as ROOM_NAME } from "../../shared/index.js";
+import { act, freePort, offerOf, tracked, until, type Player } from "./helpers.js";
 
 /**
  * `server/main.ts` as its own process, on this machine's Node (20 at the time of writing,
@@ -54,7 +54,7 @@ function runServer(env: Record<string, string>): Promise<Started & { exitCode: n
 }
 
 async function joinWith(port: number, code: string, options: Record<string, unknown>): Promise<Player> {
-  const player = track(await new Client(`ws://127.0.0.1:${port}`).joinById(code, options));
+  const player = await tracked(await new Client(`ws://127.0.0.1:${port}`).joinById(code, options));
   player.room.reconnection.enabled = false;
   await player.room.waitForInitialState();
   return player;
@@ -70,7 +70,7 @@ describe("the server process", () => {
 
     // A pvp match with a proposal standing and team chat, and a solo match against a bot.
     const client = new Client(`ws://127.0.0.1:${port}`);
-    const japan = track(await client.create(ROOM_NAME, { side: "japan", name: "Akazawa", seed: "restart" }));
+    const japan = await tracked(await client.create(ROOM_NAME, { side: "japan", name: "Akazawa", seed: "restart" }));
     japan.room.reconnection.enabled = false;
     await japan.room.waitForInitialState();
     const code = japan.room.roomId;
@@ -82,7 +82,7 @@ describe("the server process", () => {
     const japanSeat = await japan.seat;
     const usSeat = await us.seat;
 
-    const solo = track(await client.create(ROOM_NAME, { mode: "solo", side: "japan", bot: "linear", seed: "restart-solo" }));
+    const solo = await tracked(await client.create(ROOM_NAME, { mode: "solo", side: "japan", bot: "linear", seed: "restart-solo" }));
     solo.room.reconnection.enabled = false;
     await solo.room.waitForInitialState();
     const soloCode = solo.room.roomId;
@@ -106,7 +106,7 @@ describe("the server process", () => {
     expect(await japan2.seat).toMatchObject({ playerId: japanSeat.playerId, side: "japan" });
     expect(await us2.seat).toMatchObject({ playerId: usSeat.playerId, side: "us" });
     await until(us2, (s) => s.seq === before.pvp && s.standingProposalId === "p1" && s.turn === "us");
-    expect(us2.state().teams.get("us").chat.at(-1).text).toBe("hold the line on rice");
+    expect(us2.state().chat.at(-1)!.text).toBe("hold the line on rice");
     await act(us2, "accept", { proposalId: "p1" });
     await until(japan2, (s) => s.phase === "ended");
 

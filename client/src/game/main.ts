@@ -36,7 +36,6 @@ export function startGame(parent: string): Phaser.Game {
     seat: () => state.connection?.seat ?? null,
     status: () => state.connection?.status ?? "none",
     code: () => state.connection?.code ?? null,
-    drop: () => (state.connection as { simulateDrop?: () => void } | null)?.simulateDrop?.(),
     canvasOffset: () => {
       const rect = game.canvas.getBoundingClientRect();
       return { left: rect.left, top: rect.top, scale: rect.width / game.scale.width };

@@ -22,7 +22,6 @@ export type TariffTalksHook = {
   status(): ConnectionStatus | "none";
   code(): string | null;
   /** Cuts the socket as a network failure would (reconnection test). */
-  drop(): void;
   /** Banner messages shown so far (errors, status), newest last. */
   messages: string[];
 };
@@ -42,7 +41,6 @@ export function installHook(source: {
   seat: () => SeatInfo | null;
   status: () => ConnectionStatus | "none";
   code: () => string | null;
-  drop: () => void;
   canvasOffset: () => { left: number; top: number; scale: number };
 }): TariffTalksHook {
   const hook: TariffTalksHook = {
@@ -65,7 +63,6 @@ export function installHook(source: {
     seat: source.seat,
     status: source.status,
     code: source.code,
-    drop: source.drop,
     messages: [],
   };
   window.__tariffTalks = hook;

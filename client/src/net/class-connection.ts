@@ -1,45 +1,17 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { PublicScenario, ScenarioEvent } from "../../../shared/index.js";
+import { type Assignment, type ClassDebrief, type ClassSettingsBody, type ClassSummary, type InstructorMessage, type PublicScenario } from "../../../shared/index.js";
 
 /**
  * Classroom mode over the wire (docs/protocol.md, "Classroom"): open a class over HTTP, then
  * the `classroom` room as instructor (key) or student (name, or the rejoin token after a
  * reload). No rules here: the server sends dashboards, debriefs and assignments ready to draw.
+ * After a drop the SDK reconnects and the server sends the whole picture again; if the SDK gives
+ * up, the link joins afresh with the key or token. While away, a command is refused in words.
  */
 
-/** Body of `POST /api/classes` (server/classroom/class-record.ts, `classSettingsSchema`); absent fields take the server's defaults. */
-export type ClassSettingsBody = {
-  scenario: string;
-  playersPerSide: number;
-  roles: boolean;
-  rounds?: number;
-  turnSeconds: number;
-  events: "historical" | "random" | "both" | "none";
-  privateVariant: boolean;
-  bots: boolean;
-  botStrategy: string;
-};
-export type TableRow = {
-  tableId: string; matchCode: string; phase: string; round: number; maxRounds: number; turn: string; paused: boolean; turnEndsAt: number;
-  standing: { id: string; side: string; points: Record<string, number> } | null;
-  events: string[];
-  players: { id: string; name: string; side: string; role: string; bot: string | null; connected: boolean }[];
-  outcome: { kind: string; points: Record<string, number> } | null;
-};
-export type SeatingTable = { id: string; seats: { side: string; role: string; studentId: string | null }[] };
-export type RosterEntry = { id: string; name: string; table: string | null; side: string | null; role: string | null };
-/** A scenario event the instructor may inject by id (the dashboard's `deck`: the random deck, then the timeline). */
-export type EventChoice = { id: string; title: string; headline: string; origin?: "deck" | "timeline" };
-export type ClassSummary = {
-  code: string; status: "seating" | "running" | "ended"; paused: boolean; createdAt: string;
-  settings: ClassSettingsBody; roster: RosterEntry[]; seating: SeatingTable[]; tables: TableRow[];
-  injected: { at: string; target: string; event: ScenarioEvent }[];
-  deck?: EventChoice[];
-};
-export type ClassDebriefRow = { tableId: string; matchId: string; outcome: string; points: Record<string, number> | null; dealPoints: { a: number; b: number } | null; jointGainShare: number | null; distanceToFrontier: number | null; rounds: number; firstConcession: string | null; ratified: boolean | null };
-export type ClassDebrief = { sides: [string, string]; frontier: { a: number; b: number }[]; nash: { a: number; b: number } | null; noDeal: { a: number; b: number }; realDeal: { a: number; b: number } | null; tables: ClassDebriefRow[] };
-export type Assignment = { classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator?: boolean; watchToken?: string | null };
+export type { Assignment, ClassDebrief, ClassSettingsBody, ClassSummary, EventChoice, RosterEntry, SeatingTable, TableRow } from "../../../shared/index.js";
 export type ServerError = { code: string; message: string };
+export type LinkStatus = "open" | "reconnecting" | "lost";
 
 const httpBase = (endpoint: string) => endpoint.replace(/^ws/, "http");
 
@@ -71,59 +43,127 @@ export async function fetchClassFile(endpoint: string, code: string, key: string
   return { blob: await res.blob(), filename: file === "logs.zip" ? `class-${code}-logs.zip` : `class-${code}.csv` };
 }
 
-type InstructorMessage = "start" | "pause" | "resume" | "end" | "inject" | "extend" | "move";
+const OFFLINE: ServerError = { code: "OFFLINE", message: "You are offline; nothing was sent. Try again once the connection is back." };
+
+/**
+ * A classroom room that stays joined: status while the SDK reconnects, and a fresh join
+ * (`rejoinOptions`) if it gives up. `wire` attaches the message handlers to each room joined.
+ */
+class ClassLink {
+  status: LinkStatus = "open";
+  onStatus: (status: LinkStatus) => void = () => {};
+  private closed = false;
+
+  protected constructor(
+    public room: Room,
+    private readonly endpoint: string,
+    readonly code: string,
+    private readonly rejoinOptions: () => Record<string, unknown>,
+  ) {}
+
+  protected watch(wire: (room: Room) => void): void {
+    const attach = (room: Room) => {
+      this.room = room;
+      room.reconnection.minUptime = 0;
+      wire(room);
+      room.onDrop(() => this.setStatus("reconnecting"));
+      room.onReconnect(() => this.setStatus("open"));
+      room.onLeave((code: number) => {
+        if (this.closed || code === 1000) return;
+        this.setStatus("reconnecting");
+        new Client(this.endpoint).joinById(this.code, this.rejoinOptions()).then(
+          (fresh) => {
+            attach(fresh);
+            this.setStatus("open");
+          },
+          () => this.setStatus("lost"),
+        );
+      });
+    };
+    attach(this.room);
+  }
+
+  private setStatus(status: LinkStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.onStatus(status);
+  }
+
+  leave(): void {
+    this.closed = true;
+    void this.room.leave().catch(() => undefined);
+  }
+}
 
 /** The instructor's side of a class: the latest dashboard, commands, the debrief. */
-export class InstructorLink {
+export class InstructorLink extends ClassLink {
   dashboard: ClassSummary | null = null;
   onChange: () => void = () => {};
   onError: (code: string, message: string, type: string) => void = () => {};
   /** An instructor message succeeded (`result` e.g. `{tables: ["T1"]}` for inject and extend). */
   onDone: (type: string, result: unknown) => void = () => {};
+  private debriefWaiters: ((debrief: ClassDebrief) => void)[] = [];
 
-  private constructor(readonly room: Room, readonly code: string, readonly key: string) {
-    room.onMessage("dashboard", (d: ClassSummary) => {
-      this.dashboard = d;
-      this.onChange();
+  private constructor(room: Room, endpoint: string, code: string, readonly key: string) {
+    super(room, endpoint, code, () => ({ key }));
+    this.watch((r) => {
+      r.onMessage("dashboard", (d: ClassSummary) => {
+        this.dashboard = d;
+        this.onChange();
+      });
+      r.onMessage("error", (e: ServerError & { type: string }) => this.onError(e.code, e.message, e.type));
+      r.onMessage("done", (m: { type: string; result?: unknown }) => {
+        if (m.type === "debrief") for (const resolve of this.debriefWaiters.splice(0)) resolve(m.result as ClassDebrief);
+        else this.onDone(m.type, m.result);
+      });
     });
-    room.onMessage("error", (e: ServerError & { type: string }) => this.onError(e.code, e.message, e.type));
-    room.onMessage("done", (m: { type: string; result?: unknown }) => this.onDone(m.type, m.result));
   }
 
   static async open(endpoint: string, code: string, key: string): Promise<InstructorLink> {
-    return new InstructorLink(await new Client(endpoint).joinById(code, { key }), code, key);
+    return new InstructorLink(await new Client(endpoint).joinById(code, { key }), endpoint, code, key);
   }
 
-  send(type: InstructorMessage, payload: Record<string, unknown> = {}): void {
+  /** Sends now; while away, says so instead (a queued command would run at a moment nobody chose). */
+  send(type: Exclude<InstructorMessage, "dashboard" | "debrief">, payload: Record<string, unknown> = {}): void {
+    if (this.status !== "open") return this.onError(OFFLINE.code, OFFLINE.message, type);
     this.room.send(type, payload);
   }
 
   debrief(): Promise<ClassDebrief> {
+    if (this.status !== "open") return Promise.reject(new Error(`${OFFLINE.code}: ${OFFLINE.message}`));
     return new Promise((resolve) => {
-      const off = this.room.onMessage("done", (m: { type: string; result: ClassDebrief }) => {
-        if (m.type !== "debrief") return;
-        off();
-        resolve(m.result);
-      });
+      this.debriefWaiters.push(resolve);
       this.room.send("debrief", {});
     });
   }
-
-  leave(): void {
-    void this.room.leave().catch(() => undefined);
-  }
 }
 
-export type StudentHandlers = { onAssignment: (a: Assignment) => void; onWelcome: (studentId: string, token: string) => void; onError: (e: ServerError) => void };
+export type StudentHandlers = { onAssignment: (a: Assignment) => void; onWelcome: (studentId: string, token: string) => void; onError: (e: ServerError) => void; onStatus?: (status: LinkStatus) => void };
 
-/**
- * A student in a class: `{name}` the first time, `{name, token}` or `{token}` to come back to the
- * same seat (after a reload). Waits for the assignment that carries the table's match code and seat token.
- */
-export async function joinClass(endpoint: string, code: string, who: { name?: string; token?: string }, handlers: StudentHandlers): Promise<Room> {
-  const room = await new Client(endpoint).joinById(code.trim().toUpperCase(), who);
-  room.onMessage("welcome", (w: { studentId: string; token: string }) => handlers.onWelcome(w.studentId, w.token));
-  room.onMessage("assignment", handlers.onAssignment);
-  room.onMessage("error", handlers.onError);
-  return room;
+/** A student in a class; comes back with the rejoin token if the connection is lost for good. */
+export class StudentLink extends ClassLink {
+  private token: string | undefined;
+
+  private constructor(room: Room, endpoint: string, code: string, who: { name?: string; token?: string }, handlers: StudentHandlers) {
+    super(room, endpoint, code, () => (this.token ? { token: this.token } : who));
+    this.token = who.token;
+    if (handlers.onStatus) this.onStatus = handlers.onStatus;
+    this.watch((r) => {
+      r.onMessage("welcome", (w: { studentId: string; token: string }) => {
+        this.token = w.token;
+        handlers.onWelcome(w.studentId, w.token);
+      });
+      r.onMessage("assignment", handlers.onAssignment);
+      r.onMessage("error", handlers.onError);
+    });
+  }
+
+  /**
+   * `{name}` the first time, `{name, token}` or `{token}` to come back to the same seat (after a
+   * reload). The assignment that follows carries the table's match code and seat token.
+   */
+  static async join(endpoint: string, code: string, who: { name?: string; token?: string }, handlers: StudentHandlers): Promise<StudentLink> {
+    const room = await new Client(endpoint).joinById(code.trim().toUpperCase(), who);
+    return new StudentLink(room, endpoint, code.trim().toUpperCase(), who, handlers);
+  }
 }

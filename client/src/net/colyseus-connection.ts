@@ -1,5 +1,14 @@
 import { Client, type Room } from "@colyseus/sdk";
-import type { Offer, PublicScenario } from "../../../shared/index.js";
+import {
+  errorMessageSchema,
+  NEGOTIATION_ROOM,
+  parseRefusal,
+  stepMessageSchema,
+  viewMessageSchema,
+  ViewFold,
+  type ClientMessageType,
+  type Offer,
+} from "../../../shared/index.js";
 import {
   LobbyError,
   type ChatChannel,
@@ -13,25 +22,21 @@ import {
   type SoloOptions,
 } from "./match-connection.js";
 import { SeatStore } from "./seat-store.js";
-import { adaptState, type ServerStateJson } from "./state-adapter.js";
 
 /**
  * The Colyseus implementation of MatchConnection / MatchLobby (docs/protocol.md): room
- * `negotiation`, messages ready/propose/accept/walkaway/chat, `seat` and `error` replies.
+ * `negotiation`; the server sends the whole view (`view`, on every join and reconnection) and
+ * then its changes (`step`), folded here with the protocol's own ViewFold. A step that does not
+ * follow what is held asks for `sync`. While the connection is away, a move is refused in words
+ * (`OFFLINE`), never queued or dropped silently.
  */
 
-const ROOM = "negotiation";
-
-type SeatMessage = { spectator: boolean; playerId?: string; side?: string; role?: string; token?: string; scenario?: PublicScenario };
-
 class ColyseusMatchConnection implements MatchConnection {
-  seat: SeatInfo | null;
-  view: ClientMatchView | null = null;
   status: ConnectionStatus = "open";
+  private readonly fold = new ViewFold();
   private listeners = new Set<(event: ConnectionEvent) => void>();
   private seatToken = "";
-  /** The public scenario, from the `seat` message (it is not in the synced state). */
-  private scenario: PublicScenario | null = null;
+  private savedSeat: SeatInfo | null;
 
   constructor(
     private room: Room,
@@ -40,7 +45,7 @@ class ColyseusMatchConnection implements MatchConnection {
     seat: SeatInfo | null,
     seatToken = "",
   ) {
-    this.seat = seat;
+    this.savedSeat = seat;
     this.seatToken = seatToken;
     this.attach(room);
   }
@@ -49,23 +54,37 @@ class ColyseusMatchConnection implements MatchConnection {
     return this.room.roomId;
   }
 
+  get view(): ClientMatchView | null {
+    return this.fold.view;
+  }
+
+  get seat(): SeatInfo | null {
+    const grant = this.fold.seat;
+    if (grant && !grant.spectator) return { playerId: grant.playerId, side: grant.side, role: grant.role };
+    return grant ? null : this.savedSeat;
+  }
+
   private attach(room: Room): void {
     this.room = room;
     // A reload or a short network cut should resume at once, however young the room.
     room.reconnection.minUptime = 0;
-    room.onMessage("seat", (message: SeatMessage) => {
-      if (message.scenario) this.scenario = message.scenario;
-      if (!message.spectator && message.playerId && message.side && message.role) {
-        this.seat = { playerId: message.playerId, side: message.side, role: message.role };
-        this.seatToken = message.token ?? this.seatToken;
-        this.persist();
-      }
-      this.refresh();
+    room.onMessage("view", (raw: unknown) => {
+      const message = viewMessageSchema.safeParse(raw);
+      if (!message.success) return this.emit({ kind: "error", code: "BAD_SERVER_MESSAGE", message: "The server sent a view this client cannot read." });
+      this.fold.take(message.data);
+      if (!message.data.seat.spectator) this.seatToken = message.data.seat.token;
+      this.persist();
+      this.emitView();
     });
-    room.onMessage("error", (message: { code?: string; message?: string }) => {
-      this.emit({ kind: "error", code: message.code ?? "ERROR", message: message.message ?? "" });
+    room.onMessage("step", (raw: unknown) => {
+      const message = stepMessageSchema.safeParse(raw);
+      if (!message.success || !this.fold.step(message.data)) return this.room.send("sync", {});
+      this.emitView();
     });
-    room.onStateChange(() => this.refresh());
+    room.onMessage("error", (raw: unknown) => {
+      const message = errorMessageSchema.safeParse(raw);
+      this.emit({ kind: "error", code: message.success ? message.data.code : "ERROR", message: message.success ? message.data.message : "" });
+    });
     room.onDrop(() => this.setStatus("reconnecting"));
     room.onReconnect(() => {
       this.setStatus("open");
@@ -78,7 +97,6 @@ class ColyseusMatchConnection implements MatchConnection {
       else this.setStatus("closed");
     });
     this.persist();
-    if (room.state) this.refresh();
   }
 
   private async rejoinWithToken(): Promise<void> {
@@ -93,15 +111,13 @@ class ColyseusMatchConnection implements MatchConnection {
   }
 
   private persist(): void {
-    if (!this.seat) return;
-    this.store.save({ code: this.room.roomId, reconnectionToken: this.room.reconnectionToken, seatToken: this.seatToken, seat: this.seat });
+    const seat = this.seat;
+    if (!seat) return;
+    this.store.save({ code: this.room.roomId, reconnectionToken: this.room.reconnectionToken, seatToken: this.seatToken, seat });
   }
 
-  private refresh(): void {
-    const state = this.room.state as { toJSON?: () => unknown } | undefined;
-    if (!state?.toJSON) return;
-    this.view = adaptState(state.toJSON() as ServerStateJson, this.seat, this.scenario);
-    this.emit({ kind: "view", view: this.view });
+  private emitView(): void {
+    if (this.fold.view) this.emit({ kind: "view", view: this.fold.view });
   }
 
   private setStatus(status: ConnectionStatus): void {
@@ -119,20 +135,29 @@ class ColyseusMatchConnection implements MatchConnection {
     return () => this.listeners.delete(listener);
   }
 
+  /** Sends now, or says why it cannot: the SDK would queue it for later, which a player cannot see. */
+  private send(type: ClientMessageType, payload: object): void {
+    if (this.status !== "open") {
+      this.emit({ kind: "error", code: "OFFLINE", message: "You are offline; nothing was sent. Try again once the connection is back." });
+      return;
+    }
+    this.room.send(type, payload);
+  }
+
   ready(): void {
-    this.room.send("ready", {});
+    this.send("ready", {});
   }
   propose(offer: Offer): void {
-    this.room.send("propose", { offer });
+    this.send("propose", { offer });
   }
   accept(proposalId: string): void {
-    this.room.send("accept", { proposalId });
+    this.send("accept", { proposalId });
   }
   walkaway(): void {
-    this.room.send("walkaway", {});
+    this.send("walkaway", {});
   }
   chat(text: string, to: ChatChannel): void {
-    this.room.send("chat", { text, to });
+    this.send("chat", { text, to });
   }
 
   async leave(): Promise<void> {
@@ -140,18 +165,13 @@ class ColyseusMatchConnection implements MatchConnection {
     this.store.clear();
     await this.room.leave(true).catch(() => undefined);
   }
-
-  /** For the browser tests: cut the socket as a network failure would. */
-  simulateDrop(): void {
-    (this.room.connection as unknown as { transport?: { ws?: WebSocket } }).transport?.ws?.close(4010, "simulated drop");
-  }
 }
 
 /** The server's `CODE: sentence` refusal, or a network failure, as a LobbyError. */
 export function lobbyError(error: unknown): LobbyError {
   const text = error instanceof Error ? error.message : String(error);
-  const match = /^([A-Z_]+): (.*)$/s.exec(text);
-  if (match) return new LobbyError(match[1]!, match[2]!);
+  const refusal = parseRefusal(text, "");
+  if (refusal.code) return new LobbyError(refusal.code, refusal.message);
   if (/fetch|network|ECONNREFUSED|Failed/i.test(text)) return new LobbyError("NO_SERVER", text);
   if (/not found|invalid room id|no rooms found/i.test(text)) return new LobbyError("BAD_CODE", text);
   return new LobbyError("ERROR", text);
@@ -185,11 +205,11 @@ export class ColyseusLobby implements MatchLobby {
   }
 
   playSolo(options: SoloOptions): Promise<MatchConnection> {
-    return this.connect(() => this.client.create(ROOM, { mode: "solo", name: options.name, side: options.side, bot: options.difficulty }));
+    return this.connect(() => this.client.create(NEGOTIATION_ROOM, { mode: "solo", name: options.name, side: options.side, bot: options.difficulty }));
   }
 
   hostTable(options: HostOptions): Promise<MatchConnection> {
-    return this.connect(() => this.client.create(ROOM, { mode: "pvp", name: options.name, ...(options.side ? { side: options.side } : {}) }));
+    return this.connect(() => this.client.create(NEGOTIATION_ROOM, { mode: "pvp", name: options.name, ...(options.side ? { side: options.side } : {}) }));
   }
 
   joinTable(code: string, name: string): Promise<MatchConnection> {

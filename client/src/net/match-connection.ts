@@ -1,26 +1,14 @@
-import type { MatchView, Offer } from "../../../shared/index.js";
+import type { Offer, TableInfo, TableView } from "../../../shared/index.js";
 
 /**
  * What a scene may know about the match and do to it. Scenes see only this interface, never
- * Colyseus; the Colyseus implementation (colyseus-connection.ts) adapts the server's state into
- * the engine's `MatchView` shape, plus the hosting facts the engine does not know.
+ * Colyseus; the Colyseus implementation (colyseus-connection.ts) holds the view the server
+ * sends — the engine's `MatchView` for this seat plus the hosting facts (shared/protocol/view.ts).
  */
 
 export type SeatInfo = { playerId: string; side: string; role: string };
-
-export type TableInfo = {
-  /** The match code (room id), to share with the other player. */
-  code: string;
-  mode: "solo" | "pvp";
-  turnSeconds: number;
-  /** Wall-clock ms when the turn clock passes the move; 0 = no clock running. */
-  turnEndsAt: number;
-  /** player id → connected now (bots always are). */
-  connected: Record<string, boolean>;
-  spectators: number;
-};
-
-export type ClientMatchView = MatchView & { table: TableInfo };
+export type { TableInfo };
+export type ClientMatchView = TableView;
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "lost" | "closed";
 

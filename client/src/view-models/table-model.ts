@@ -1,4 +1,4 @@
-import type { MatchView, Offer, Proposal, RedLine } from "../../../shared/index.js";
+import { crossedRedLines, sheetPoints, type MatchView, type Offer, type Proposal, type RedLine } from "../../../shared/index.js";
 import { otherSide } from "./names.js";
 
 /**
@@ -47,15 +47,9 @@ export type TableModel = {
   history: HistoryItem[];
 };
 
-export function sumPoints(points: Record<string, Record<string, number>>, offer: Offer): number {
-  let total = 0;
-  for (const [issue, option] of Object.entries(offer)) total += points[issue]?.[option] ?? 0;
-  return total;
-}
-
-export function brokenLines(redLines: readonly RedLine[], offer: Offer): RedLine[] {
-  return redLines.filter((line) => line.forbiddenOptions.includes(offer[line.issue] ?? ""));
-}
+/** The engine's own rules for a sheet (shared/engine): the table only shows them. */
+export const sumPoints = sheetPoints;
+export const brokenLines = (redLines: readonly RedLine[], offer: Offer): RedLine[] => crossedRedLines(redLines, offer);
 
 /** The other side's proposal that is on the table now, if any. */
 export function theirStanding(view: MatchView, mySide: string): Proposal | null {

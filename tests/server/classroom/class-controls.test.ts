@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { records, act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
+import { act, join, scenario, startServer, until, type TestServer } from "../helpers.js";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../../shared/index.js";
 import { command, instructor, openClass, sitAtTable, student, type Assignment } from "./class-helpers.js";
 
@@ -33,7 +33,7 @@ describe("instructor controls", () => {
     await expect(command(teacher, "start")).rejects.toThrow(/WRONG_PHASE/);
     const akiAt: Assignment = await aki.next("assignment", (a) => a.matchCode);
     const table = await sitAtTable(server, akiAt);
-    const before = table.room.state.maxRounds;
+    const before = table.state().maxRounds;
     await command(teacher, "extend", { table: "T1", rounds: 2 });
     await until(table, (s) => s.maxRounds === before + 2, 5000, "the deadline to move");
     await expect(command(teacher, "extend", { table: "T9", rounds: 1 })).rejects.toThrow(/UNKNOWN_TABLE/);
@@ -45,7 +45,7 @@ describe("instructor controls", () => {
     expect(dashboard.deck.map((e: { id: string }) => e.id)).toContain("steel-50");
     const done = await command(teacher, "inject", { table: "T1", eventId: "steel-50" });
     expect(done.result.tables).toEqual(["T1"]);
-    await until(table, (s) => records(s.events).some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
+    await until(table, (s) => s.events.some((e: any) => e.id === "steel-50" && e.origin === "instructor"), 5000, "the deck event");
 
     await command(teacher, "end");
     await expect(student(server, code, "Late")).rejects.toThrow(/CLASS_ENDED/);
@@ -64,10 +64,11 @@ describe("instructor controls", () => {
     const japan = await sitAtTable(server, akiAt);
     const us = await sitAtTable(server, lateAt);
     expect((await us.seat).playerId).toBe("bot-us-1");
-    await until(us, (s) => s.players.get("bot-us-1")?.bot === "" && s.players.get("bot-us-1")?.name === "Late Sam", 5000, "the seat to be a person's");
+    await until(us, (s) => s.players.find((p) => p.id === "bot-us-1")?.bot === undefined && s.players.find((p) => p.id === "bot-us-1")?.name === "Late Sam", 5000, "the seat to be a person's");
     await act(japan, "propose", { offer: scenario.references[0]!.offer });
+    await until(us, (s) => s.standingProposalId === "p1");
     await act(us, "accept", { proposalId: "p1" });
-    expect(us.room.state.phase).toBe("ended");
+    expect(us.state().phase).toBe("ended");
     // A second latecomer finds no bot seat left: they watch a table (here the only one, ended) as a spectator.
     const later = await student(server, code, "Later");
     const laterAt: Assignment = await later.next("assignment");

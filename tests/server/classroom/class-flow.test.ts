@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { promises as fs } from "node:fs";
 import { replayLog } from "../../../shared/index.js";
 import { logPath } from "../../../server/store/match-catalog.js";
-import { records, startServer, until, type Player, type TestServer } from "../helpers.js";
+import { startServer, until, type Player, type TestServer } from "../helpers.js";
 import { command, getClass, instructor, openClass, playQuickly, sitAtTable, student, type Assignment, type Member } from "./class-helpers.js";
 
 /** Issue 6 acceptance: an instructor and 22 scripted students (5 full 2-per-side tables + 1 with bots) run a class. */
@@ -39,7 +39,7 @@ describe("a class of 2-per-side tables", () => {
 
     const injected = await command(teacher, "inject", { table: "all", event: { id: "snap-election", title: "Snap election", headline: "Tokyo calls a snap election.", effects: [{ kind: "reservation", side: "japan", delta: -4 }] } });
     expect(injected.result.tables).toHaveLength(6);
-    for (const { player } of players) await until(player, (s) => records(s.events).some((e: any) => e.id === "snap-election"), 5000, "the injected event");
+    for (const { player } of players) await until(player, (s) => s.events.some((e: any) => e.id === "snap-election"), 5000, "the injected event");
 
     for (const { player, side } of players) playQuickly(player, side);
     for (const { player } of players) await until(player, (s) => s.phase === "ended", 20_000, "the table to end");

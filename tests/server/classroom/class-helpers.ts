@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
-import { records, join, scenario, sdk, sleep, type Player, type TestServer } from "../helpers.js";
+import { join, scenario, sdk, sleep, type Player, type TestServer } from "../helpers.js";
 
 /** Classroom test pieces: open a class over HTTP, an instructor and scripted students over the SDK. */
 
@@ -79,12 +79,12 @@ export function playQuickly(player: Player, side: string): void {
   const move = (state: any) => {
     if (state.phase !== "negotiating" || state.turn !== side || state.seq === actedAt) return;
     actedAt = state.seq;
-    const standing = records(state.proposals).find((p: any) => p.id === state.standingProposalId);
+    const standing = state.proposals.find((p: any) => p.id === state.standingProposalId);
     if (standing && standing.side !== side) player.room.send("accept", { proposalId: standing.id });
     else player.room.send("propose", { offer: deal });
   };
-  player.room.onStateChange(move);
-  move(player.room.state);
+  player.listeners.add(move);
+  move(player.state());
 }
 
 export async function sitAtTable(server: TestServer, assignment: Assignment): Promise<Player> {

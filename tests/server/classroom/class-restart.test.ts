@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, describe, expect, it } from "vitest";
-import { act, freePort, scenario, track, until, type Player } from "../helpers.js";
+import { act, freePort, scenario, tracked, until, type Player } from "../helpers.js";
 import { command, member, spawnServer, type Assignment, type Member } from "./class-helpers.js";
 
 /** Issue 6: the server is killed (-9) mid-class and restarted; the dashboard and every table come back. */
@@ -29,7 +29,7 @@ async function connect(port: number, code: string, options: Record<string, unkno
 }
 
 async function sit(port: number, a: Assignment): Promise<Player> {
-  const player = track(await new Client(`ws://127.0.0.1:${port}`).joinById(a.matchCode!, { seat: a.seatToken! }));
+  const player = await tracked(await new Client(`ws://127.0.0.1:${port}`).joinById(a.matchCode!, { seat: a.seatToken! }));
   player.room.reconnection.enabled = false;
   await player.room.waitForInitialState();
   return player;

@@ -1,6 +1,6 @@
 import type { MessageKey } from "../../i18n/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
-import { fetchScenarios, InstructorLink, joinClass, openClass, type Assignment } from "../../net/class-connection.js";
+import { fetchScenarios, InstructorLink, openClass, StudentLink, type Assignment, type LinkStatus } from "../../net/class-connection.js";
 import type { MatchConnection } from "../../net/match-connection.js";
 import type { TextField } from "../../ui/text-field.js";
 import { colors } from "../../ui/theme.js";
@@ -201,10 +201,11 @@ export class ClassScene extends BaseScene {
   }
 
   private async joinAsStudent(code: string, who: { name?: string; token?: string }): Promise<void> {
-    classState.student = await joinClass(this.endpoint(), code, who, {
+    classState.student = await StudentLink.join(this.endpoint(), code, who, {
       onWelcome: (_id, token) => rememberClass(code, { token }),
       onAssignment: (a) => this.onAssignment(a),
       onError: (e) => this.showError(new Error(`${e.code}: ${e.message}`)),
+      onStatus: (status) => this.showLinkStatus(status),
     });
     classState.studentCode = code;
     rememberClass(code, {});
@@ -254,7 +255,7 @@ export class ClassScene extends BaseScene {
   }
 
   private leaveAsStudent(code: string): void {
-    void classState.student?.leave().catch(() => undefined);
+    classState.student?.leave();
     classState.student = null;
     classState.assignment = null;
     classState.studentCode = null;
@@ -277,7 +278,17 @@ export class ClassScene extends BaseScene {
     };
     link.onError = (code, message) => this.showError(new Error(`${code}: ${message}`));
     link.onDone = (type, result) => this.onDone(type, result);
+    link.onStatus = (status) => this.showLinkStatus(status);
     dashboard.draw();
+    if (link.status !== "open") this.showLinkStatus(link.status);
+  }
+
+  /** The class connection's state, in the banner: away (every command refused in words meanwhile), back, or lost. */
+  private showLinkStatus(status: LinkStatus): void {
+    if (!this.scene.isActive()) return;
+    if (status === "reconnecting") this.banner.show(this.t("status.reconnecting"), "status", true);
+    else if (status === "open") this.banner.show(this.t("status.reconnected"), "info");
+    else this.banner.show(this.t("status.lost"), "error", true);
   }
 
   /** The class goes on without this browser; the code and the key bring it back. */

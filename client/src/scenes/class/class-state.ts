@@ -1,6 +1,5 @@
-import type { Room } from "@colyseus/sdk";
 import type { PublicScenario } from "../../../../shared/index.js";
-import type { Assignment, InstructorLink } from "../../net/class-connection.js";
+import type { Assignment, InstructorLink, StudentLink } from "../../net/class-connection.js";
 import type { ClassForm } from "../../view-models/class-form.js";
 import type { EventDraft } from "../../view-models/class-dashboard-model.js";
 
@@ -12,7 +11,7 @@ export type ControlTab = "move" | "inject" | "extend";
  */
 export const classState: {
   link: InstructorLink | null;
-  student: Room | null;
+  student: StudentLink | null;
   studentCode: string | null;
   assignment: Assignment | null;
   /** The landing cards or the "open a class" form. */

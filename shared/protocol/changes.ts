@@ -1,0 +1,84 @@
+/**
+ * The wire's one rule for keeping a copy of a JSON value up to date: the changes that turn one
+ * value into the next. A path names a place from the root (object keys and array indices).
+ *
+ *   {op: "set",  path, value}   put `value` at `path` (a new key, or a replaced value)
+ *   {op: "push", path, values}  append `values` to the array at `path`
+ *   {op: "del",  path}          remove the key at `path`
+ *
+ * `diffJson(a, b)` gives changes that `applyChanges(a, changes)` turns into a value deep-equal
+ * to `b` (tests/shared/protocol/changes.test.ts checks it on every state of random matches).
+ * Arrays that only grew (proposals, chat, events) travel as `push`; equal-length arrays are
+ * compared element by element; anything else is replaced whole.
+ */
+
+export type Path = (string | number)[];
+export type Change = { op: "set"; path: Path; value: unknown } | { op: "push"; path: Path; values: unknown[] } | { op: "del"; path: Path };
+
+type JsonObject = Record<string, unknown>;
+const isObject = (v: unknown): v is JsonObject => typeof v === "object" && v !== null && !Array.isArray(v);
+
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    return a.every((item, i) => jsonEqual(item, b[i]));
+  }
+  if (isObject(a)) {
+    if (!isObject(b)) return false;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every((key) => key in b && jsonEqual(a[key], b[key]));
+  }
+  return false;
+}
+
+export function diffJson(before: unknown, after: unknown, path: Path = [], out: Change[] = []): Change[] {
+  if (before === after) return out;
+  if (Array.isArray(before) && Array.isArray(after)) {
+    if (after.length === before.length) {
+      for (let i = 0; i < after.length; i++) diffJson(before[i], after[i], [...path, i], out);
+    } else if (after.length > before.length && before.every((item, i) => jsonEqual(item, after[i]))) {
+      out.push({ op: "push", path, values: after.slice(before.length) });
+    } else {
+      out.push({ op: "set", path, value: after });
+    }
+    return out;
+  }
+  if (isObject(before) && isObject(after)) {
+    for (const key of Object.keys(after)) {
+      if (!(key in before)) out.push({ op: "set", path: [...path, key], value: after[key] });
+      else diffJson(before[key], after[key], [...path, key], out);
+    }
+    for (const key of Object.keys(before)) if (!(key in after)) out.push({ op: "del", path: [...path, key] });
+    return out;
+  }
+  if (!jsonEqual(before, after)) out.push({ op: "set", path, value: after });
+  return out;
+}
+
+/** A copy of `value` with the changes applied; `value` itself is left as it was (copy on write along each path). */
+export function applyChanges<T>(value: T, changes: readonly Change[]): T {
+  let root: unknown = value;
+  for (const change of changes) root = applyOne(root, change, 0);
+  return root as T;
+}
+
+function applyOne(node: unknown, change: Change, depth: number): unknown {
+  const { path } = change;
+  if (depth === path.length) {
+    if (change.op === "set") return change.value;
+    if (change.op === "push") return [...(Array.isArray(node) ? node : []), ...change.values];
+    return undefined;
+  }
+  const key = path[depth]!;
+  if (Array.isArray(node)) {
+    const copy = [...node];
+    copy[key as number] = applyOne(copy[key as number], change, depth + 1);
+    return copy;
+  }
+  const copy: JsonObject = isObject(node) ? { ...node } : {};
+  if (change.op === "del" && depth === path.length - 1) delete copy[key];
+  else copy[key] = applyOne(copy[key], change, depth + 1);
+  return copy;
+}
