@@ -12,9 +12,9 @@ const scenario = publicScenario(builtinScenario(DEFAULT_SCENARIO_ID)!);
 
 function summary(overrides: Partial<ClassSummary> = {}): ClassSummary {
   return {
-    code: "ABCD2345", status: "seating", paused: false, createdAt: "2026-11-27T00:00:00.000Z",
+    code: "ABCD2345", status: "seating", paused: false, createdAt: "2026-11-27T00:00:00.000Z", endedAt: null, deck: [],
     settings: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 1, roles: true, turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" },
-    roster: [{ id: "s1", name: "Aki", table: "T1", side: "japan", role: "chief" }, { id: "s2", name: "Scott", table: "T1", side: "us", role: "treasury" }, { id: "s3", name: "Mia", table: "T2", side: "japan", role: "chief" }],
+    roster: [{ id: "s1", name: "Aki", table: "T1", side: "japan", role: "chief", watching: null }, { id: "s2", name: "Scott", table: "T1", side: "us", role: "treasury", watching: null }, { id: "s3", name: "Mia", table: "T2", side: "japan", role: "chief", watching: null }],
     seating: [
       { id: "T1", seats: [{ side: "japan", role: "chief", studentId: "s1" }, { side: "us", role: "treasury", studentId: "s2" }] },
       { id: "T2", seats: [{ side: "japan", role: "chief", studentId: "s3" }, { side: "us", role: "treasury", studentId: null }] },
@@ -70,7 +70,7 @@ describe("the instructor's dashboard", () => {
 
   it("redraws its widgets only when the class changes shape", () => {
     const base = summary();
-    const row = { tableId: "T1", matchCode: "AAAAAA", phase: "negotiating", round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], players: [], outcome: null };
+    const row = { tableId: "T1", matchCode: "AAAAAA", phase: "negotiating" as const, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null };
     expect(structureKey(base)).toBe(structureKey({ ...base }));
     const running = summary({ status: "running", tables: [row] });
     // A clock, a standing offer or a new round redraws the cards only.
@@ -82,13 +82,13 @@ describe("the instructor's dashboard", () => {
   });
 
   it("aims injects and extensions at all tables or one still playing", () => {
-    const row = (tableId: string, phase: string) => ({ tableId, matchCode: "AAAAAA", phase, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], players: [], outcome: null });
+    const row = (tableId: string, phase: "briefing" | "negotiating" | "ended") => ({ tableId, matchCode: "AAAAAA", phase, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null });
     expect(actionTargets(summary({ status: "running", tables: [row("T1", "negotiating"), row("T2", "ended"), row("T3", "briefing")] }))).toEqual(["all", "T1", "T3"]);
     expect(actionTargets(null)).toEqual(["all"]);
   });
 
   it("lists the events the server's dashboard offers, none before a dashboard arrives", () => {
-    expect(eventChoices(summary({ deck: [{ id: "x", title: "X", headline: "x" }] }))).toEqual([{ id: "x", title: "X", headline: "x" }]);
+    expect(eventChoices(summary({ deck: [{ id: "x", title: "X", headline: "x", origin: "deck" }] }))).toEqual([{ id: "x", title: "X", headline: "x", origin: "deck" }]);
     expect(eventChoices(summary())).toEqual([]);
     expect(eventChoices(null)).toEqual([]);
   });

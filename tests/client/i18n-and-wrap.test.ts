@@ -3,9 +3,7 @@ import { en } from "../../client/src/i18n/en.js";
 import { ja } from "../../client/src/i18n/ja.js";
 import { format, I18n } from "../../client/src/i18n/index.js";
 import { breakableTokens, wrapLines } from "../../client/src/ui/wrap.js";
-import { adaptState } from "../../client/src/net/state-adapter.js";
 import { lobbyError } from "../../client/src/net/colyseus-connection.js";
-import { builtinScenario, DEFAULT_SCENARIO_ID, publicScenario } from "../../shared/index.js";
 
 describe("message catalogue", () => {
   it("has every English key in Japanese, with the same placeholders", () => {
@@ -43,15 +41,6 @@ describe("line breaking", () => {
 });
 
 describe("server replies", () => {
-  it("reads a sheet's flat JSON points in scenario order, and skips a record that is not JSON", () => {
-    const scenario = { ...publicScenario(builtinScenario(DEFAULT_SCENARIO_ID)!), issues: [{ id: "A", name: "A", description: "", options: [{ id: "x", label: "x" }, { id: "y", label: "y" }] }] };
-    const view = adaptState({ sheets: { japan: { side: "japan", points: "[0,5]" } }, proposals: ["{not json", '{"id":"P1","side":"us","by":"p2","round":1,"offer":{"A":"y"}}'] }, null, scenario);
-    expect(view.sheets.japan!.points).toEqual({ A: { x: 0, y: 5 } });
-    expect(view.proposals.map((p) => p.id)).toEqual(["", "P1"]);
-    expect(view.proposals[1]!.offer).toEqual({ A: "y" });
-    expect(adaptState({ sheets: { japan: { side: "japan", points: "[0," } } }, null, scenario).sheets).toEqual({});
-  });
-
   it("turns a refused join into a code and a sentence", () => {
     const e = lobbyError(new Error("SIDE_FULL: japan already has 6 players; join the other side or as a spectator."));
     expect(e.code).toBe("SIDE_FULL");

@@ -15,14 +15,14 @@ afterAll(async () => {
 /** Expects a refusal with `code`, and the synced state (and the server's engine state) unchanged. */
 async function expectRefused(player: Player, code: string, type: string, payload?: unknown): Promise<void> {
   const seq = player.state().seq;
-  const serverSeq = server.room(player.room.roomId).matchState.seq;
+  const serverSeq = server.match(player.room.roomId).state.seq;
   const reply = await refused(player, type, payload);
   expect(reply.code, reply.message).toBe(code);
   expect(reply.type).toBe(type);
   expect(typeof reply.message).toBe("string");
   expect(reply.message.length).toBeGreaterThan(5);
   expect(player.state().seq).toBe(seq);
-  expect(server.room(player.room.roomId).matchState.seq).toBe(serverSeq);
+  expect(server.match(player.room.roomId).state.seq).toBe(serverSeq);
 }
 
 describe("authority", () => {

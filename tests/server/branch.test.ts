@@ -48,7 +48,7 @@ describe("branching a match through the server", () => {
     expect(stateHash(branch.states[k]!)).toBe(stateHash(parent.states[k]!));
     const { rng: _rng, ...afterBranch } = branch.states[k + 1]!;
     expect({ ...afterBranch, seq: k }).toEqual(parentAtK);
-    expect(stateHash(branch.final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(branch.final)).toBe(stateHash(server.match(code).state));
     await leaveAll(japan);
   });
 
@@ -61,7 +61,7 @@ describe("branching a match through the server", () => {
     await act(us, "propose", { offer: parent.scenario.noDeal });
     await act(japan, "accept", { proposalId: "p4" });
     await until(us, (s) => s.phase === "ended");
-    expect(stateHash(logOf(code).final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(logOf(code).final)).toBe(stateHash(server.match(code).state));
     await leaveAll(japan, us);
   });
 
@@ -71,7 +71,7 @@ describe("branching a match through the server", () => {
     await until(watcher, (s) => s.phase === "ended", 10000, "the bots to finish");
     const players = [...watcher.state().players.values()].map((p: any) => `${p.id}:${p.bot}`);
     expect(players).toEqual(expect.arrayContaining(["bot-japan:hardliner", "bot-us:conceder"]));
-    expect(stateHash(logOf(code).final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(logOf(code).final)).toBe(stateHash(server.match(code).state));
     await leaveAll(watcher);
   });
 

@@ -95,7 +95,7 @@ function replaysTo(code: string): string {
 /** Sends `count` messages from each player, then waits until replies + accepted = sent. */
 async function batch(code: string, players: Player[], count: number, flood = false): Promise<{ sent: number; replies: number; accepted: number; limited: number }> {
   const errorsBefore = players.map((p) => p.errors.length);
-  const seqBefore = server.room(code).matchState.seq;
+  const seqBefore = server.match(code).state.seq;
   let sent = 0;
   for (let i = 0; i < count; i++) {
     for (const player of flood ? players.slice(0, 1) : players) {
@@ -106,7 +106,7 @@ async function batch(code: string, players: Player[], count: number, flood = fal
   }
   const settled = () => {
     const replies = players.reduce((n, p, i) => n + p.errors.length - errorsBefore[i]!, 0);
-    return { replies, accepted: server.room(code).matchState.seq - seqBefore };
+    return { replies, accepted: server.match(code).state.seq - seqBefore };
   };
   const deadline = Date.now() + 15_000;
   while (settled().replies + settled().accepted < sent && Date.now() < deadline) await sleep(10);
@@ -136,8 +136,8 @@ describe("fuzz", () => {
         total += result.sent;
         accepted += result.accepted;
         limited += result.limited;
-        expect(replaysTo(code)).toBe(stateHash(server.room(code).matchState));
-        if (server.room(code).matchState.phase === "ended") break;
+        expect(replaysTo(code)).toBe(stateHash(server.match(code).state));
+        if (server.match(code).state.phase === "ended") break;
       }
       if (matches === 1) {
         // A flood from one client: over the limit, answered RATE_LIMITED, nothing else happens.
@@ -153,13 +153,13 @@ describe("fuzz", () => {
         await sleep(300); // let the bucket refill
       }
       // The room still plays normally afterwards, and its clients agree with the server.
-      const live = server.room(code).matchState;
+      const live = server.match(code).state;
       if (live.phase === "negotiating") {
         const mover = live.turn === "japan" ? japan : us;
         await act(mover, "chat", { text: "still here", to: "table" });
       }
-      await until(japan, (s) => s.seq === server.room(code).matchState.seq);
-      expect(replaysTo(code)).toBe(stateHash(server.room(code).matchState));
+      await until(japan, (s) => s.seq === server.match(code).state.seq);
+      expect(replaysTo(code)).toBe(stateHash(server.match(code).state));
       await leaveAll(japan, us, watcher);
     }
     expect(total).toBeGreaterThanOrEqual(TOTAL);
@@ -190,7 +190,7 @@ describe("fuzz", () => {
     await act(japan, "propose", { offer: offerOf("first") });
     await until(usNow, (s) => s.turn === "us");
     await act(usNow, "propose", { offer: offerOf("last") });
-    await until(japan, (s) => s.seq === server.room(code).matchState.seq);
+    await until(japan, (s) => s.seq === server.match(code).state.seq);
     expect(japan.state().proposals.length).toBe(2);
     await leaveAll(japan, usNow);
   });

@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { createGameServer, type GameServer } from "../../server/app.js";
 import { serverConfig, type ServerConfigInput } from "../../server/config.js";
-import type { NegotiationRoom } from "../../server/room/NegotiationRoom.js";
+import type { Room } from "@colyseus/core";
+import type { HostedMatch } from "../../server/room/match-registry.js";
 import { builtinScenario, DEFAULT_SCENARIO_ID, NEGOTIATION_ROOM, stepMessageSchema, viewMessageSchema, ViewFold, type Offer, type Scenario, type SeatGrant, type TableView } from "../../shared/index.js";
 
 /** A real server on a free loopback port with its own data folder, and SDK clients to talk to it. */
@@ -17,7 +18,10 @@ export type TestServer = {
   dataDir: string;
   port: number;
   url: string;
-  room(code: string): NegotiationRoom;
+  /** The Colyseus room (to unload it, as an idle spell would). */
+  room(code: string): Room;
+  /** The match the server hosts under that code (its engine state), through the server's match registry. */
+  match(code: string): HostedMatch;
   close(): Promise<void>;
 };
 
@@ -45,7 +49,12 @@ export async function startServer(overrides: ServerConfigInput = {}): Promise<Te
     dataDir,
     port,
     url: `http://127.0.0.1:${port}`,
-    room: (code) => colyseus.getRoomById(code) as unknown as NegotiationRoom,
+    room: (code) => colyseus.getRoomById(code),
+    match: (code) => {
+      const hosted = game.deps.matches.get(code);
+      if (!hosted) throw new Error(`no match ${code} is hosted`);
+      return hosted;
+    },
     async close() {
       await colyseus.cleanup().catch(() => undefined);
       await game.shutdown();

@@ -41,7 +41,7 @@ describe("a pvp match through the protocol", () => {
     expect(state.chat.at(-1)!.text).toBe("We can live with that.");
 
     const replay = replayed(code);
-    const live = server.room(code).matchState;
+    const live = server.match(code).state;
     expect(replay.result).toBeDefined();
     expect(stateHash(replay.final)).toBe(stateHash(live));
     expect(replay.final.seq).toBe(state.seq);
@@ -62,7 +62,7 @@ describe("a pvp match through the protocol", () => {
     expect(us.state().outcome!.kind).toBe("deadline");
     expect(us.state().round).toBe(2);
     const replay = replayed(code);
-    expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(replay.final)).toBe(stateHash(server.match(code).state));
     expect(replay.result?.outcome.kind).toBe("deadline");
     await leaveAll(japan, us);
   });
@@ -75,7 +75,7 @@ describe("a pvp match through the protocol", () => {
     expect(japan.state().outcome!.kind).toBe("walkaway");
     expect(japan.state().outcome!.side).toBe("us");
     const replay = replayed(code);
-    expect(stateHash(replay.final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(replay.final)).toBe(stateHash(server.match(code).state));
     await leaveAll(japan, us);
   });
 

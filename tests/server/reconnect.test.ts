@@ -29,7 +29,7 @@ describe("reconnection", () => {
     await act(japan, "propose", { offer: offerOf("last") });
     await until(us, (s) => s.turn === "us");
     await act(us, "propose", { offer: offerOf("first") });
-    expect(server.room(code).matchState.proposals.at(-1)!.by).toBe(usSeat.playerId);
+    expect(server.match(code).state.proposals.at(-1)!.by).toBe(usSeat.playerId);
     await leaveAll(japan, us);
   });
 
@@ -44,11 +44,11 @@ describe("reconnection", () => {
     const back = await tracked(await sdk(server).reconnect(token));
     await back.room.waitForInitialState();
     // The reconnected client sees the current state, its own sheet included.
-    await until(back, (s) => s.seq === server.room(code).matchState.seq && s.standingProposalId === "p1");
+    await until(back, (s) => s.seq === server.match(code).state.seq && s.standingProposalId === "p1");
     expect(back.state().sheets["us"]).toBeDefined();
     expect(back.state().sheets["japan"]).toBeUndefined();
     await act(back, "accept", { proposalId: "p1" });
-    expect(server.room(code).matchState.outcome?.by).toBe(usSeat.playerId);
+    expect(server.match(code).state.outcome?.by).toBe(usSeat.playerId);
     await leaveAll(japan, back);
   });
 
@@ -62,7 +62,7 @@ describe("reconnection", () => {
     await expect(sdk(server).reconnect(token)).rejects.toThrow();
     const back = await join(server, code, { seat: usSeat.token });
     expect(await back.seat).toMatchObject({ playerId: usSeat.playerId, side: "us", role: usSeat.role });
-    expect(server.room(code).matchState.players.filter((p) => p.side === "us")).toHaveLength(1);
+    expect(server.match(code).state.players.filter((p) => p.side === "us")).toHaveLength(1);
     await until(japan, (s) => s.table.connected[usSeat.playerId] === true);
     await leaveAll(japan, back);
   });

@@ -69,7 +69,7 @@ describe("secrecy", () => {
     await until(japan, (s) => s.seq === us.state().seq);
     await until(watcher, (s) => s.seq === us.state().seq);
 
-    const live = server.room(code).matchState;
+    const live = server.match(code).state;
     const japanNumbers = sideNumbers(live, "japan");
     const usOnly = [...sideNumbers(live, "us")].filter((n) => !japanNumbers.has(n));
     expect(usOnly.length).toBeGreaterThan(10);
@@ -121,7 +121,7 @@ describe("secrecy", () => {
         await until(player, (s) => s.phase === "ended" && Object.keys(s.sheets).length === 2 && s.roles.length === 6 && new Set(s.chat.filter((l) => l.to === "team").map((l) => l.side)).size === 2, 5000, "the reveal");
     }
     const revealed = plain(japan.state());
-    const ended = server.room(code).matchState;
+    const ended = server.match(code).state;
     const usSheet = sideSheet(scenario, ended, "us");
     expect(revealed.sheets.us.reservation).toBe(usSheet.reservation);
     expect(revealed.sheets.us.points).toEqual(usSheet.points);

@@ -60,7 +60,7 @@ describe("a solo match against a bot, through the server", () => {
     const text = readFileSync(path.join(server.dataDir, "matches", `${code}.jsonl`), "utf8");
     const replay = replayLog(text);
     if (!replay.ok) throw new Error(`${replay.error.code} line ${replay.error.line}: ${replay.error.message}`);
-    expect(stateHash(replay.value.final)).toBe(stateHash(server.room(code).matchState));
+    expect(stateHash(replay.value.final)).toBe(stateHash(server.match(code).state));
     await leaveAll(human);
   });
 });

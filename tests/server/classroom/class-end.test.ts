@@ -1,6 +1,5 @@
 import { promises as fs } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { matchMaker } from "@colyseus/core";
 import { replayLog, reservationValue, stateHash } from "../../../shared/index.js";
 import { logPath } from "../../../server/store/match-catalog.js";
 import { act, join, leaveAll, refused, scenario, sdk, sleep, startServer, until, type Player, type TestServer } from "../helpers.js";
@@ -43,13 +42,13 @@ describe("ending a class", () => {
     await act(t2.us, "accept", { proposalId: "p1" });
     // T3's room is unloaded while it still plays (as after an idle spell): ending must reopen it to stop it.
     await server.room(t3Code).disconnect();
-    for (let i = 0; i < 200 && matchMaker.getLocalRoomById(t3Code); i++) await sleep(10);
-    expect(matchMaker.getLocalRoomById(t3Code)).toBeUndefined();
+    for (let i = 0; i < 200 && server.game.deps.matches.has(t3Code); i++) await sleep(10);
+    expect(server.game.deps.matches.has(t3Code)).toBe(false);
     // Only the server stops a match: a player's "stop" is no message of the room, and changes nothing.
     const seqBefore = t1.us.state().seq;
     expect((await refused(t1.us, "stop", { reason: "I am bored" })).code).toBe("UNKNOWN_MESSAGE");
     expect([t1.us.state().seq, t1.us.state().phase]).toEqual([seqBefore, "negotiating"]);
-    const t1Before = server.room(t1.matchCode).matchState;
+    const t1Before = server.match(t1.matchCode).state;
 
     await command(teacher, "pause");
     const done = await command(teacher, "end");
@@ -74,7 +73,7 @@ describe("ending a class", () => {
       expect(log.result?.outcome.kind).toBe("stopped");
       expect(log.result?.stateHash).toBe(stateHash(log.final));
     }
-    expect((await logOf(t1.matchCode)).result?.stateHash).toBe(stateHash(server.room(t1.matchCode).matchState));
+    expect((await logOf(t1.matchCode)).result?.stateHash).toBe(stateHash(server.match(t1.matchCode).state));
     expect((await logOf(t2.matchCode)).result?.outcome.kind).toBe("agreement");
     // An ended table's log is published.
     expect((await fetch(`${server.url}/api/matches/${t1.matchCode}/log`)).status).toBe(200);

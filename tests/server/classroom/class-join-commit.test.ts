@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
-import { matchMaker } from "@colyseus/core";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort, startServer } from "../helpers.js";
 import { member, openClass, spawnServer, student, type Member } from "./class-helpers.js";
@@ -27,7 +26,7 @@ describe("students joining a class at once", () => {
       expect(new Set(welcomes.map((w) => w.studentId)).size).toBe(30);
       const onDisk = JSON.parse(readFileSync(path.join(server.dataDir, "classes", `${code}.json`), "utf8"));
       expect(onDisk.students).toHaveLength(30);
-      const service = (matchMaker.getLocalRoomById(code) as unknown as { cdeps: { service: { writes(code: string): number } } }).cdeps.service;
+      const service = server.game.classes;
       expect(service.writes(code)).toBeLessThan(30);
       expect(service.writes(code)).toBeGreaterThan(0);
       await Promise.all(kids.map((k) => k.room.leave().catch(() => undefined)));
