@@ -1,13 +1,14 @@
 import { Client, type Room } from "@colyseus/sdk";
-import { installFlatStringDecoder } from "../../client/src/net/flat-strings.js";
-import { builtinScenario, DEFAULT_SCENARIO_ID, type Offer } from "../../shared/index.js";
+import { builtinScenario, DEFAULT_SCENARIO_ID, stepMessageSchema, viewMessageSchema, ViewFold, type Offer } from "../../shared/index.js";
 import { diffGcPauses, watchGcPauses, type GcPauses } from "./gc-pauses.js";
 import { percentile } from "./stats.js";
 
 /**
- * The load generator, in its own process: N matches of two SDK clients, one action per second
- * per match (the side to move proposes; every few seconds a chat line instead), spread evenly
- * over each second. Latency is from `send` to the sender's state showing the action (seq + 1).
+ * The load generator, in its own process: N matches of two plain SDK clients, each client acting
+ * once per second (the side to move proposes, the other side chats; in the comparison rooms every
+ * client just sends), spread evenly over each second. Latency is from `send` to the sender's view
+ * showing the action (seq + 1). The game's clients fold `view` and `step` messages with the
+ * protocol's ViewFold, as any client of docs/protocol.md would; the comparison rooms sync a schema.
  * Talks to the orchestrator through stdout lines: `connected`, `measure-start`, `measure-end`,
  * `result {json}`; after the result it keeps every match open until the orchestrator sends
  * SIGUSR2 (it reads the server's live memory meanwhile), or 15 s have passed.
@@ -15,12 +16,7 @@ import { percentile } from "./stats.js";
 
 type Options = { port: number; room: "negotiation" | "bench-baseline" | "bench-record"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
-// The server's `seat` message can arrive before the handler below is registered; the SDK's warning about it is noise here.
-const warn = console.warn.bind(console);
-console.warn = (...args: unknown[]) => (String(args[0]).includes("onMessage() not registered") ? undefined : warn(...args));
 const url = `ws://127.0.0.1:${options.port}`;
-// These clients stand in for the game's own, which decode synced strings flat (client/src/main.ts).
-installFlatStringDecoder();
 // Listening from the start: unhandled, the orchestrator's SIGUSR2 would end the process.
 const released = new Promise<void>((resolve) => process.once("SIGUSR2", () => resolve()));
 
@@ -29,8 +25,20 @@ const offers: Offer[] = [0, 1, 2, 3].map((k) =>
   Object.fromEntries(scenario.issues.map((issue) => [issue.id, issue.options[(k + issue.id.charCodeAt(0)) % issue.options.length]!.id])),
 );
 
-type Pending = { room: Room; expected: number; sentAt: number };
-type Match = { a: Room; b: Room; count: number; nextAt: number; pending: Pending | null };
+/** One client: what it knows of the match (seq, whose move), and its action in flight. */
+type Seat = {
+  room: Room;
+  side: string;
+  seq: () => number;
+  turn: () => string;
+  /** The view (game rooms only). */
+  fold: ViewFold | null;
+  changed: Set<() => void>;
+  count: number;
+  nextAt: number;
+  /** The action in flight, and how to tell that the sender sees it applied. */
+  pending: { sentAt: number; done: () => boolean } | null;
+};
 
 let recording = false;
 /** Actions sent before this are not counted, even when their state arrives in the window. */
@@ -39,93 +47,118 @@ const latencies: number[] = [];
 let errors = 0;
 let timeouts = 0;
 let completedInWindow = 0;
-// The latency includes this process decoding the patch, so its own pauses are reported too.
+// The latency includes this process decoding the messages, so its own pauses are reported too.
 const gcPauses = watchGcPauses();
 let gcAtStart: GcPauses | undefined;
 
-function watch(match: Match, room: Room): void {
+function seatOf(room: Room, side: string): Seat {
+  const changed = new Set<() => void>();
+  const seat: Seat = { room, side, seq: () => -1, turn: () => "", fold: null, changed, count: 0, nextAt: 0, pending: null };
+  if (options.room === "negotiation") {
+    const fold = (seat.fold = new ViewFold());
+    seat.seq = () => fold.view?.seq ?? -1;
+    seat.turn = () => fold.view?.turn ?? "";
+    room.onMessage("view", (message: unknown) => {
+      fold.take(viewMessageSchema.parse(message));
+      for (const f of changed) f();
+    });
+    room.onMessage("step", (message: unknown) => {
+      if (!fold.step(stepMessageSchema.parse(message))) room.send("sync", {});
+      for (const f of changed) f();
+    });
+  } else {
+    seat.seq = () => (room.state as { seq?: number } | undefined)?.seq ?? -1;
+    room.onStateChange(() => {
+      for (const f of changed) f();
+    });
+  }
   room.onMessage("error", () => errors++);
-  room.onMessage("seat", () => undefined);
-  room.onStateChange((state: { seq: number }) => {
-    const pending = match.pending;
-    if (!pending || pending.room !== room || state.seq < pending.expected) return;
-    match.pending = null;
+  changed.add(() => {
+    const pending = seat.pending;
+    if (!pending || !pending.done()) return;
+    seat.pending = null;
     if (recording && pending.sentAt >= windowStart) {
       latencies.push(performance.now() - pending.sentAt);
       completedInWindow++;
     }
   });
+  return seat;
 }
 
-const until = (room: Room, test: (state: any) => boolean) =>
+const until = (seat: Seat, test: () => boolean) =>
   new Promise<void>((resolve) => {
-    if (test(room.state)) return resolve();
-    const listener = (state: unknown) => {
-      if (!test(state)) return;
-      room.onStateChange.remove(listener);
+    if (test()) return resolve();
+    const listener = () => {
+      if (!test()) return;
+      seat.changed.delete(listener);
       resolve();
     };
-    room.onStateChange(listener);
+    seat.changed.add(listener);
   });
 
-async function openMatch(i: number): Promise<Match> {
+async function openMatch(i: number): Promise<[Seat, Seat]> {
   const client = new Client(url);
   if (options.room === "negotiation") {
-    const a = await client.create(options.room, { side: "japan", name: `A${i}`, rounds: 100, seed: `bench-${i}` });
-    const b = await client.joinById(a.roomId, { side: "us", name: `B${i}` });
-    const match: Match = { a, b, count: 0, nextAt: 0, pending: null };
-    watch(match, a);
-    watch(match, b);
-    a.send("ready");
-    b.send("ready");
-    await until(a, (s) => s?.phase === "negotiating");
-    return match;
+    const a = seatOf(await client.create(options.room, { side: "japan", name: `A${i}`, rounds: 100, seed: `bench-${i}` }), "japan");
+    const b = seatOf(await client.joinById(a.room.roomId, { side: "us", name: `B${i}` }), "us");
+    await until(a, () => a.seq() >= 0);
+    await until(b, () => b.seq() >= 0);
+    a.room.send("ready");
+    await until(a, () => a.seq() >= 3);
+    b.room.send("ready");
+    await until(b, () => b.seq() >= 4);
+    return [a, b];
   }
-  const a = await client.create(options.room);
-  const b = await client.joinById(a.roomId);
-  const match: Match = { a, b, count: 0, nextAt: 0, pending: null };
-  watch(match, a);
-  watch(match, b);
-  await until(a, (s) => s?.seq !== undefined);
-  return match;
+  const a = seatOf(await client.create(options.room), "a");
+  const b = seatOf(await client.joinById(a.room.roomId), "b");
+  await until(a, () => a.seq() >= 0);
+  return [a, b];
 }
 
-async function connectAll(): Promise<Match[]> {
-  const matches: Match[] = new Array(options.matches);
+async function connectAll(): Promise<Seat[]> {
+  const seats: Seat[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < options.matches) {
-      const i = next++;
-      matches[i] = await openMatch(i);
-    }
+    while (next < options.matches) seats.push(...(await openMatch(next++)));
   };
   await Promise.all(Array.from({ length: 20 }, worker));
-  return matches;
+  return seats;
 }
 
-function act(match: Match, now: number): void {
-  if (match.pending) {
-    if (now - match.pending.sentAt < 5000) return; // still waiting: this match skips a beat
+function act(seat: Seat, now: number): void {
+  if (seat.pending) {
+    if (now - seat.pending.sentAt < 5000) return; // still waiting: this client skips a beat
     timeouts++;
-    match.pending = null;
+    seat.pending = null;
   }
-  const k = match.count++;
-  const chat = k % options.chatEvery === options.chatEvery - 1;
-  const state = match.a.state as { turn?: string; seq: number };
-  const room = chat ? (k % 2 === 0 ? match.a : match.b) : options.room === "negotiation" ? (state.turn === "japan" ? match.a : match.b) : k % 2 === 0 ? match.a : match.b;
-  const expected = (room.state as { seq: number }).seq + 1;
-  match.pending = { room, expected, sentAt: performance.now() };
-  if (chat) room.send("chat", { text: `line ${k}: we are still talking`, to: "table" });
-  else room.send("propose", { offer: offers[k % offers.length] });
+  const k = seat.count++;
+  // In the game only the side to move may propose; the other side talks meanwhile.
+  const propose = options.room === "negotiation" ? seat.turn() === seat.side && k % options.chatEvery !== options.chatEvery - 1 : k % options.chatEvery !== options.chatEvery - 1;
+  const text = `line ${k} from ${seat.side}: we are still talking`;
+  const view = seat.fold?.view;
+  if (view) {
+    // Done when the sender's own view holds its proposal or its chat line (the other client's moves do not count).
+    const proposals = view.proposals.length;
+    const lines = view.chat.length;
+    const done = propose
+      ? () => (seat.fold!.view!.proposals.length > proposals && seat.fold!.view!.proposals.at(-1)!.side === seat.side)
+      : () => seat.fold!.view!.chat.slice(lines).some((line) => line.text === text);
+    seat.pending = { sentAt: performance.now(), done };
+  } else {
+    const expected = seat.seq() + 1;
+    seat.pending = { sentAt: performance.now(), done: () => seat.seq() >= expected };
+  }
+  if (propose) seat.room.send("propose", { offer: offers[k % offers.length] });
+  else seat.room.send("chat", { text, to: "table" });
 }
 
 async function main(): Promise<void> {
   const connectStart = performance.now();
-  const matches = await connectAll();
+  const seats = await connectAll();
   const connectSeconds = (performance.now() - connectStart) / 1000;
   console.log("connected");
   const start = performance.now() + 200;
-  matches.forEach((match, i) => (match.nextAt = start + (i / matches.length) * 1000));
+  seats.forEach((seat, i) => (seat.nextAt = start + (i / seats.length) * 1000));
   const measureFrom = start + options.warmupSeconds * 1000;
   const measureTo = measureFrom + options.seconds * 1000;
   let collected = false;
@@ -152,10 +185,10 @@ async function main(): Promise<void> {
         clearInterval(timer);
         return resolve();
       }
-      for (const match of matches) {
-        if (now < match.nextAt) continue;
-        match.nextAt += 1000;
-        act(match, now);
+      for (const seat of seats) {
+        if (now < seat.nextAt) continue;
+        seat.nextAt += 1000;
+        act(seat, now);
       }
     }, 2);
   });
@@ -176,7 +209,7 @@ async function main(): Promise<void> {
   };
   console.log(`result ${JSON.stringify(result)}`);
   await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
-  await Promise.all(matches.flatMap((m) => [m.a.leave(), m.b.leave()]).map((p) => p.catch(() => undefined)));
+  await Promise.all(seats.map((seat) => seat.room.leave().catch(() => undefined)));
   process.exit(0);
 }
 
