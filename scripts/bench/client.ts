@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, until, waitForScene } from "../../tests/browser/harness.js";
+import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, until, waitForScene } from "../browser/harness.js";
 import { runWhenMain } from "./measure.js";
 
 /**

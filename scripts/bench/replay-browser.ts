@@ -1,5 +1,5 @@
 import { builtinScenarioSource, DEFAULT_SCENARIO_ID, recordAction, replayLog, startRecordedMatch, type Action, type Recording } from "../../shared/index.js";
-import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, waitForScene } from "../../tests/browser/harness.js";
+import { click, ensureClientBuilt, hasChromium, launch, newPage, startServer, waitForScene } from "../browser/harness.js";
 import { runWhenMain } from "./measure.js";
 
 /**

@@ -4,7 +4,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../shared/index.js";
-import { click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "./harness.js";
+import { click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * Class mode in Chromium: the instructor opens a class from the title screen; ten SDK students

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { buttons, click, until, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, texts, waitForScene, type Served } from "./harness.js";
+import { buttons, click, until, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, texts, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * The client in a real browser against the real server: Debian's Chromium, headless. Each test
@@ -198,8 +198,9 @@ suite("the client in Chromium", () => {
     await expectDrawn(page);
     await shot(page, "3-after-reload");
 
-    await page.evaluate(() => window.__tariffTalks!.drop());
+    await page.context().setOffline(true);
     await until(page, () => window.__tariffTalks!.messages.some((m) => m.includes("reconnecting")), undefined, 5000);
+    await page.context().setOffline(false);
     await shot(page, "3-reconnecting");
     await until(page, () => window.__tariffTalks!.status() === "open", undefined, 15_000);
     expect(await page.evaluate(() => window.__tariffTalks!.seat())).toEqual(before.seat);

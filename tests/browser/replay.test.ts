@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { replayLog, stateHash } from "../../shared/index.js";
-import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "./harness.js";
+import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * The replay viewer in Chromium: a tampered file is refused with its line, a log opens from

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtinScenario, DEFAULT_SCENARIO_ID, eventSchema, publicScenario } from "../../shared/index.js";
 import { resolveBot } from "../../shared/bots/resolve.js";
-import { classSettingsSchema } from "../../server/classroom/class-record.js";
+import { classSettingsSchema } from "../../shared/index.js";
 import type { ClassSummary } from "../../client/src/net/class-connection.js";
 import { botChoices, classSettingsBody, clockLabel, defaultClassForm, parseRounds } from "../../client/src/view-models/class-form.js";
 import {

@@ -183,6 +183,7 @@ export const enClass = {
   "class.error.BAD_STUDENT_TOKEN": "Your saved seat does not belong to this class; join again with your name.",
   "class.error.CLASS_ENDED": "This class has ended and takes no new students.",
   "class.error.NOT_INSTRUCTOR": "Only the instructor can do that.",
+  "class.error.OFFLINE": "You are offline, so nothing was sent. Try again once the connection is back.",
   "class.error.BAD_MESSAGE": "The server did not understand that request.",
   "class.error.WRONG_PHASE": "Not possible at this point: students move before the start; events, extensions and pauses need a running class.",
   "class.error.UNKNOWN_TABLE": "That table does not exist or has already ended.",

@@ -148,6 +148,7 @@ export const en = {
   "error.NOT_YOUR_TURN": "It is not your turn yet.",
   "error.SIDE_FULL": "That side is full.",
   "error.RATE_LIMITED": "Too many messages; slow down.",
+  "error.OFFLINE": "You are offline, so nothing was sent. Try again once the connection is back.",
 
   // Replay viewer (client/src/scenes/replay)
   "title.replay": "Replay a match",

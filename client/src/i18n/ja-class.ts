@@ -185,6 +185,7 @@ export const jaClass: Record<keyof typeof enClass, string> = {
   "class.error.BAD_STUDENT_TOKEN": "保存された席はこのクラスのものではありません。名前でもう一度参加してください。",
   "class.error.CLASS_ENDED": "この授業は終了しており、新しい学生は参加できません。",
   "class.error.NOT_INSTRUCTOR": "それができるのは講師だけです。",
+  "class.error.OFFLINE": "オフラインのため送信していません。接続が戻ってから、もう一度どうぞ。",
   "class.error.BAD_MESSAGE": "サーバーがその依頼を理解できませんでした。",
   "class.error.WRONG_PHASE": "今はできません。学生の移動は開始前、イベント・延長・一時停止は授業の進行中だけです。",
   "class.error.UNKNOWN_TABLE": "そのテーブルはないか、すでに終わっています。",

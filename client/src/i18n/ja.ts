@@ -146,6 +146,7 @@ export const ja: Catalogue = {
   "error.NOT_YOUR_TURN": "まだあなたの番ではありません。",
   "error.SIDE_FULL": "その国の席は埋まっています。",
   "error.RATE_LIMITED": "メッセージが多すぎます。少し待ってください。",
+  "error.OFFLINE": "オフラインのため送信していません。接続が戻ってから、もう一度どうぞ。",
 
   // Replay viewer (client/src/scenes/replay)
   "title.replay": "対局を再生",

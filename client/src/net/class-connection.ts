@@ -1,4 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
+import { rejoin, SDK_RECONNECT_RETRIES } from "./rejoin.js";
 import { type Assignment, type ClassDebrief, type ClassSettingsBody, type ClassSummary, type InstructorMessage, type PublicScenario } from "../../../shared/index.js";
 
 /**
@@ -61,23 +62,30 @@ class ClassLink {
     private readonly rejoinOptions: () => Record<string, unknown>,
   ) {}
 
+  /** Called when the connection is back (the SDK reconnected, or a fresh join): resend what is still waiting. */
+  protected onBack(): void {}
+
   protected watch(wire: (room: Room) => void): void {
     const attach = (room: Room) => {
       this.room = room;
       room.reconnection.minUptime = 0;
+      room.reconnection.maxRetries = SDK_RECONNECT_RETRIES;
       wire(room);
       room.onDrop(() => this.setStatus("reconnecting"));
-      room.onReconnect(() => this.setStatus("open"));
+      room.onReconnect(() => {
+        this.setStatus("open");
+        this.onBack();
+      });
       room.onLeave((code: number) => {
         if (this.closed || code === 1000) return;
         this.setStatus("reconnecting");
-        new Client(this.endpoint).joinById(this.code, this.rejoinOptions()).then(
-          (fresh) => {
-            attach(fresh);
-            this.setStatus("open");
-          },
-          () => this.setStatus("lost"),
-        );
+        void rejoin(() => new Client(this.endpoint).joinById(this.code, this.rejoinOptions()), () => this.closed).then((fresh) => {
+          if (this.closed) return void fresh?.leave().catch(() => undefined);
+          if (!fresh) return this.setStatus("lost");
+          attach(fresh);
+          this.setStatus("open");
+          this.onBack();
+        });
       });
     };
     attach(this.room);
@@ -127,6 +135,11 @@ export class InstructorLink extends ClassLink {
   send(type: Exclude<InstructorMessage, "dashboard" | "debrief">, payload: Record<string, unknown> = {}): void {
     if (this.status !== "open") return this.onError(OFFLINE.code, OFFLINE.message, type);
     this.room.send(type, payload);
+  }
+
+  /** A debrief asked for just before a drop is asked for again: its answer may have been lost. */
+  protected override onBack(): void {
+    if (this.debriefWaiters.length > 0) this.room.send("debrief", {});
   }
 
   debrief(): Promise<ClassDebrief> {

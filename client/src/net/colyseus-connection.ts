@@ -21,6 +21,7 @@ import {
   type SeatInfo,
   type SoloOptions,
 } from "./match-connection.js";
+import { rejoin, SDK_RECONNECT_RETRIES } from "./rejoin.js";
 import { SeatStore } from "./seat-store.js";
 
 /**
@@ -66,8 +67,10 @@ class ColyseusMatchConnection implements MatchConnection {
 
   private attach(room: Room): void {
     this.room = room;
-    // A reload or a short network cut should resume at once, however young the room.
+    // A reload or a short network cut should resume at once, however young the room; after some
+    // seconds of failed attempts (a restarted server does not know this connection) the seat token takes over.
     room.reconnection.minUptime = 0;
+    room.reconnection.maxRetries = SDK_RECONNECT_RETRIES;
     room.onMessage("view", (raw: unknown) => {
       const message = viewMessageSchema.safeParse(raw);
       if (!message.success) return this.emit({ kind: "error", code: "BAD_SERVER_MESSAGE", message: "The server sent a view this client cannot read." });
@@ -101,13 +104,11 @@ class ColyseusMatchConnection implements MatchConnection {
 
   private async rejoinWithToken(): Promise<void> {
     this.setStatus("reconnecting");
-    try {
-      const room = await this.rejoin(this.room.roomId, this.seatToken);
-      this.attach(room);
-      this.setStatus("open");
-    } catch {
-      this.setStatus("lost");
-    }
+    const room = await rejoin(() => this.rejoin(this.room.roomId, this.seatToken), () => this.status === "closed");
+    if (this.status === "closed") return void room?.leave().catch(() => undefined);
+    if (!room) return this.setStatus("lost");
+    this.attach(room);
+    this.setStatus("open");
   }
 
   private persist(): void {

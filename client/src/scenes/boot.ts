@@ -6,6 +6,9 @@ import { resumeTarget } from "../view-models/class-dashboard-model.js";
 import { sceneForView, sceneKeys } from "./base-scene.js";
 import { sessionStore } from "./class/class-session.js";
 import { classKeys } from "./class/class-state.js";
+import { replayKeys } from "./replay/replay-pick-scene.js";
+import { restoreReplay } from "./replay/replay-session.js";
+import { serverLog } from "./replay/replay-sources.js";
 
 /** Boot: nothing to load yet; straight to the preloader. */
 export class BootScene extends Phaser.Scene {
@@ -59,6 +62,11 @@ export class PreloaderScene extends Phaser.Scene {
         this.scene.start(sceneForView(view));
         return;
       }
+    }
+    // A reloaded replay comes back to the same log at the same step.
+    if (await restoreReplay(serverLog)) {
+      this.scene.start(replayKeys.view);
+      return;
     }
     // A reloaded class page (the code in the address, or this tab's class) goes back to its class.
     if (resumeTarget(window.location.hash, sessionStore())) {

@@ -6,6 +6,7 @@ import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
 import { replayKeys } from "../replay/replay-pick-scene.js";
 import { serverLog } from "../replay/replay-sources.js";
 import { openLog } from "../replay/replay-session.js";
+import { rememberClassScreen } from "./class-session.js";
 import { classKeys, classState } from "./class-state.js";
 
 /**
@@ -23,15 +24,19 @@ export class ClassDebriefScene extends BaseScene {
   protected build(): void {
     const { u, W, H } = this;
     this.languageToggle();
-    this.button({ id: "back", x: 16 * u, y: 16 * u, width: 190 * u, height: 40 * u, label: this.t("class.back.dashboard"), fontSize: 15, onPress: () => this.scene.start(classKeys.lobby) });
+    rememberClassScreen("debrief");
+    this.button({ id: "back", x: 16 * u, y: 16 * u, width: 190 * u, height: 40 * u, label: this.t("class.back.dashboard"), fontSize: 15, onPress: () => (rememberClassScreen("dashboard"), this.scene.start(classKeys.lobby)) });
     this.text(W / 2, 24 * u, this.t("class.debriefTitle"), this.style(22, { bold: true })).setOrigin(0.5, 0);
     const link = classState.link;
     if (!link) return;
     if (!this.debrief) {
-      void link.debrief().then((d) => {
-        this.debrief = d;
-        if (this.scene.isActive()) this.scene.restart();
-      });
+      void link.debrief().then(
+        (d) => {
+          this.debrief = d;
+          if (this.scene.isActive()) this.scene.restart();
+        },
+        (error: Error) => this.scene.isActive() && this.banner.show(error.message.replace(/^[A-Z_]+: /, ""), "error"),
+      );
       return;
     }
     const { chart, deals } = classChartModel(this.debrief);

@@ -11,7 +11,7 @@ import { BaseScene, sceneKeys } from "../base-scene.js";
 import { enterMatch } from "../boot.js";
 import type { ClassKit } from "./class-kit.js";
 import { drawClassForm } from "./class-form-view.js";
-import { forgetClass, rememberClass, savedToken, sessionStore } from "./class-session.js";
+import { forgetClass, rememberClass, savedClassScreen, savedToken, sessionStore } from "./class-session.js";
 import { classKeys, classState } from "./class-state.js";
 import { ClassDashboard } from "./dashboard-view.js";
 import { drawWaiting } from "./waiting-view.js";
@@ -217,6 +217,11 @@ export class ClassScene extends BaseScene {
       if (key) {
         classState.link = await InstructorLink.open(this.endpoint(), code, key);
         classState.keyVisible = false;
+        // Back to the screen the instructor was on: the debrief comes back as the debrief.
+        if (savedClassScreen() === "debrief") {
+          this.scene.start(classKeys.debrief);
+          return;
+        }
       } else if (token) await this.joinAsStudent(code, { token });
     } catch (error) {
       // The saved seat no longer opens the class: start over from the landing, the code kept.

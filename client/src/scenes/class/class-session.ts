@@ -31,3 +31,8 @@ export function forgetClass(code: string): void {
 
 /** The rejoin token this tab holds for a class, if any. */
 export const savedToken = (code: string): string | undefined => sessionStore()?.getItem(classStorageKeys.token(code)) ?? undefined;
+
+/** The instructor's screen in this tab (the class debrief or the dashboard), so a reload comes back to it. */
+const SCREEN = "tariffTalks.classScreen";
+export const rememberClassScreen = (screen: "dashboard" | "debrief"): void => void sessionStore()?.setItem(SCREEN, screen);
+export const savedClassScreen = (): string | null => sessionStore()?.getItem(SCREEN) ?? null;

@@ -10,7 +10,7 @@ import { chartLabels, drawChart, drawLegend } from "../debrief/chart.js";
 import { drawTableState, drawTimeline, roundLine, type Words } from "./replay-panels.js";
 import { replayKeys } from "./replay-pick-scene.js";
 import { installReplayProbe } from "./replay-probe.js";
-import { closeReplay, replaySession, speeds, type ReplaySession } from "./replay-session.js";
+import { closeReplay, rememberStep, replaySession, speeds, type ReplaySession } from "./replay-session.js";
 
 /**
  * The replay viewer: a timeline of every action, a scrubber, step/play/speed (keyboard too),
@@ -108,6 +108,7 @@ export class ReplayScene extends BaseScene {
     const next = Math.max(0, Math.min(this.session.model.last, Math.round(step)));
     if (next === this.session.step) return;
     this.session.step = next;
+    rememberStep();
     if (next === this.session.model.last && this.session.playing) this.togglePlay();
     this.redraw();
   }

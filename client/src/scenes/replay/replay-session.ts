@@ -21,6 +21,55 @@ export const replayError = (): (LogError & { file: string }) | null => lastError
 
 export function closeReplay(): void {
   current = null;
+  storage()?.removeItem(SAVED);
+}
+
+/**
+ * The replay this tab is watching, in sessionStorage, so a reload comes back to the same log at
+ * the same step: a server log by its match code, a file by its text (if it fits).
+ */
+const SAVED = "tariffTalks.replay";
+const MAX_SAVED_TEXT = 2_000_000;
+type Saved = { source: "server"; matchId: string; step: number } | { source: "file"; file: string; text: string; step: number };
+let savedText: { file: string; text: string } | null = null;
+
+function storage(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** Remembers the step shown now (called on every seek). */
+export function rememberStep(): void {
+  if (!current) return;
+  const step = current.step;
+  const saved: Saved | null =
+    current.source === "server" ? { source: "server", matchId: current.model.matchId, step } : savedText ? { source: "file", ...savedText, step } : null;
+  try {
+    if (saved) storage()?.setItem(SAVED, JSON.stringify(saved));
+  } catch {
+    // Storage full or refused: a reload will start from the picker instead.
+  }
+}
+
+/** After a reload: reopens the replay this tab was watching, at its step; false if there was none (or it no longer opens). */
+export async function restoreReplay(serverLog: (matchId: string) => Promise<string>): Promise<boolean> {
+  let saved: Saved;
+  try {
+    const raw = storage()?.getItem(SAVED);
+    if (!raw) return false;
+    saved = JSON.parse(raw) as Saved;
+  } catch {
+    return false;
+  }
+  const text = saved.source === "server" ? await serverLog(saved.matchId).catch(() => null) : saved.text;
+  if (text === null) return false;
+  const opened = await openLog(text, saved.source, saved.source === "server" ? saved.matchId : saved.file);
+  if ("code" in opened) return false;
+  opened.step = Math.max(0, Math.min(opened.model.last, saved.step));
+  return true;
 }
 
 /** Replays the text; on a broken log nothing is kept but the error (nothing half-loads). */
@@ -35,6 +84,8 @@ export async function openLog(text: string, source: "server" | "file", file: str
   const notes = source === "server" ? new ServerNotes(httpBase(), model.matchId) : new BrowserNotes(model.matchId, safeLocalStorage());
   await notes.load().catch(() => undefined);
   current = { model, notes, source, step: 0, playing: false, speed: 1 };
+  savedText = source === "file" && text.length <= MAX_SAVED_TEXT ? { file, text } : null;
+  rememberStep();
   return current;
 }
 
