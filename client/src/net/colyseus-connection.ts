@@ -42,9 +42,11 @@ class ColyseusMatchConnection implements MatchConnection {
   constructor(
     private room: Room,
     private store: SeatStore,
-    private rejoin: (code: string, seatToken: string) => Promise<Room>,
+    private rejoin: (code: string, options: { seat: string; spectator?: boolean }) => Promise<Room>,
     seat: SeatInfo | null,
     seatToken = "",
+    /** A spectator's way back in (a classroom latecomer's watch token). */
+    private readonly watchToken = "",
   ) {
     this.savedSeat = seat;
     this.seatToken = seatToken;
@@ -96,7 +98,7 @@ class ColyseusMatchConnection implements MatchConnection {
     room.onLeave((code: number) => {
       if (this.status === "closed") return;
       // The SDK gave up (or the server closed us): one fresh join with the seat token.
-      if (code !== 1000 && this.seatToken) void this.rejoinWithToken();
+      if (code !== 1000 && (this.seatToken || this.watchToken)) void this.rejoinWithToken();
       else this.setStatus("closed");
     });
     this.persist();
@@ -104,7 +106,8 @@ class ColyseusMatchConnection implements MatchConnection {
 
   private async rejoinWithToken(): Promise<void> {
     this.setStatus("reconnecting");
-    const room = await rejoin(() => this.rejoin(this.room.roomId, this.seatToken), () => this.status === "closed");
+    const options = this.seatToken ? { seat: this.seatToken } : { spectator: true, seat: this.watchToken };
+    const room = await rejoin(() => this.rejoin(this.room.roomId, options), () => this.status === "closed");
     if (this.status === "closed") return void room?.leave().catch(() => undefined);
     if (!room) return this.setStatus("lost");
     this.attach(room);
@@ -195,14 +198,16 @@ export class ColyseusLobby implements MatchLobby {
     this.store = new SeatStore(storage);
   }
 
-  private async connect(make: () => Promise<Room>): Promise<ColyseusMatchConnection> {
+  private readonly joinAgain = (code: string, options: { seat: string; spectator?: boolean }) => this.client.joinById(code, options);
+
+  private async connect(make: () => Promise<Room>, watchToken = ""): Promise<ColyseusMatchConnection> {
     let room: Room;
     try {
       room = await make();
     } catch (error) {
       throw lobbyError(error);
     }
-    return new ColyseusMatchConnection(room, this.store, (code, seat) => this.client.joinById(code, { seat }), null);
+    return new ColyseusMatchConnection(room, this.store, this.joinAgain, null, "", watchToken);
   }
 
   playSolo(options: SoloOptions): Promise<MatchConnection> {
@@ -222,7 +227,7 @@ export class ColyseusLobby implements MatchLobby {
   }
 
   watchTable(code: string, watchToken: string): Promise<MatchConnection> {
-    return this.connect(() => this.client.joinById(code, { spectator: true, seat: watchToken }));
+    return this.connect(() => this.client.joinById(code, { spectator: true, seat: watchToken }), watchToken);
   }
 
   savedSeatCode(): string | null {
@@ -233,7 +238,7 @@ export class ColyseusLobby implements MatchLobby {
   async resume(): Promise<MatchConnection | null> {
     const saved = this.store.load();
     if (!saved) return null;
-    const rejoin = (code: string, seat: string) => this.client.joinById(code, { seat });
+    const rejoin = this.joinAgain;
     if (saved.reconnectionToken) {
       try {
         const room = await this.client.reconnect(saved.reconnectionToken);
@@ -244,7 +249,7 @@ export class ColyseusLobby implements MatchLobby {
     }
     if (saved.seatToken) {
       try {
-        const room = await rejoin(saved.code, saved.seatToken);
+        const room = await rejoin(saved.code, { seat: saved.seatToken });
         return new ColyseusMatchConnection(room, this.store, rejoin, saved.seat, saved.seatToken);
       } catch {
         // The match is gone (ended and unloaded, or the token is stale).

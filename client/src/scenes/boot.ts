@@ -4,7 +4,7 @@ import type { MatchConnection } from "../net/match-connection.js";
 import { colors, textStyle, unitFor } from "../ui/theme.js";
 import { resumeTarget } from "../view-models/class-dashboard-model.js";
 import { sceneForView, sceneKeys } from "./base-scene.js";
-import { sessionStore } from "./class/class-session.js";
+import { inClassMode, sessionStore } from "./class/class-session.js";
 import { classKeys } from "./class/class-state.js";
 import { replayKeys } from "./replay/replay-pick-scene.js";
 import { restoreReplay } from "./replay/replay-session.js";
@@ -69,7 +69,7 @@ export class PreloaderScene extends Phaser.Scene {
       return;
     }
     // A reloaded class page (the code in the address, or this tab's class) goes back to its class.
-    if (resumeTarget(window.location.hash, sessionStore())) {
+    if (resumeTarget(window.location.hash, sessionStore()) || inClassMode()) {
       this.scene.start(classKeys.lobby);
       return;
     }

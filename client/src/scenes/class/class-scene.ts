@@ -11,7 +11,7 @@ import { BaseScene, sceneKeys } from "../base-scene.js";
 import { enterMatch } from "../boot.js";
 import type { ClassKit } from "./class-kit.js";
 import { drawClassForm } from "./class-form-view.js";
-import { forgetClass, rememberClass, savedClassScreen, savedToken, sessionStore } from "./class-session.js";
+import { forgetClass, leaveClassMode, rememberClass, savedClassScreen, savedToken, sessionStore, stayInClassMode } from "./class-session.js";
 import { classKeys, classState } from "./class-state.js";
 import { ClassDashboard } from "./dashboard-view.js";
 import { drawWaiting } from "./waiting-view.js";
@@ -47,7 +47,7 @@ export class ClassScene extends BaseScene {
   protected build(): void {
     const { u, W } = this;
     this.languageToggle();
-    this.button({ id: "back", x: 16 * u, y: 16 * u, width: 150 * u, height: 40 * u, label: this.t("class.back"), fontSize: 15, onPress: () => this.scene.start(sceneKeys.title) });
+    this.button({ id: "back", x: 16 * u, y: 16 * u, width: 150 * u, height: 40 * u, label: this.t("class.back"), fontSize: 15, onPress: () => (leaveClassMode(), this.scene.start(sceneKeys.title)) });
     // The form draws its own title.
     if (!(classState.view === "form" && !classState.link && !classState.student)) this.text(W / 2, 24 * u, this.t("class.title"), this.style(24, { bold: true })).setOrigin(0.5, 0);
     this.events.once("shutdown", () => (window.clearTimeout(this.redrawTimer), (this.redrawTimer = 0)));
@@ -126,6 +126,7 @@ export class ClassScene extends BaseScene {
       void this.resume(resume.code, resume.token, resume.key);
       return;
     }
+    stayInClassMode();
     const cardW = Math.min(520 * u, (W - 60 * u) / 2);
     const x1 = W / 2 - cardW - 10 * u;
     const x2 = W / 2 + 10 * u;

@@ -36,3 +36,15 @@ export const savedToken = (code: string): string | undefined => sessionStore()?.
 const SCREEN = "tariffTalks.classScreen";
 export const rememberClassScreen = (screen: "dashboard" | "debrief"): void => void sessionStore()?.setItem(SCREEN, screen);
 export const savedClassScreen = (): string | null => sessionStore()?.getItem(SCREEN) ?? null;
+
+/** The class landing in the address (`#class`), so that a reload there stays in class mode. */
+export function stayInClassMode(): void {
+  if (!window.location.hash.startsWith("#class")) window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}#class`);
+}
+
+export function leaveClassMode(): void {
+  if (window.location.hash.startsWith("#class")) window.history.replaceState(null, "", `${window.location.pathname}${window.location.search}`);
+}
+
+/** True when the address says class mode (`#class`, with or without a code). */
+export const inClassMode = (): boolean => /^#class(=|$)/.test(window.location.hash);
