@@ -131,9 +131,9 @@ suite("a reload on every screen", () => {
     await pupil.page.fill("#field-class-code", code);
     await pupil.page.fill("#field-class-name", "Aki");
     await click(pupil.page, "join-class");
-    await until(pupil.page, () => window.__tariffTalks!.texts().some((t) => t.includes("Aki")));
+    await until(pupil.page, () => window.__tariffTalks!.texts().includes("Table T1"));
     await reloadKeeps(pupil.page, "class-waiting", async (p) => {
-      await until(p, () => window.__tariffTalks!.texts().some((t) => t.includes("Aki")));
+      await until(p, () => window.__tariffTalks!.texts().includes("Table T1"));
     });
     await until(page, () => window.__tariffTalks!.texts().some((t) => t.includes("Aki")));
     await reloadKeeps(page, "class-dashboard-seating", async (p) => {
@@ -142,9 +142,11 @@ suite("a reload on every screen", () => {
 
     await click(page, "class-start");
     await waitForScene(pupil.page, "table", 60_000);
-    await until(page, () => window.__tariffTalks!.texts().some((t) => t.includes("T1")) && window.__tariffTalks!.buttons().some((b) => b.id === "class-pause" && b.enabled));
+    // Bots hold the other seats and play on; paused, the dashboard holds still for the comparison.
+    await click(page, "class-pause", 20_000);
+    await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "class-resume" && b.enabled));
     await reloadKeeps(page, "class-dashboard-running", async (p) => {
-      await until(p, () => window.__tariffTalks!.buttons().some((b) => b.id === "class-pause" && b.enabled));
+      await until(p, () => window.__tariffTalks!.buttons().some((b) => b.id === "class-resume" && b.enabled));
     });
 
     await click(page, "class-debrief");
