@@ -1,4 +1,4 @@
-import type { Scenario } from "../scenario/schema.js";
+import { storyText, type Assumption, type Scenario, type Source } from "../scenario/schema.js";
 import type { PointTable } from "../scenario/payoff.js";
 import { roundLabel } from "./calendar.js";
 import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
@@ -54,6 +54,14 @@ export type PublicScenario = {
   softDeadline?: { round: number; label: string };
   hardDeadline: { round: number; label: string };
   references: Scenario["references"];
+  /** What the model assumes, for the "How this model works" panel (absent from older servers). */
+  assumptions?: Assumption[];
+  /** The published sources the story, events, references and assumptions cite. */
+  sources?: Source[];
+  /** Per event id: whether it is hypothetical, its date and the source ids it cites. */
+  eventNotes?: Record<string, { hypothetical: boolean; date?: string; sources: string[] }>;
+  /** Source ids of the story's sentences, in order. */
+  storySources?: string[];
 };
 
 export type MatchView = {
@@ -91,7 +99,7 @@ export function publicScenario(scenario: Scenario): PublicScenario {
     id: scenario.id,
     title: scenario.title,
     summary: scenario.summary,
-    story: scenario.story,
+    story: storyText(scenario.story),
     sides: scenario.sides.map((s) => ({
       id: s.id,
       name: s.name,
@@ -109,6 +117,15 @@ export function publicScenario(scenario: Scenario): PublicScenario {
     ...(soft ? { softDeadline: { round: soft.round, label: soft.label } } : {}),
     hardDeadline: scenario.hardDeadline,
     references: scenario.references,
+    assumptions: scenario.assumptions,
+    sources: scenario.sources,
+    eventNotes: Object.fromEntries(
+      [...scenario.events.timeline.map((t) => t.event), ...scenario.events.deck].map((e) => [
+        e.id,
+        { hypothetical: e.hypothetical ?? false, ...(e.date ? { date: e.date } : {}), sources: e.sources ?? [] },
+      ]),
+    ),
+    storySources: typeof scenario.story === "string" ? [] : [...new Set(scenario.story.flatMap((s) => s.sources))],
   };
 }
 
