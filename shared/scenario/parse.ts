@@ -95,6 +95,7 @@ function checkReferences(scenario: Scenario): Problem[] {
     });
   };
   if (typeof scenario.story !== "string") scenario.story.forEach((sentence, i) => checkSources(`story[${i}].sources`, sentence.sources));
+  scenario.issues.forEach((issue, i) => checkSources(`issues[${i}].sources`, issue.sources));
   scenario.references.forEach((ref, i) => {
     checkSources(`references[${i}].sources`, ref.sources);
     for (const key of Object.keys(ref.notes ?? {})) {

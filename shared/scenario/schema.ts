@@ -63,6 +63,8 @@ export const issueSchema = z.strictObject({
   id,
   name: text,
   description: text.optional(),
+  /** Sources for the figures in the description. */
+  sources: z.array(id).max(12).optional(),
   options: z.array(optionSchema).min(2).max(50),
   payoff: z.discriminatedUnion("kind", [tariffPayoffSchema, linearPayoffSchema]),
 });

@@ -136,7 +136,7 @@ describe("endings", () => {
     s = mustApply(scenario, s, { type: "walkaway", by: "j1" });
     expect(s.outcome).toMatchObject({ kind: "walkaway", side: "japan", by: "j1", round: 2 });
     expect(s.outcome?.points.japan).toBe(reservationValue(scenario, s, "japan"));
-    // Until the 7 July letter no deal leaves other goods at normal + 24% (round 1), and steel lowered it in round 2.
+    // Until the 7 July letter no deal leaves other goods at normal + 24%, and the steel tariff (round 1) lowered it.
     expect(s.outcome?.points.japan).toBeCloseTo(otherGoodsFallback("japan", "n+24") - 5, 9);
     expect(s.outcome?.points.us).toBeCloseTo(otherGoodsFallback("us", "n+24"), 9);
   });
@@ -166,7 +166,7 @@ describe("events and time pressure", () => {
     s = passRounds(s, 8);
     expect(s.events.map((e) => `${e.id}@${e.round}`)).toEqual([
       "pause-ends-9-july@1",
-      "steel-50@2",
+      "steel-50@1",
       "fifth-round@2",
       "rare-earth-controls@2",
       "missed-soft-deadline@3",

@@ -72,7 +72,7 @@ describe("viewFor", () => {
     const table = effectiveSideTable(scenario, s, "japan");
     expect(sheet.points.A!["15"]).toBe(table[0]![3]);
     expect(sheet.points.A!["27.5"]).toBe(0);
-    // Steel (round 2) plus the opening's fallback: other goods at normal + 24%, on this match's sheet.
+    // Steel (round 1) plus the opening's fallback: other goods at normal + 24%, on this match's sheet.
     expect(sheet.reservation).toBeCloseTo(-5 + table[1]![1]!, 9);
     expect(sheet.redLines.map((l) => l.id)).toEqual(["rice-outside-quota"]);
   });
