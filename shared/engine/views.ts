@@ -1,4 +1,4 @@
-import { storyText, type Assumption, type Scenario, type Source } from "../scenario/schema.js";
+import { storyText, type Assumption, type Effect, type Scenario, type Source } from "../scenario/schema.js";
 import type { PointTable } from "../scenario/payoff.js";
 import { roundLabel } from "./calendar.js";
 import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
@@ -161,6 +161,17 @@ export function visibleSides(scenario: Scenario, state: MatchState, viewer: View
   return viewer.kind === "seat" ? [viewer.side] : [];
 }
 
+/**
+ * An effect as a view shows it. A fallback's worth is already in the sheet's reservation, and the wire
+ * (docs/protocol.md) carries an effect's kind, side and delta only, so the view leaves the fallback out:
+ * the client's view stays equal to the engine's.
+ */
+function visibleEffect(effect: Effect): Effect {
+  if (effect.kind !== "reservation" || !effect.fallback) return effect;
+  const { fallback: _fallback, ...shown } = effect;
+  return shown;
+}
+
 export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): MatchView {
   const sides = visibleSides(scenario, state, viewer);
   const everything = sides.length === scenario.sides.length;
@@ -185,7 +196,7 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
     proposals: state.proposals,
     standingProposalId: state.standingProposalId,
     chat: state.chat.filter(seeTeam),
-    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)) })),
+    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)).map(visibleEffect) })),
     outcome: state.outcome,
     sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),
     roles,
