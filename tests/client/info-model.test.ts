@@ -43,7 +43,8 @@ describe("reading panels", () => {
     const en = realDealModel(shown);
     expect(en).toHaveLength(scenario.issues.length);
     expect(en.find((b) => b.heading!.startsWith("G."))!.text).toMatch(/28 October/);
-    const jaBlocks = realDealModel(shown, ja);
+    const jaBlocks = realDealModel(shown, ja, (parts) => translate("ja", "info.realDealItem", parts));
+    expect(jaBlocks[0]!.heading).toMatch(/^A\. .+：15%$/);
     for (const block of jaBlocks) expect(block.text, block.heading).toMatch(/[ぁ-んァ-ン一-龯]/);
     expect(jaBlocks.find((b) => b.heading!.startsWith("F."))!.heading).toContain("回収まで50/50");
   });

@@ -83,7 +83,7 @@ export class ResultScene extends BaseScene {
     } else {
       lines.push(this.t("result.noDealMetrics", { gain: Math.round(model.maxJointGain) }));
     }
-    if (model.real) lines.push(this.t("result.realMetrics", { share: pct(model.real.jointGainShare), distance: model.real.distanceToFrontier.toFixed(1) }));
+    if (model.real) lines.push(this.t("result.realMetrics", { share: pct(model.real.jointGainShare), distance: model.real.distanceToFrontier.toFixed(1) }), this.t("result.realNotes"));
     const text = this.text(x, y, lines.join("\n"), this.style(15, { wordWrap: { width: w }, lineSpacing: 5 * this.u }));
     return y + text.height;
   }

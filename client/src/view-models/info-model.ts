@@ -32,15 +32,19 @@ export function sourcesModel(scenario: PublicScenario): InfoBlock[] {
     .map((s) => ({ text: `${s.date} · ${s.outlet} — ${s.title}`, link: s.url }));
 }
 
+/** "{id}. {issue}: {option}" in the player's language. */
+type ItemFormat = (parts: { id: string; issue: string; option: string }) => string;
+const plainItem: ItemFormat = ({ id, issue, option }) => `${id}. ${issue}: ${option}`;
+
 /** The first reference (the real deal) issue by issue; empty when the scenario has none. */
-export function realDealModel(scenario: PublicScenario, content: ContentFn = identity): InfoBlock[] {
+export function realDealModel(scenario: PublicScenario, content: ContentFn = identity, item: ItemFormat = plainItem): InfoBlock[] {
   const reference = scenario.references[0];
   if (!reference) return [];
   return scenario.issues.map((issue) => {
     const option = reference.offer[issue.id] ?? "";
     const note = reference.notes?.[issue.id];
     return {
-      heading: `${issue.id}. ${issueName(scenario, issue.id, content)}: ${optionLabel(scenario, issue.id, option, content)}`,
+      heading: item({ id: issue.id, issue: issueName(scenario, issue.id, content), option: optionLabel(scenario, issue.id, option, content) }),
       text: note ? content(`reference.${reference.id}.note.${issue.id}`, note) : "",
     };
   });

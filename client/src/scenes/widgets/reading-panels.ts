@@ -26,7 +26,7 @@ export type ReadingPanel = "model" | "sources" | "realDeal";
 function blocksFor(ctx: ReadingContext, panel: ReadingPanel): InfoBlock[] {
   if (panel === "model") return assumptionsModel(ctx.scenario, { citing: (list) => ctx.t("info.citing", { list }) }, ctx.c);
   if (panel === "sources") return sourcesModel(ctx.scenario);
-  return realDealModel(ctx.scenario, ctx.c);
+  return realDealModel(ctx.scenario, ctx.c, (parts) => ctx.t("info.realDealItem", parts));
 }
 
 const titles: Record<ReadingPanel, MessageKey> = { model: "info.modelTitle", sources: "info.sourcesTitle", realDeal: "info.realDealTitle" };
