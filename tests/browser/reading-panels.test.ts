@@ -87,6 +87,8 @@ suite("reading panels in Chromium (issue 23)", () => {
       await click(page, "start-solo");
       await waitForScene(page, "briefing");
       await shows(page, w.briefing);
+      await page.waitForTimeout(300);
+      await shot(page, `23-${language}-briefing`);
 
       await readPanel(page, "open-model", w.modelTitle, w.model, `23-${language}-briefing-model`);
       await click(page, "open-sources");

@@ -46,7 +46,8 @@ describe("reading panels", () => {
     const jaBlocks = realDealModel(shown, ja, (parts) => translate("ja", "info.realDealItem", parts));
     expect(jaBlocks[0]!.heading).toMatch(/^A\. .+：15%$/);
     for (const block of jaBlocks) expect(block.text, block.heading).toMatch(/[ぁ-んァ-ン一-龯]/);
-    expect(jaBlocks.find((b) => b.heading!.startsWith("F."))!.heading).toContain("回収まで50/50");
+    expect(jaBlocks.find((b) => b.heading!.startsWith("F."))!.heading).toContain("回収優先");
+    expect(jaBlocks.find((b) => b.heading!.startsWith("F."))!.text).toContain("50/50");
   });
 
   it("translates every scenario text the client shows (no English left in Japanese)", () => {

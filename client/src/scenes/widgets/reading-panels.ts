@@ -57,7 +57,7 @@ export function readingButtons(ctx: ReadingContext, x: number, y: number, width:
     .filter((panel) => blocksFor(ctx, panel).length > 0)
     .map((panel, i) => {
       const [key, shortcut, id] = labels[panel];
-      const button = new Button(ctx.scene, { id, x: x + i * (width + gap), y, width, height, label: ctx.t(key), u: ctx.u, shortcut, fontSize: 15, onPress: () => openReadingPanel(ctx, panel) });
+      const button = new Button(ctx.scene, { id, x: x + i * (width + gap), y, width, height, label: ctx.t(key), u: ctx.u, shortcut, fontSize: 14, onPress: () => openReadingPanel(ctx, panel) });
       return ctx.focus.add(button);
     });
 }
