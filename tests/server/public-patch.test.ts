@@ -103,8 +103,9 @@ describe("one shared frame for a public patch", () => {
     // One frame per step per client, in both tables (the full state went through getFullState).
     expect(frameCounts()).toEqual(viewers.map(() => states.length));
     expect(plain.clients.map((client) => client.frames.length)).toEqual(viewers.map(() => states.length));
-    // Most patches are public; those that fire an event, carry a team line or reveal the sheets are not.
-    expect(shared).toBeGreaterThan(states.length / 2);
+    // Many patches are public; those that close a round (a private delay cost moves), fire an event, carry a
+    // team line or reveal the sheets are not. The 2025 calendar fires events in six of its nine weeks.
+    expect(shared).toBeGreaterThan(states.length / 3);
     expect(shared).toBeLessThan(states.length);
     // And what the clients decoded: the final reveal reached everyone, the private chat only at the end.
     for (const decoder of shortcut.decoders) {
