@@ -5,7 +5,7 @@ import { colors, textStyle } from "./theme.js";
 
 /**
  * A modal reading panel (assumptions, sources, the real deal's notes): a title and blocks of text,
- * laid out into pages that fit the screen, with ◀ ▶ to turn pages and a close button. It takes the
+ * laid out into pages that fit the screen, with ◀ ▶ (P, N) to turn pages and a close button (X). It takes the
  * keyboard while open (Escape closes, like the confirm dialog). A block with a link opens it in a new
  * tab when clicked, so a teacher can check a source from the screen.
  */
@@ -113,8 +113,8 @@ export function openInfoPanel(scene: Phaser.Scene, focus: FocusManager, u: numbe
     next?.setEnabled(current < pages.length - 1);
   };
   const by = bottom + 12 * u;
-  const prev = pages.length > 1 ? new Button(scene, { id: "panel-prev", x: x + pad, y: by, width: 150 * u, height: buttonH, label: options.prev, u, shortcut: "[", onPress: () => show(current - 1) }) : null;
-  const next = pages.length > 1 ? new Button(scene, { id: "panel-next", x: x + pad + 160 * u, y: by, width: 150 * u, height: buttonH, label: options.next, u, shortcut: "]", onPress: () => show(current + 1) }) : null;
+  const prev = pages.length > 1 ? new Button(scene, { id: "panel-prev", x: x + pad, y: by, width: 150 * u, height: buttonH, label: options.prev, u, shortcut: "p", onPress: () => show(current - 1) }) : null;
+  const next = pages.length > 1 ? new Button(scene, { id: "panel-next", x: x + pad + 160 * u, y: by, width: 150 * u, height: buttonH, label: options.next, u, shortcut: "n", onPress: () => show(current + 1) }) : null;
   const closeButton = new Button(scene, { id: "panel-close", x: x + w - pad - 200 * u, y: by, width: 200 * u, height: buttonH, label: options.close, u, kind: "primary", shortcut: "x", onPress: close });
   for (const b of [prev, next, closeButton]) {
     if (!b) continue;
