@@ -49,7 +49,7 @@ suite("reading panels in Chromium (issue 23)", () => {
     await served?.stop();
   });
 
-  const shows = (page: Page, text: string) => until(page, (wanted) => window.__tariffTalks!.texts().some((t) => t.includes(wanted)), text, 10_000);
+  const shows = (page: Page, text: string) => until(page, (wanted) => window.__tariffTalks!.texts().some((t) => t.includes(wanted)), text, 20_000);
 
   /** Opens a panel by its button, checks its title and a line of it, takes a screenshot, and closes it. */
   async function readPanel(page: Page, button: string, title: string, line: string, name: string): Promise<void> {
