@@ -282,6 +282,12 @@ function inject(scenario: Scenario, state: MatchState, event: ScenarioEvent): St
     if (effect.kind === "scale" && !scenario.issues.some((i) => i.id === effect.issue)) {
       return err(engineError("BAD_EVENT", `The event names an unknown issue "${effect.issue}".`));
     }
+    if (effect.kind === "reservation" && effect.fallback) {
+      const { issue, option } = effect.fallback;
+      if (!scenario.issues.some((i) => i.id === issue && i.options.some((o) => o.id === option))) {
+        return err(engineError("BAD_EVENT", `The event's fallback names an unknown option "${option}" of issue "${issue}".`));
+      }
+    }
   }
   const fired = { id: event.id, title: event.title, headline: event.headline, round: state.round, origin: "instructor" as const, effects: event.effects };
   return ok({ ...state, events: [...state.events, fired] });

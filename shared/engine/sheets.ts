@@ -57,10 +57,36 @@ export function effectiveRoleTable(scenario: Scenario, state: MatchState, side: 
   return scaleTable(baseRoleTable(scenario, side, role), issueFactors(scenario, state, side));
 }
 
-/** Points of no deal for a side: its base reservation moved by events. */
+/** Points of no deal for a side: its base reservation moved by events, plus what the fallbacks now in force are worth. */
 export function reservationValue(scenario: Scenario, state: MatchState, side: string): number {
   const value = scenario.sides.find((s) => s.id === side)?.reservation ?? 0;
-  return withEffectDeltas(value, state, "reservation", side);
+  const moved = withEffectDeltas(value, state, "reservation", side);
+  const fallbacks = fallbackOptions(state, side);
+  if (fallbacks.size === 0) return moved;
+  // The fallback option's points on the side's current sheet (variant and scale effects applied):
+  // with no deal, that issue ends at that option instead of the scenario's no-deal option.
+  const table = effectiveSideTable(scenario, state, side);
+  let sum = moved;
+  scenario.issues.forEach((issue, i) => {
+    const option = fallbacks.get(issue.id);
+    if (option === undefined) return;
+    const j = issue.options.findIndex((o) => o.id === option);
+    if (j >= 0) sum += table[i]![j]!;
+  });
+  return sum;
+}
+
+/** issue id → the option no deal now leaves it at, from the side's fired reservation effects (the latest wins). */
+export function fallbackOptions(state: MatchState, side: string): Map<string, string> {
+  const fallbacks = new Map<string, string>();
+  for (let e = 0; e < state.events.length; e++) {
+    const effects = state.events[e]!.effects;
+    for (let f = 0; f < effects.length; f++) {
+      const effect = effects[f]!;
+      if (effect.kind === "reservation" && effect.side === side && effect.fallback) fallbacks.set(effect.fallback.issue, effect.fallback.option);
+    }
+  }
+  return fallbacks;
 }
 
 /** Points a side loses for each further round without agreement, in the current round. */

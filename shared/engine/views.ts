@@ -1,4 +1,4 @@
-import type { Scenario } from "../scenario/schema.js";
+import { storyText, type Assumption, type Effect, type Scenario, type Source } from "../scenario/schema.js";
 import type { PointTable } from "../scenario/payoff.js";
 import { roundLabel } from "./calendar.js";
 import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
@@ -55,6 +55,14 @@ export type PublicScenario = {
   softDeadline?: { round: number; label: string };
   hardDeadline: { round: number; label: string };
   references: Scenario["references"];
+  /** What the model assumes, for the "How this model works" panel (absent from older servers). */
+  assumptions?: Assumption[];
+  /** The published sources the story, events, references and assumptions cite. */
+  sources?: Source[];
+  /** Per event id: whether it is hypothetical, its date and the source ids it cites. */
+  eventNotes?: Record<string, { hypothetical: boolean; date?: string; sources: string[] }>;
+  /** Source ids of the story's sentences, in order. */
+  storySources?: string[];
 };
 
 export type MatchView = {
@@ -111,7 +119,7 @@ function publicPart(scenario: Scenario): PublicScenario {
     id: scenario.id,
     title: scenario.title,
     summary: scenario.summary,
-    story: scenario.story,
+    story: storyText(scenario.story),
     sides: scenario.sides.map((s) => ({
       id: s.id,
       name: s.name,
@@ -129,6 +137,15 @@ function publicPart(scenario: Scenario): PublicScenario {
     ...(soft ? { softDeadline: { round: soft.round, label: soft.label } } : {}),
     hardDeadline: scenario.hardDeadline,
     references: scenario.references,
+    assumptions: scenario.assumptions,
+    sources: scenario.sources,
+    eventNotes: Object.fromEntries(
+      [...scenario.events.timeline.map((t) => t.event), ...scenario.events.deck].map((e) => [
+        e.id,
+        { hypothetical: e.hypothetical ?? false, ...(e.date ? { date: e.date } : {}), sources: e.sources ?? [] },
+      ]),
+    ),
+    storySources: typeof scenario.story === "string" ? [] : [...new Set(scenario.story.flatMap((s) => s.sources))],
   };
 }
 
@@ -164,6 +181,17 @@ export function visibleSides(scenario: Scenario, state: MatchState, viewer: View
   return viewer.kind === "seat" ? [viewer.side] : [];
 }
 
+/**
+ * An effect as a view shows it. A fallback's worth is already in the sheet's reservation, and the wire
+ * (docs/protocol.md) carries an effect's kind, side and delta only, so the view leaves the fallback out:
+ * the client's view stays equal to the engine's.
+ */
+function visibleEffect(effect: Effect): Effect {
+  if (effect.kind !== "reservation" || !effect.fallback) return effect;
+  const { fallback: _fallback, ...shown } = effect;
+  return shown;
+}
+
 export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): MatchView {
   const sides = visibleSides(scenario, state, viewer);
   const everything = sides.length === scenario.sides.length;
@@ -188,7 +216,7 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
     proposals: state.proposals,
     standingProposalId: state.standingProposalId,
     chat: state.chat.filter(seeTeam),
-    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)) })),
+    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)).map(visibleEffect) })),
     outcome: state.outcome,
     sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),
     roles,

@@ -79,8 +79,31 @@ function checkReferences(scenario: Scenario): Problem[] {
     effects.forEach((effect, k) => {
       if (!sideIds.includes(effect.side)) add(`${path}[${k}].side`, `unknown side "${effect.side}" (${knownSides})`);
       if (effect.kind === "scale" && !issueById.has(effect.issue)) add(`${path}[${k}].issue`, `unknown issue "${effect.issue}"`);
+      if (effect.kind === "reservation" && effect.fallback) {
+        const { issue, option } = effect.fallback;
+        if (!issueById.has(issue)) add(`${path}[${k}].fallback.issue`, `unknown issue "${issue}"`);
+        else if (!optionIds(issue).has(option)) add(`${path}[${k}].fallback.option`, `issue ${issue} has no option "${option}"`);
+      }
     });
   };
+
+  const sourceIds = new Set(scenario.sources.map((s) => s.id));
+  for (const id of duplicates(scenario.sources.map((s) => s.id))) add("sources", `source id "${id}" is used twice`);
+  const checkSources = (path: string, ids: readonly string[] | undefined) => {
+    (ids ?? []).forEach((id, k) => {
+      if (!sourceIds.has(id)) add(`${path}[${k}]`, `unknown source "${id}" (add it to "sources")`);
+    });
+  };
+  if (typeof scenario.story !== "string") scenario.story.forEach((sentence, i) => checkSources(`story[${i}].sources`, sentence.sources));
+  scenario.issues.forEach((issue, i) => checkSources(`issues[${i}].sources`, issue.sources));
+  scenario.references.forEach((ref, i) => {
+    checkSources(`references[${i}].sources`, ref.sources);
+    for (const key of Object.keys(ref.notes ?? {})) {
+      if (!issueById.has(key)) add(`references[${i}].notes.${key}`, `unknown issue "${key}"`);
+    }
+  });
+  for (const id of duplicates(scenario.assumptions.map((a) => a.id))) add("assumptions", `assumption id "${id}" is used twice`);
+  scenario.assumptions.forEach((a, i) => checkSources(`assumptions[${i}].sources`, a.sources));
 
   scenario.sides.forEach((side, s) => {
     const path = `sides[${s}]`;
@@ -127,10 +150,12 @@ function checkReferences(scenario: Scenario): Problem[] {
     eventIds.push(entry.event.id);
     if (entry.round > roundCount) add(`events.timeline[${i}].round`, `round ${entry.round} is after the last round (${roundCount})`);
     checkEffects(`events.timeline[${i}].event.effects`, entry.event.effects);
+    checkSources(`events.timeline[${i}].event.sources`, entry.event.sources);
   });
   scenario.events.deck.forEach((event, i) => {
     eventIds.push(event.id);
     checkEffects(`events.deck[${i}].effects`, event.effects);
+    checkSources(`events.deck[${i}].sources`, event.sources);
   });
   for (const id of duplicates(eventIds)) add("events", `event id "${id}" is used twice`);
 

@@ -14,6 +14,27 @@ const id = z
 
 const text = z.string().min(1).max(4000);
 
+/** A publication date: YYYY-MM-DD, or YYYY-MM / YYYY when the day (or month) is not known. */
+const isoDate = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "write the date as YYYY-MM-DD (or YYYY-MM, YYYY)");
+
+/**
+ * A published source for a factual sentence: what a teacher needs to look it up. Story sentences,
+ * events, references and assumptions cite sources by id; `parse.ts` checks every id exists.
+ */
+export const sourceSchema = z.strictObject({
+  id,
+  title: text,
+  outlet: z.string().min(1).max(200),
+  date: isoDate,
+  url: z.url({ protocol: /^https?$/ }),
+});
+
+/** Ids of entries in the scenario's `sources`. */
+const sourceIds = z.array(id).min(1).max(12);
+
+/** One sentence of the story with the sources that support it. */
+export const storySentenceSchema = z.strictObject({ text, sources: sourceIds });
+
 /** Per-side points per unit of a named quantity, e.g. { us: { pledgeBn: 5 }, japan: { pledgeBn: -1 } }. */
 const coefficients = z.record(id, z.record(id, z.number()));
 
@@ -42,6 +63,8 @@ export const issueSchema = z.strictObject({
   id,
   name: text,
   description: text.optional(),
+  /** Sources for the figures in the description. */
+  sources: z.array(id).max(12).optional(),
   options: z.array(optionSchema).min(2).max(50),
   payoff: z.discriminatedUnion("kind", [tariffPayoffSchema, linearPayoffSchema]),
 });
@@ -112,7 +135,17 @@ export const sideSchema = z.strictObject({
 
 export const effectSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("scale"), side: id, issue: id, factor: z.number().min(0).max(10) }),
-  z.strictObject({ kind: z.literal("reservation"), side: id, delta: z.number().min(-500).max(500) }),
+  z.strictObject({
+    kind: z.literal("reservation"),
+    side: id,
+    delta: z.number().min(-500).max(500),
+    /**
+     * From now on no deal leaves `issue` at `option` (a tariff that comes back or rises): the side's
+     * no-deal value moves by its current points for that option, on top of `delta`. The latest
+     * fallback for an issue replaces earlier ones. Computed from the model, never typed in.
+     */
+    fallback: z.strictObject({ issue: id, option: id }).optional(),
+  }),
   z.strictObject({ kind: z.literal("pressure"), side: id, delta: z.number().min(-100).max(100) }),
 ]);
 
@@ -121,7 +154,11 @@ export const eventSchema = z.strictObject({
   title: text,
   headline: text,
   date: z.string().max(40).optional(),
+  /** Free-text citation (older files); new files cite `sources` by id. */
   source: z.string().max(200).optional(),
+  sources: z.array(id).max(12).optional(),
+  /** Invented for the game: it did not happen. Its card says so; a real event has a date and sources. */
+  hypothetical: z.boolean().optional(),
   effects: z.array(effectSchema).max(20),
 });
 
@@ -144,7 +181,8 @@ export const scenarioSchema = z.strictObject({
   id,
   title: text,
   summary: text,
-  story: text,
+  /** The public story: one text, or sentences each with its sources (joined with spaces to show). */
+  story: z.union([text, z.array(storySentenceSchema).min(1).max(60)]),
   sides: z.array(sideSchema).length(2),
   /** Side that makes the first offer. */
   firstMover: id,
@@ -166,8 +204,22 @@ export const scenarioSchema = z.strictObject({
     .default({ timeline: [], deck: [], chancePerRound: 0 }),
   /** Reference packages for the debrief, e.g. the real deal. */
   references: z
-    .array(z.strictObject({ id, label: text, offer: z.record(id, id), source: z.string().max(300).optional() }))
+    .array(
+      z.strictObject({
+        id,
+        label: text,
+        offer: z.record(id, id),
+        source: z.string().max(300).optional(),
+        sources: z.array(id).max(20).optional(),
+        /** Per issue, one line: what the real texts did and did not contain, and why this option. */
+        notes: z.record(id, text).optional(),
+      }),
+    )
     .default([]),
+  /** The model's assumptions, shown to players in "How this model works" (with sources where factual). */
+  assumptions: z.array(z.strictObject({ id, title: text, text, sources: z.array(id).max(12).optional() })).max(30).default([]),
+  /** Every published source the texts above cite by id. */
+  sources: z.array(sourceSchema).max(200).default([]),
   /** Private variants: each side's issue weights are multiplied by a seeded factor in [1 − spread, 1 + spread]. */
   variantSpread: z.number().min(0).max(0.9).default(0.15),
 });
@@ -181,3 +233,9 @@ export type RedLine = Side["redLines"][number];
 export type ScenarioEvent = z.output<typeof eventSchema>;
 export type Effect = z.output<typeof effectSchema>;
 export type TariffModel = z.output<typeof tariffModelSchema>;
+export type Source = z.output<typeof sourceSchema>;
+export type Assumption = Scenario["assumptions"][number];
+export type Reference = Scenario["references"][number];
+
+/** The story as one text, however the file writes it. */
+export const storyText = (story: Scenario["story"]): string => (typeof story === "string" ? story : story.map((s) => s.text).join(" "));

@@ -6,6 +6,7 @@ import { briefingModel } from "../view-models/briefing-model.js";
 import { formatPoints, sideName } from "../view-models/names.js";
 import { BaseScene, sceneKeys } from "./base-scene.js";
 import { drawIssueSheet, drawParagraphs, splitIssues } from "./widgets/issue-sheet.js";
+import { readingButtons } from "./widgets/reading-panels.js";
 
 /**
  * Briefing: the seat's confidential sheet (side, role, the story, every option's points, red
@@ -34,7 +35,11 @@ export class BriefingScene extends BaseScene {
     this.codeText = this.text(W - 330 * u, by + 28 * u, "", this.style(34, { bold: true, color: colors.focusCss })).setOrigin(1, 0.5);
     this.focus!.focus("ready");
     const view = this.app.connection?.view;
-    if (view) this.onView(view);
+    if (view) {
+      // How the model works and its sources, between the footer's status and "ready".
+      readingButtons({ scene: this, focus: this.focus!, u, t: this.t, c: this.c, scenario: view.scenario }, W - 680 * u, by, 180 * u, 56 * u, ["model", "sources"]);
+      this.onView(view);
+    }
   }
 
   protected override onView(view: ClientMatchView): void {

@@ -4,6 +4,7 @@ import { debriefModel, type DebriefModel } from "../view-models/debrief-model.js
 import { formatPoints, issueName, sideName } from "../view-models/names.js";
 import { BaseScene, sceneKeys } from "./base-scene.js";
 import { chartLabels, drawChart, drawLegend } from "./debrief/chart.js";
+import { readingButtons } from "./widgets/reading-panels.js";
 
 /**
  * Result and debrief: the outcome and both sides' points (now revealed), every proposal in the
@@ -69,6 +70,8 @@ export class ResultScene extends BaseScene {
     if (model.belief) this.drawBelief(view, sx, y + 12 * u, sw, chartTop + chartH - y - 12 * u, model.belief);
 
     const back = this.button({ id: "again", x: W - m - 280 * u, y: H - 70 * u, width: 280 * u, height: 52 * u, label: this.t("result.again"), kind: "primary", shortcut: "b", fontSize: 18, onPress: () => void this.backToTitle() });
+    // The real deal's notes (what the ★ stands for), the model's assumptions and the sources.
+    readingButtons({ scene: this, focus: this.focus!, u, t: this.t, c: this.c, scenario: view.scenario }, m, H - 70 * u, 210 * u, 52 * u, ["realDeal", "model", "sources"]);
     this.focus!.focus(back.id);
   }
 
@@ -80,7 +83,7 @@ export class ResultScene extends BaseScene {
     } else {
       lines.push(this.t("result.noDealMetrics", { gain: Math.round(model.maxJointGain) }));
     }
-    if (model.real) lines.push(this.t("result.realMetrics", { share: pct(model.real.jointGainShare), distance: model.real.distanceToFrontier.toFixed(1) }));
+    if (model.real) lines.push(this.t("result.realMetrics", { share: pct(model.real.jointGainShare), distance: model.real.distanceToFrontier.toFixed(1) }), this.t("result.realNotes"));
     const text = this.text(x, y, lines.join("\n"), this.style(15, { wordWrap: { width: w }, lineSpacing: 5 * this.u }));
     return y + text.height;
   }

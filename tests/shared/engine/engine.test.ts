@@ -1,10 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { applyAction, newMatch, offerPoints, reservationValue, type MatchState } from "../../../shared/index.js";
+import { applyAction, newMatch, offerPoints, reservationValue, sidePointTable, type MatchState } from "../../../shared/index.js";
 import { expectRefused, mustApply, started, tariffScenario, twoSeats } from "../helpers.js";
 
 const scenario = tariffScenario();
 const historical = scenario.references[0]!.offer;
 const noDeal = scenario.noDeal;
+
+/** A side's model points for an option of issue B: what no deal is worth while B falls back to it. */
+const otherGoodsFallback = (side: string, option: string) => {
+  const b = scenario.issues.findIndex((i) => i.id === "B");
+  return sidePointTable(scenario, side)[b]![scenario.issues[b]!.options.findIndex((o) => o.id === option)]!;
+};
 
 /** Both sides propose `offer` in turn until `rounds` rounds have passed. */
 function passRounds(state: MatchState, rounds: number): MatchState {
@@ -130,7 +136,9 @@ describe("endings", () => {
     s = mustApply(scenario, s, { type: "walkaway", by: "j1" });
     expect(s.outcome).toMatchObject({ kind: "walkaway", side: "japan", by: "j1", round: 2 });
     expect(s.outcome?.points.japan).toBe(reservationValue(scenario, s, "japan"));
-    expect(s.outcome?.points.japan).toBe(-5); // the steel event of round 2 lowered it
+    // Until the 7 July letter no deal leaves other goods at normal + 24%, and the steel tariff (round 1) lowered it.
+    expect(s.outcome?.points.japan).toBeCloseTo(otherGoodsFallback("japan", "n+24") - 5, 9);
+    expect(s.outcome?.points.us).toBeCloseTo(otherGoodsFallback("us", "n+24"), 9);
   });
 
   it("the deadline ends the match after the last round", () => {
@@ -157,14 +165,18 @@ describe("events and time pressure", () => {
     let s = started(scenario, { settings: { events: "historical" } });
     s = passRounds(s, 8);
     expect(s.events.map((e) => `${e.id}@${e.round}`)).toEqual([
-      "steel-50@2",
+      "pause-ends-9-july@1",
+      "steel-50@1",
+      "fifth-round@2",
+      "rare-earth-controls@2",
       "missed-soft-deadline@3",
-      "wont-take-our-rice@6",
-      "tariff-letter@7",
-      "election-campaign@8",
-      "coalition-loses-majority@9",
+      "wont-take-our-rice@5",
+      "tariff-letter@6",
+      "election-campaign@7",
+      "coalition-loses-majority@8",
     ]);
-    expect(reservationValue(scenario, s, "japan")).toBe(-5 - 3 - 8 - 5);
+    // The letter moved other goods' fallback to normal + 25%, the no-deal package itself: it adds nothing.
+    expect(reservationValue(scenario, s, "japan")).toBe(-5 - 3 - 5);
   });
 
   it("fires no news events when they are off; a missed soft deadline still counts", () => {

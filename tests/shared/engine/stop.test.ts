@@ -38,8 +38,12 @@ describe("stop (the server ends a match with no deal)", () => {
       reason,
       points: { japan: reservationValue(scenario, s, "japan"), us: reservationValue(scenario, s, "us") },
     });
-    const base = Object.fromEntries(scenario.sides.map((side) => [side.id, side.reservation]));
-    expect(stopped.outcome?.points).toEqual({ japan: base.japan! - 7, us: base.us! + 3 });
+    // Round 1: the shock's deltas on top of the reservation the opening's fallback (other goods at normal + 24%) gives.
+    const beforeShock = mustApply(scenario, s, { type: "stop", reason }).outcome!.points;
+    expect(beforeShock).toEqual({ japan: reservationValue(scenario, s, "japan"), us: reservationValue(scenario, s, "us") });
+    const unshocked = mustApply(scenario, mustApply(scenario, started(scenario), { type: "propose", by: "j1", offer: scenario.noDeal }), { type: "stop", reason }).outcome!.points;
+    expect(stopped.outcome?.points.japan).toBeCloseTo(unshocked.japan! - 7, 9);
+    expect(stopped.outcome?.points.us).toBeCloseTo(unshocked.us! + 3, 9);
     // No agreement points sneak in from the standing offer.
     expect(stopped.outcome?.proposalId).toBeUndefined();
   });

@@ -72,7 +72,8 @@ describe("viewFor", () => {
     const table = effectiveSideTable(scenario, s, "japan");
     expect(sheet.points.A!["15"]).toBe(table[0]![3]);
     expect(sheet.points.A!["27.5"]).toBe(0);
-    expect(sheet.reservation).toBe(-5);
+    // Steel (round 1) plus the opening's fallback: other goods at normal + 24%, on this match's sheet.
+    expect(sheet.reservation).toBeCloseTo(-5 + table[1]![1]!, 9);
     expect(sheet.redLines.map((l) => l.id)).toEqual(["rice-outside-quota"]);
   });
 });

@@ -68,9 +68,28 @@ describe("parseScenario", () => {
   });
 
   it("refuses events that name unknown sides or issues, or come after the last round", () => {
-    expectProblem(problemsOf((raw) => (raw.events.deck[0].effects[0].issue = "Q")), "events.deck[0].effects[0].issue", /unknown issue "Q"/);
+    const scaleEvent = source().events.deck.findIndex((e: any) => e.effects[0]?.kind === "scale");
+    expectProblem(problemsOf((raw) => (raw.events.deck[scaleEvent].effects[0].issue = "Q")), `events.deck[${scaleEvent}].effects[0].issue`, /unknown issue "Q"/);
     expectProblem(problemsOf((raw) => (raw.events.timeline[0].event.effects[0].side = "eu")), "events.timeline[0].event.effects[0].side", /unknown side "eu"/);
     expectProblem(problemsOf((raw) => (raw.events.timeline[0].round = 12)), "events.timeline[0].round", /after the last round/);
+  });
+
+  it("refuses a fallback to an unknown option, a citation of an unknown source, and notes on unknown issues", () => {
+    const letter = source().events.timeline.findIndex((t: any) => t.event.id === "tariff-letter");
+    expectProblem(
+      problemsOf((raw) => (raw.events.timeline[letter].event.effects[0].fallback.option = "n+99")),
+      `events.timeline[${letter}].event.effects[0].fallback.option`,
+      /no option "n\+99"/,
+    );
+    expectProblem(problemsOf((raw) => (raw.story[0].sources = ["nowhere"])), "story[0].sources[0]", /unknown source "nowhere"/);
+    expectProblem(problemsOf((raw) => (raw.references[0].notes.Z = "A note.")), "references[0].notes.Z", /unknown issue "Z"/);
+    expectProblem(problemsOf((raw) => raw.sources.push({ ...raw.sources[0] })), "sources", /used twice/);
+  });
+
+  it("refuses a source without a link or with a malformed date", () => {
+    expectProblem(problemsOf((raw) => (raw.sources[0].url = "not a link")), "sources[0].url", /url/i);
+    expectProblem(problemsOf((raw) => (raw.sources[0].date = "31 May 2025")), "sources[0].date", /YYYY-MM-DD/);
+    expectProblem(problemsOf((raw) => (raw.story[0].sources = [])), "story[0].sources", /1/);
   });
 
   it("collects several problems at once", () => {

@@ -43,7 +43,7 @@ export class ClassDebriefScene extends BaseScene {
     const name = (s: string) => this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "United States" : s);
     const labels: ChartLabels = {
       axisA: this.t("result.axisA", { side: name(chart.sides[0]) }), axisB: this.t("result.axisB", { side: name(chart.sides[1]) }),
-      frontier: this.t("result.legend.frontier"), nash: this.t("result.legend.nash"), noDeal: this.t("result.legend.noDeal"), real: this.t("result.legend.real"),
+      frontier: this.t("result.legend.frontier"), nash: this.t("result.legend.nash"), noDeal: this.t("result.legend.noDeal"), real: this.t("result.legend.real"), realShort: this.t("result.legend.realShort"),
       deal: this.t("result.legend.deal"), failed: this.t("result.legend.failed"), path: (side) => this.t("result.legend.path", { side }), sideName: name,
     };
     const box = { x: 20 * u, y: 90 * u, w: Math.min(W * 0.55, H - 120 * u + 200 * u), h: H - 130 * u };

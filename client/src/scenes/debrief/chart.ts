@@ -16,13 +16,15 @@ export type ChartLabels = {
   nash: string;
   noDeal: string;
   real: string;
+  /** The real deal's mark on the chart (the legend gives the long name). */
+  realShort: string;
   deal: string;
   failed: string;
   path: (side: string) => string;
   sideName: (side: string) => string;
 };
 
-type Translate = (key: "result.axisA" | "result.axisB" | "result.legend.frontier" | "result.legend.nash" | "result.legend.noDeal" | "result.legend.real" | "result.legend.deal" | "result.legend.failed" | "result.legend.path", params?: Record<string, string>) => string;
+type Translate = (key: "result.axisA" | "result.axisB" | "result.legend.frontier" | "result.legend.nash" | "result.legend.noDeal" | "result.legend.real" | "result.legend.realShort" | "result.legend.deal" | "result.legend.failed" | "result.legend.path", params?: Record<string, string>) => string;
 
 /** The chart's words from the message catalogue, the same on the result and replay screens. */
 export function chartLabels(t: Translate, sides: readonly [string, string], sideName: (side: string) => string): ChartLabels {
@@ -33,6 +35,7 @@ export function chartLabels(t: Translate, sides: readonly [string, string], side
     nash: t("result.legend.nash"),
     noDeal: t("result.legend.noDeal"),
     real: t("result.legend.real"),
+    realShort: t("result.legend.realShort"),
     deal: t("result.legend.deal"),
     failed: t("result.legend.failed"),
     path: (side) => t("result.legend.path", { side }),
@@ -105,7 +108,7 @@ export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u:
   };
   mark(model.noDeal, "✕", colors.text, 22, labels.noDeal);
   if (model.nash) mark(model.nash, "◆", colors.focusCss, 22, labels.nash);
-  if (model.real) mark(model.real.point, "★", colors.neutralCss, 26, labels.real);
+  if (model.real) mark(model.real.point, "★", colors.neutralCss, 26, labels.realShort);
   if (model.failed) {
     g.lineStyle(3 * u, colors.warn, 1);
     g.strokeCircle(px(model.failed.a), py(model.failed.b), 13 * u);

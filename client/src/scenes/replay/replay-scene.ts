@@ -7,6 +7,7 @@ import { BaseScene, sceneKeys } from "../base-scene.js";
 import { enterMatch } from "../boot.js";
 import { startBranch } from "./replay-branch.js";
 import { chartLabels, drawChart, drawLegend } from "../debrief/chart.js";
+import { readingButtons } from "../widgets/reading-panels.js";
 import { drawTableState, drawTimeline, roundLine, type Words } from "./replay-panels.js";
 import { replayKeys } from "./replay-pick-scene.js";
 import { installReplayProbe } from "./replay-probe.js";
@@ -49,6 +50,8 @@ export class ReplayScene extends BaseScene {
     this.languageToggle();
     this.button({ id: "back", x: W - 330 * u, y: 16 * u, width: 150 * u, height: 40 * u, label: this.t("replay.back"), shortcut: "b", fontSize: 15, onPress: () => this.leave() });
     this.text(m, 14 * u, this.t("replay.header", { id: session.model.matchId }), this.style(26, { heading: true, bold: true }));
+    // What the ★ on the chart stands for, issue by issue (the scenario in the log's header).
+    readingButtons({ scene: this, focus: this.focus!, u, t: this.t, c: this.c, scenario: session.model.viewAt(0).scenario }, W - 530 * u, 16 * u, 190 * u, 40 * u, ["realDeal"]);
 
     // Controls along the bottom.
     const by = H - 96 * u;
