@@ -15,9 +15,11 @@ const BATCH = 6;
 export async function runTournament(jobs: readonly MatchJob[], options: RunOptions = {}): Promise<MatchResult[]> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(jobs.length / BATCH)));
   const results: MatchResult[] = new Array(jobs.length);
+  // Job indices are the tournament's; these jobs may be only some of them (the rest have external bots).
+  const position = new Map(jobs.map((job, i) => [job.index, i]));
   let done = 0;
   const record = (result: MatchResult) => {
-    results[result.index] = result;
+    results[position.get(result.index)!] = result;
     done++;
     options.onResult?.(done, jobs.length);
   };
