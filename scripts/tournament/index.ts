@@ -2,12 +2,13 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { availableParallelism } from "node:os";
 import { eventModes, type MatchSettingsInput } from "../../shared/engine/actions.js";
-import { builtinScenario, builtinScenarioIds, DEFAULT_SCENARIO_ID } from "../../shared/scenarios/index.js";
+import { builtinScenarioIds, DEFAULT_SCENARIO_ID } from "../../shared/scenarios/index.js";
 import { resolveBot, strategyNames } from "../../shared/bots/index.js";
 import { tournamentJobs } from "./jobs.js";
 import { runTournament } from "./run.js";
 import { formatTable, pairingRows, strategyRows, toCsv } from "./table.js";
 import { progressBar } from "./progress.js";
+import { resolveTournamentScenario } from "./scenario.js";
 import { formatLostMoves, isExternal, runExternalJobs, type ExternalBot } from "./external.js";
 import { parseExternalBots, parseLimits } from "./external-options.js";
 import { killAllStdioBots } from "../stdio-bot/stdio-bot.js";
@@ -17,7 +18,8 @@ const help = `Bot tournament: every pair of strategies, both ways round on both 
 Usage: npm run tournament -- [options]
 
 Options:
-  --scenario ID        built-in scenario (${builtinScenarioIds().join(", ")}; default ${DEFAULT_SCENARIO_ID})
+  --scenario ID|FILE   built-in scenario (${builtinScenarioIds().join(", ")}; default ${DEFAULT_SCENARIO_ID})
+                       or a scenario file (.json), e.g. one made by npm run scenario -- import-genius
   --seeds N            matches per ordered pairing (default 20)
   --strategies LIST    comma-separated strategies or difficulty presets
                        (default: ${strategyNames.join(",")})
@@ -73,8 +75,9 @@ async function main(): Promise<void> {
     process.stdout.write(help);
     return;
   }
-  const scenario = builtinScenario(values.scenario);
-  if (!scenario) fail(`Unknown scenario "${values.scenario}" (built in: ${builtinScenarioIds().join(", ")}).`);
+  const resolved = resolveTournamentScenario(values.scenario);
+  if (!resolved.ok) fail(`Unknown scenario: ${resolved.message} (built in: ${builtinScenarioIds().join(", ")}).`);
+  const scenario = resolved.scenario;
   const seeds = Number(values.seeds);
   if (!Number.isInteger(seeds) || seeds < 1) fail(`--seeds must be a whole number of at least 1, not "${values.seeds}".`);
   const builtins = values.strategies.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
@@ -94,7 +97,7 @@ async function main(): Promise<void> {
 
   const settings: MatchSettingsInput = { events: values.events as MatchSettingsInput["events"], privateVariant: !values["no-variant"] };
   let externalDone = 0;
-  const jobs = tournamentJobs(scenario.id, strategies, seeds, settings);
+  const jobs = tournamentJobs(values.scenario, strategies, seeds, settings);
   const internalJobs = jobs.filter((job) => !isExternal(bots, job.a) && !isExternal(bots, job.b));
   const externalJobs = jobs.filter((job) => isExternal(bots, job.a) || isExternal(bots, job.b));
   const logDir = bots.length === 0 ? undefined : (values["bot-logs"] ?? `data/bot-logs/${new Date().toISOString().replace(/[:.]/g, "-")}`);

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { builtinScenario } from "../../shared/scenarios/index.js";
+import { tournamentScenario } from "./scenario.js";
 import { playJob, type MatchJob, type MatchResult } from "./match.js";
 
 /**
@@ -25,9 +25,7 @@ export async function runTournament(jobs: readonly MatchJob[], options: RunOptio
   };
   if (workers === 1 || jobs.length === 0) {
     for (const job of jobs) {
-      const scenario = builtinScenario(job.scenarioId);
-      if (!scenario) throw new Error(`unknown scenario ${job.scenarioId}`);
-      record(playJob(scenario, job));
+      record(playJob(tournamentScenario(job.scenarioId), job));
     }
     return results;
   }

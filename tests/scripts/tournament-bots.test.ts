@@ -76,6 +76,18 @@ describe("tournament with external bots", () => {
     expect(execFileSync("ps", ["-eo", "args"], { encoding: "utf8" })).not.toContain("sleep 611");
   });
 
+  it("plays a scenario file (given utilities) with an external bot", { timeout: 60_000 }, () => {
+    const csv = join(dir, "file.csv");
+    const out = tournament("--scenario", "examples/scenarios/job-offer.json", "--seeds", "2", "--strategies", "linear", "--bot", "py=python3 examples/bots/python/bot.py", "--csv", csv, "--bot-logs", join(dir, "logs-file"));
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toContain("Tournament on job-offer: 2 strategies, 2 seeds");
+    const py = csvRows(csv).find((r) => r.strategy === "py")!;
+    expect(Number(py.matches)).toBe(8); // self-play counts once per side
+    expect(Number(py.agreement)).toBe(1);
+    expect(Number(py["lost moves"])).toBe(0);
+    expect(tournament("--scenario", "nowhere.json").stderr).toContain("Unknown scenario: nowhere.json: (file): cannot read nowhere.json: ENOENT");
+  });
+
   it("refuses a malformed --bot with a message", () => {
     const out = tournament("--bot", "python3 bot.py");
     expect(out.status).toBe(2);
