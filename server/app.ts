@@ -16,6 +16,7 @@ import { negotiationRoom, type RoomDeps } from "./room/NegotiationRoom.js";
 import { ROOM_NAME } from "./room/protocol.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
 import { SeatTokens } from "./store/seat-tokens.js";
+import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 
 /**
  * One process, one port: the Colyseus matchmaker and rooms, the HTTP API and the built
@@ -24,6 +25,8 @@ import { SeatTokens } from "./store/seat-tokens.js";
 export type GameServer = {
   server: Server;
   deps: RoomDeps;
+  /** The scenario files installed from `config.scenariosDir`, and the problems of those refused. */
+  scenarios: InstalledScenarios;
   /** Classroom mode (server/classroom): the classes of this server. */
   classes: ClassService;
   /** Binds the port; resolves with the port actually bound. */
@@ -35,6 +38,9 @@ export type GameServer = {
 
 export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
   await ensureMatchesDir(config.dataDir);
+  // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
+  const scenarios = installScenariosDir(config.scenariosDir);
+  for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
   const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), resumable: new Set() };
   const cdeps = await classroomDeps(deps);
   const server = defineServer({
@@ -53,6 +59,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   return {
     server,
     deps,
+    scenarios,
     classes: cdeps.service,
     async listen() {
       await server.listen(config.port, config.host);

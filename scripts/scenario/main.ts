@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { summarizeScenario } from "../../shared/metrics/scenario-summary.js";
 import { formatSummary } from "./check.js";
-import { loadScenarioFile } from "./load.js";
+import { loadScenarioFile } from "../../server/scenario-files.js";
 import { importGeniusCommand } from "./import-genius-command.js";
 
 const help = `Scenario files: check one, or import one from GENIUS.

@@ -1,7 +1,7 @@
 import { builtinScenario } from "../../shared/scenarios/index.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import { describeProblems } from "../../shared/util/problems.js";
-import { loadScenarioFile } from "../scenario/load.js";
+import { loadScenarioFile } from "../../server/scenario-files.js";
 
 /**
  * A tournament's scenario: a built-in id, or a scenario file (say one from `npm run scenario --
