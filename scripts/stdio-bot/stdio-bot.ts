@@ -42,6 +42,7 @@ export type StdioLogEntry = { seq: number | null; kind: Fault["kind"] | "note"; 
 type Pending = { view: MatchView; resolve: (line: string | Fault) => void };
 
 const running = new Set<StdioBot>();
+const MAX_NOTES = 50;
 
 /** Kills every bot program still running (for a CLI's SIGINT handler and process exit). */
 export function killAllStdioBots(): void {
@@ -62,6 +63,7 @@ export class StdioBot {
   private pending: Pending | null = null;
   private spentMs = 0;
   private overBudget = false;
+  private notes = 0;
   private asked = 0;
 
   constructor(options: StdioBotOptions, scenario: PublicScenario) {
@@ -219,16 +221,23 @@ export class StdioBot {
   private onLine(line: string): void {
     const pending = this.pending;
     if (!pending) {
-      this.log.push({ seq: null, kind: "note", message: `ignored a line written when no answer was due: ${excerpt(line)}` });
+      this.note(`ignored a line written when no answer was due: ${excerpt(line)}`);
       return;
     }
     // An answer that echoes an older view's seq came too late for that view: drop it, keep waiting.
     const parsed = parseReply(line);
     if (parsed.ok && parsed.reply.seq !== undefined && parsed.reply.seq !== pending.view.seq) {
-      this.log.push({ seq: pending.view.seq, kind: "note", message: `ignored a late answer to view ${parsed.reply.seq}` });
+      this.note(`ignored a late answer to view ${parsed.reply.seq}`, pending.view.seq);
       return;
     }
     pending.resolve(line);
+  }
+
+  /** Notes are capped: a program that floods stdout must not fill memory with them. */
+  private note(message: string, seq: number | null = null): void {
+    if (this.notes < MAX_NOTES) this.log.push({ seq, kind: "note", message });
+    else if (this.notes === MAX_NOTES) this.log.push({ seq, kind: "note", message: "more ignored lines: not logged" });
+    this.notes++;
   }
 
   private onStderr(chunk: string): void {

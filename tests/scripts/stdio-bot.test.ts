@@ -108,11 +108,13 @@ describe("StdioBot", () => {
   });
 
   it("stops a bot past its total budget and loses its later moves at once", async () => {
-    const bot = start(program("slow", `time.sleep(0.6)\nprint(json.dumps({"type": "walkaway"}), flush=True)`), { moveMs: 1000, startupMs: 0, budgetMs: 900 });
+    // Answers the first view at once, then hangs: the second move uses up the budget.
+    const bot = start(program("slow", `print(json.dumps({"type": "walkaway"}), flush=True)\ntime.sleep(60)`), { moveMs: 3000, startupMs: 0, budgetMs: 2500 });
     expect((await bot.move(firstView, "me"))?.kind).toBe("move");
+    // What is left of the budget is less than a move's time: the move ends when the budget does.
     expect(await bot.move({ ...firstView, seq: firstView.seq + 2 }, "me")).toMatchObject({ kind: "lost", fault: { kind: "budget" } });
     const started = performance.now();
-    expect(await bot.move({ ...firstView, seq: firstView.seq + 4 }, "me")).toMatchObject({ kind: "lost", fault: { kind: "budget" } });
+    expect(await bot.move({ ...firstView, seq: firstView.seq + 4 }, "me")).toMatchObject({ kind: "lost", fault: { kind: "budget", message: "used up its time budget of 2500 ms" } });
     expect(performance.now() - started).toBeLessThan(50);
   });
 
@@ -123,6 +125,15 @@ describe("StdioBot", () => {
     expect(bot.stderr).toMatch(/^\[… \d+ earlier bytes dropped\]\n/);
     expect(bot.stderr.endsWith("END")).toBe(true);
     expect(bot.stderr.length).toBeLessThan(1100);
+  });
+
+  it("keeps a bounded log of a program that floods stdout with unrequested lines", async () => {
+    const file = join(dir, "flood.py");
+    writeFileSync(file, "import sys\nfor i in range(20000):\n    print('spam', i)\nsys.stdout.flush()\nsys.stdin.read()\n");
+    const bot = start(`python3 ${file}`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(bot.log.length).toBeLessThanOrEqual(51);
+    expect(bot.log.at(-1)?.message).toBe("more ignored lines: not logged");
   });
 
   it("reports a command that does not exist as a lost move, not a crash", async () => {

@@ -24,7 +24,8 @@ describe("tournament with external bots", () => {
       "--seeds", "1", "--strategies", "linear,adaptive,hardliner",
       "--bot", "py=python3 examples/bots/python/bot.py",
       "--bot", "ts=node --import tsx examples/bots/typescript/bot.ts",
-      "--startup-ms", "10000", "--csv", csv, "--bot-logs", join(dir, "logs-examples"),
+      // Generous limits: the test checks the bots' play, not the machine's load (the limits have tests of their own).
+      "--move-ms", "3000", "--startup-ms", "10000", "--csv", csv, "--bot-logs", join(dir, "logs-examples"),
     );
     expect(out.status, out.stderr).toBe(0);
     expect(out.stdout).toContain("Tournament on tariff-talks-2025: 5 strategies");
