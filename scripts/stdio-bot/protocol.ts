@@ -22,7 +22,7 @@ export const botReplySchema = z.discriminatedUnion("type", [
 export type BotReply = z.infer<typeof botReplySchema>;
 
 /** Why a bot lost a move: a short code to count by, and a sentence for the log. */
-export type FaultKind = "timeout" | "budget" | "exited" | "not-json" | "bad-reply" | "refused" | "spawn";
+export type FaultKind = "timeout" | "budget" | "exited" | "not-json" | "bad-reply" | "refused" | "spawn" | "superseded";
 export type Fault = { kind: FaultKind; message: string };
 
 export const fault = (kind: FaultKind, message: string): Fault => ({ kind, message });

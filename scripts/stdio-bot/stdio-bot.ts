@@ -129,12 +129,15 @@ export class StdioBot {
     }
     const gone = this.goneFault();
     if (gone) return lost(gone);
-    const limit = Math.min(left, this.limits.moveMs + (this.asked === 0 ? this.limits.startupMs : 0));
+    const nominal = this.limits.moveMs + (this.asked === 0 ? this.limits.startupMs : 0);
+    const limit = Math.min(left, nominal);
     this.asked++;
+    // A newer view while an answer is awaited (at a live table, the server moved on): the older move is lost.
+    this.pending?.resolve(fault("superseded", "a newer view came before its answer"));
     const answer = await new Promise<string | Fault>((resolve) => {
       const timer = setTimeout(() => {
         this.pending = null;
-        resolve(limit < this.limits.moveMs ? fault("budget", `used up its time budget of ${this.limits.budgetMs} ms`) : fault("timeout", `did not answer within ${limit} ms`));
+        resolve(limit < nominal ? fault("budget", `used up its time budget of ${this.limits.budgetMs} ms`) : fault("timeout", `did not answer within ${limit} ms`));
       }, limit);
       this.pending = {
         view,

@@ -118,6 +118,16 @@ describe("StdioBot", () => {
     expect(performance.now() - started).toBeLessThan(50);
   });
 
+  it("loses a move whose answer has not come when a newer view needs one, and answers the newer view", async () => {
+    // Answers only views newer than the first: the first move waits until the second view comes.
+    const bot = start(program("picky", `if view["seq"] > ${firstView.seq}:\n    print(json.dumps({"type": "walkaway", "seq": view["seq"]}), flush=True)`), { moveMs: 5000 });
+    const first = bot.move(firstView, "me");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const second = bot.move({ ...firstView, seq: firstView.seq + 2 }, "me");
+    expect(await first).toMatchObject({ kind: "lost", fault: { kind: "superseded" } });
+    expect(await second).toMatchObject({ kind: "move", action: { type: "walkaway" } });
+  });
+
   it("keeps only the last stderrBytes of a chatty bot's stderr", async () => {
     const bot = start(program("chatty", `sys.stderr.write("x" * 100000 + "END")\nsys.stderr.flush()\nprint(json.dumps({"type": "walkaway"}), flush=True)`), { stderrBytes: 1000 });
     await bot.move(firstView, "me");
