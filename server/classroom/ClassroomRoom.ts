@@ -1,10 +1,11 @@
 import { ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
-import { builtinScenario, describeProblems, problemsFromZod, type Result, type ScenarioEvent } from "../../shared/index.js";
+import { describeProblems, problemsFromZod, type Result, type Scenario, type ScenarioEvent } from "../../shared/index.js";
 import type { ErrorReply } from "../room/protocol.js";
 import { AttemptLimiter } from "./attempt-limiter.js";
 import { classDebrief, classSummary } from "./class-dashboard.js";
 import type { ClassService } from "./class-service.js";
 import { classJoinSchema, instructorMessages, instructorMessageTypes, type InstructorMessage } from "./classroom-protocol.js";
+import { classScenario } from "./class-scenario.js";
 
 /** What the classroom rooms share: the class service, the codes the server itself opens, failed attempts. */
 export type ClassroomDeps = { service: ClassService; openable: Set<string>; attempts: AttemptLimiter };
@@ -114,7 +115,7 @@ export class ClassroomRoom extends Room {
       case "resume":
         return service.setPaused(this.code, type === "pause");
       case "inject": {
-        const event = (m.event as ScenarioEvent | undefined) ?? deckEvent(record.settings.scenario, m.eventId as string);
+        const event = (m.event as ScenarioEvent | undefined) ?? deckEvent(classScenario(record), m.eventId as string);
         if (!event) return { ok: false, error: { code: "UNKNOWN_EVENT", message: `The scenario has no event "${String(m.eventId)}".` } };
         return service.inject(this.code, m.table as string, event);
       }
@@ -126,9 +127,9 @@ export class ClassroomRoom extends Room {
   }
 }
 
-function deckEvent(scenarioId: string, id: string): ScenarioEvent | undefined {
-  const events = builtinScenario(scenarioId)?.events;
-  return events?.deck.find((e) => e.id === id) ?? events?.timeline.find((t) => t.event.id === id)?.event;
+function deckEvent(scenario: Scenario, id: string): ScenarioEvent | undefined {
+  const events = scenario.events;
+  return events.deck.find((e) => e.id === id) ?? events.timeline.find((t) => t.event.id === id)?.event;
 }
 
 export function classroomRoom(deps: ClassroomDeps): typeof ClassroomRoom {

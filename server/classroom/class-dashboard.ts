@@ -1,7 +1,8 @@
 import { matchMaker } from "@colyseus/core";
-import { analyzeSpace, builtinScenario, offerPoints, packagePointPair, type MatchState, type Scenario } from "../../shared/index.js";
+import { analyzeSpace, offerPoints, publicScenario, type PublicScenario, packagePointPair, type MatchState, type Scenario } from "../../shared/index.js";
 import { classChartState, tableDebrief, type TableDebrief } from "../../shared/classroom/debrief.js";
 import { findStudent } from "../../shared/classroom/seating.js";
+import { classScenario } from "./class-scenario.js";
 import type { NegotiationRoom, RoomDeps } from "../room/NegotiationRoom.js";
 import type { ClassRecord } from "./class-record.js";
 import { tableState } from "./class-tables.js";
@@ -42,6 +43,8 @@ export type ClassSummary = {
   seating: ClassRecord["plan"]["tables"];
   tables: TableRow[];
   injected: ClassRecord["injected"];
+  /** The class's scenario, public part (an uploaded one is not in GET /api/scenarios). */
+  scenario: PublicScenario;
   /** The scenario's events the instructor can inject by id: the random deck, then the historical timeline. Public texts only. */
   deck: { id: string; title: string; headline: string; origin: "deck" | "timeline" }[];
 };
@@ -69,7 +72,7 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
 }
 
 export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise<ClassSummary> {
-  const scenario = builtinScenario(record.settings.scenario)!;
+  const scenario = classScenario(record);
   const tables = await Promise.all(record.tables.map(async (t) => row(scenario, t, await tableState(deps, t.matchCode), record.paused)));
   return {
     code: record.code,
@@ -78,6 +81,7 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
     createdAt: record.createdAt,
     endedAt: record.endedAt ?? null,
     settings: record.settings,
+    scenario: publicScenario(scenario),
     roster: record.students.map((s) => {
       const seat = findStudent(record.plan, s.id);
       return { id: s.id, name: s.name, table: seat?.table.id ?? null, side: seat?.seat.side ?? null, role: seat?.seat.role ?? null, watching: seat ? null : (record.watching[s.id] ?? null) };
@@ -112,7 +116,7 @@ export type ClassDebrief = {
 };
 
 export async function classDebrief(deps: RoomDeps, record: ClassRecord): Promise<ClassDebrief> {
-  const scenario = builtinScenario(record.settings.scenario)!;
+  const scenario = classScenario(record);
   const states: { table: ClassRecord["tables"][number]; state: MatchState }[] = [];
   for (const table of record.tables) {
     const state = await tableState(deps, table.matchCode);
