@@ -82,7 +82,7 @@ export function parseXml(text: string): XmlResult {
     else root = element;
     if (rest[1] !== "/") stack.push(element);
   }
-  if (stack.length > 0) return fail(`<${stack.at(-1)!.name}> (line ${stack.at(-1)!.line}) is never closed`);
+  if (stack.length > 0) return { ok: false, message: `<${stack.at(-1)!.name}> (line ${stack.at(-1)!.line}) is never closed` };
   return root ? { ok: true, root } : { ok: false, message: "no XML element found" };
 }
 
