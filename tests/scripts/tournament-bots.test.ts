@@ -17,7 +17,10 @@ function csvRows(file: string): Record<string, string>[] {
   return lines.map((line) => Object.fromEntries(line.split(",").map((cell, i) => [keys[i]!, cell])));
 }
 
-describe("tournament with external bots", () => {
+/** The example and test bots need python3 (`apt-get install -y python3`); without it these are skipped. */
+const suite = spawnSync("python3", ["--version"]).status === 0 ? describe : describe.skip;
+
+suite("tournament with external bots", () => {
   it("ranks both example bots beside the built-ins; they make deals and lose no move", { timeout: 180_000 }, () => {
     const csv = join(dir, "examples.csv");
     const out = tournament(
@@ -89,6 +92,9 @@ describe("tournament with external bots", () => {
     expect(tournament("--scenario", "nowhere.json").stderr).toContain("Unknown scenario: nowhere.json: (file): cannot read nowhere.json: ENOENT");
   });
 
+});
+
+describe("tournament --bot", () => {
   it("refuses a malformed --bot with a message", () => {
     const out = tournament("--bot", "python3 bot.py");
     expect(out.status).toBe(2);
