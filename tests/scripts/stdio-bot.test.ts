@@ -76,7 +76,7 @@ suite("StdioBot", () => {
     const elapsed = performance.now() - started;
     expect(answer).toMatchObject({ kind: "lost", fault: { kind: "timeout", message: "did not answer within 300 ms" } });
     expect(elapsed).toBeGreaterThanOrEqual(290);
-    expect(elapsed).toBeLessThan(1000);
+    expect(elapsed).toBeLessThan(2000); // a loaded machine may fire the timer late, never early
   });
 
   it("loses the move of a bot that exits, at once and with its last stderr line", async () => {
@@ -145,8 +145,9 @@ suite("StdioBot", () => {
     const file = join(dir, "flood.py");
     writeFileSync(file, "import sys\nfor i in range(20000):\n    print('spam', i)\nsys.stdout.flush()\nsys.stdin.read()\n");
     const bot = start(`python3 ${file}`);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(bot.log.length).toBeLessThanOrEqual(51);
+    for (let i = 0; i < 100 && bot.log.at(-1)?.message !== "more ignored lines: not logged"; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the rest of the flood
+    expect(bot.log).toHaveLength(51);
     expect(bot.log.at(-1)?.message).toBe("more ignored lines: not logged");
   });
 
