@@ -98,8 +98,8 @@ suite("a class on a scenario from SCENARIOS_DIR, in Chromium", () => {
     const shown = await texts(page);
     expect(shown).toContain("Deal");
     // The chart is the case's: its sides on the axes, and no legend for a reference deal it does not have.
-    expect(shown).toContain("firm points →");
-    expect(shown).toContain("↑ candidate points");
+    expect(shown).toContain("Kestrel Robotics points →");
+    expect(shown).toContain("↑ Dana Ortiz points");
     expect(shown.some((t) => t.startsWith("Real deal"))).toBe(false);
     expect(shown).toContain("50 / 58");
     await context.close();
