@@ -17,6 +17,7 @@ import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
 import { SeatTokens } from "./store/seat-tokens.js";
+import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 
 /**
  * One process, one port: the Colyseus matchmaker and rooms, the HTTP API and the built
@@ -25,6 +26,8 @@ import { SeatTokens } from "./store/seat-tokens.js";
 export type GameServer = {
   server: Server;
   deps: RoomDeps;
+  /** The scenario files installed from `config.scenariosDir`, and the problems of those refused. */
+  scenarios: InstalledScenarios;
   /** Classroom mode (server/classroom): the classes of this server. */
   classes: ClassService;
   /** Binds the port; resolves with the port actually bound. */
@@ -36,6 +39,9 @@ export type GameServer = {
 
 export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
   await ensureMatchesDir(config.dataDir);
+  // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
+  const scenarios = installScenariosDir(config.scenariosDir);
+  for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
   const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set() };
   // The one way the server itself opens a logged match in this process (a restart, a class table).
   deps.matches.open = async (code) => {
@@ -63,6 +69,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   return {
     server,
     deps,
+    scenarios,
     classes: cdeps.service,
     async listen() {
       await server.listen(config.port, config.host);

@@ -14,6 +14,8 @@ export const serverConfigSchema = z.strictObject({
   host: z.string().min(1).optional(),
   /** Match logs live in `<dataDir>/matches`; the seat-token secret in `<dataDir>/secret`. */
   dataDir: z.string().min(1).default("./data"),
+  /** Scenario files (*.json) installed at start beside the built-ins; a missing folder is fine. */
+  scenariosDir: z.string().min(1).default("./data/scenarios"),
   /** Built client to serve at `/`; missing is allowed (API and rooms still work). */
   clientDir: z.string().min(1).default("./client/dist"),
   /** How long a dropped connection keeps its seat for automatic reconnection. */
@@ -38,11 +40,11 @@ export const serverConfigSchema = z.strictObject({
 });
 
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
-export type ServerConfig = z.output<typeof serverConfigSchema> & { dataDir: string; clientDir: string };
+export type ServerConfig = z.output<typeof serverConfigSchema> & { dataDir: string; clientDir: string; scenariosDir: string };
 
 export function serverConfig(input: ServerConfigInput = {}): ServerConfig {
   const config = serverConfigSchema.parse(input);
-  return { ...config, dataDir: path.resolve(config.dataDir), clientDir: path.resolve(config.clientDir) };
+  return { ...config, dataDir: path.resolve(config.dataDir), clientDir: path.resolve(config.clientDir), scenariosDir: path.resolve(config.scenariosDir) };
 }
 
 const envNames: Record<string, keyof ServerConfigInput> = {
@@ -50,6 +52,7 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   HOST: "host",
   DATA_DIR: "dataDir",
   CLIENT_DIR: "clientDir",
+  SCENARIOS_DIR: "scenariosDir",
   RECONNECT_SECONDS: "reconnectSeconds",
   BOT_DELAY_MS: "botDelayMs",
   RATE_PER_SECOND: "ratePerSecond",
@@ -59,7 +62,7 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   MAX_PAYLOAD_BYTES: "maxPayloadBytes",
   LOG_SYNC_MS: "logSyncMs",
 };
-const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir"]);
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir"]);
 
 /** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const resumed = await game.resumeUnfinished();
   const url = `http://${config.value.host && config.value.host !== "0.0.0.0" ? config.value.host : "localhost"}:${port}`;
   if (!existsSync(path.join(config.value.clientDir, "index.html"))) console.warn(`No built client in ${config.value.clientDir} (run \`npm run build\`); the API and rooms work without it.`);
+  if (game.scenarios.ids.length > 0) console.log(`Scenarios from ${game.scenarios.dir}: ${game.scenarios.ids.join(", ")}`);
   if (resumed.length > 0) console.log(`Resumed ${resumed.length} unfinished match(es): ${resumed.join(", ")}`);
   console.log(`Tariff Talks is running at ${url}  (Node ${process.version}, data in ${config.value.dataDir})`);
 }

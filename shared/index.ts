@@ -27,6 +27,7 @@ export * from "./metrics/frontier.js";
 export * from "./metrics/solutions.js";
 export * from "./metrics/analysis.js";
 export * from "./metrics/summary.js";
+export * from "./metrics/scenario-summary.js";
 export * from "./classroom/seating.js";
 export * from "./classroom/debrief.js";
 export * from "./protocol/index.js";

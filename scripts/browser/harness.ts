@@ -32,9 +32,10 @@ export function ensureClientBuilt(): void {
 
 export type Served = { url: string; server: GameServer; dataDir: string; stop: () => Promise<void> };
 
-export async function startServer(botDelayMs = 250): Promise<Served> {
+export async function startServer(botDelayMs = 250, options: { scenariosDir?: string } = {}): Promise<Served> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-browser-"));
-  const server = await createGameServer(serverConfig({ port: 0, dataDir, clientDir: CLIENT_DIR, botDelayMs, reconnectSeconds: 30 }));
+  const scenariosDir = options.scenariosDir ?? path.join(dataDir, "scenarios");
+  const server = await createGameServer(serverConfig({ port: 0, dataDir, clientDir: CLIENT_DIR, botDelayMs, reconnectSeconds: 30, scenariosDir }));
   const port = await server.listen();
   return {
     url: `http://localhost:${port}/`,

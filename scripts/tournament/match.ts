@@ -2,6 +2,7 @@ import { analyzeSpace, packageMetrics } from "../../shared/metrics/analysis.js";
 import { distance, distanceToFrontier } from "../../shared/metrics/solutions.js";
 import type { Scenario } from "../../shared/scenario/schema.js";
 import type { MatchSettingsInput } from "../../shared/engine/actions.js";
+import type { MatchState } from "../../shared/engine/state.js";
 import { playBotMatch, resolveBot, type BotSpec } from "../../shared/bots/index.js";
 
 /** One tournament match: which bots on which side, and the numbers the tables are built from. */
@@ -27,6 +28,9 @@ export type MatchResult = {
   distanceNash: number | null;
   /** Joint gain over no deal of the agreed package / the maximum (0 without agreement). */
   jointGainShare: number;
+  /** Moves each side lost (external bots only: timeout, crash, garbage, refused action). */
+  lostA: number;
+  lostB: number;
 };
 
 export function specFor(name: string): BotSpec {
@@ -42,6 +46,12 @@ export function playJob(scenario: Scenario, job: MatchJob): MatchResult {
     settings: job.settings,
     seats: { [sideA]: { spec: specFor(job.a) }, [sideB]: { spec: specFor(job.b) } },
   });
+  return matchResult(scenario, job, state);
+}
+
+/** The numbers of a finished match; `lost` counts each side's lost moves. */
+export function matchResult(scenario: Scenario, job: MatchJob, state: MatchState, lost: { a: number; b: number } = { a: 0, b: 0 }): MatchResult {
+  const [sideA, sideB] = scenario.sides.map((s) => s.id) as [string, string];
   const outcome = state.outcome!;
   const analysis = analyzeSpace(scenario, state);
   const agreement = outcome.kind === "agreement" && outcome.offer !== undefined;
@@ -63,5 +73,7 @@ export function playJob(scenario: Scenario, job: MatchJob): MatchResult {
     distancePareto: deal ? deal.distanceToFrontier : distanceToFrontier(analysis.frontier, noDeal),
     distanceNash: deal ? deal.distanceToNash : analysis.nash ? distance(noDeal, analysis.nash) : null,
     jointGainShare: deal ? deal.jointGainShare : 0,
+    lostA: lost.a,
+    lostB: lost.b,
   };
 }

@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { builtinScenario } from "../../shared/scenarios/index.js";
+import { tournamentScenario } from "./scenario.js";
 import { playJob, type MatchJob, type MatchResult } from "./match.js";
 
 /**
@@ -15,17 +15,17 @@ const BATCH = 6;
 export async function runTournament(jobs: readonly MatchJob[], options: RunOptions = {}): Promise<MatchResult[]> {
   const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(jobs.length / BATCH)));
   const results: MatchResult[] = new Array(jobs.length);
+  // Job indices are the tournament's; these jobs may be only some of them (the rest have external bots).
+  const position = new Map(jobs.map((job, i) => [job.index, i]));
   let done = 0;
   const record = (result: MatchResult) => {
-    results[result.index] = result;
+    results[position.get(result.index)!] = result;
     done++;
     options.onResult?.(done, jobs.length);
   };
   if (workers === 1 || jobs.length === 0) {
     for (const job of jobs) {
-      const scenario = builtinScenario(job.scenarioId);
-      if (!scenario) throw new Error(`unknown scenario ${job.scenarioId}`);
-      record(playJob(scenario, job));
+      record(playJob(tournamentScenario(job.scenarioId), job));
     }
     return results;
   }

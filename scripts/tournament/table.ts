@@ -9,7 +9,8 @@ export type Row = Record<string, string | number>;
 
 const mean = (values: readonly number[]): number => (values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
 
-export function strategyRows(results: readonly MatchResult[], sideNames: [string, string]): Row[] {
+/** `lostMoves` adds a column: moves lost per match (timeouts, crashes, garbage; external bots only). */
+export function strategyRows(results: readonly MatchResult[], sideNames: [string, string], options: { lostMoves?: boolean } = {}): Row[] {
   const names = [...new Set(results.flatMap((r) => [r.a, r.b]))];
   const rows = names.map((name) => {
     // A self-play match counts once per side: the strategy played both.
@@ -32,6 +33,7 @@ export function strategyRows(results: readonly MatchResult[], sideNames: [string
       "dist Nash": mean(all.flatMap((r) => (r.distanceNash === null ? [] : [r.distanceNash]))),
       "joint gain": mean(all.map((r) => r.jointGainShare)),
       rounds: mean(agreed.map((r) => r.round)),
+      ...(options.lostMoves ? { "lost moves": mean([...asA.map((r) => r.lostA), ...asB.map((r) => r.lostB)]) } : {}),
     };
   });
   rows.sort((p, q) => q.own - p.own);

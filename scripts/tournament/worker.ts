@@ -1,5 +1,5 @@
 import { parentPort } from "node:worker_threads";
-import { builtinScenario } from "../../shared/scenarios/index.js";
+import { tournamentScenario } from "./scenario.js";
 import { playJob, type MatchJob } from "./match.js";
 
 /** A worker thread: plays the matches it is sent and posts each result back. */
@@ -9,9 +9,7 @@ parentPort?.on("message", (jobs: MatchJob[] | null) => {
     return;
   }
   for (const job of jobs) {
-    const scenario = builtinScenario(job.scenarioId);
-    if (!scenario) throw new Error(`unknown scenario ${job.scenarioId}`);
-    parentPort?.postMessage(playJob(scenario, job));
+    parentPort?.postMessage(playJob(tournamentScenario(job.scenarioId), job));
   }
   parentPort?.postMessage("batch-done");
 });

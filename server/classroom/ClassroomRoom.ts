@@ -1,6 +1,5 @@
 import { ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
 import {
-  builtinScenario,
   classJoinSchema,
   describeProblems,
   instructorMessages,
@@ -10,11 +9,13 @@ import {
   type ErrorReply,
   type InstructorMessage,
   type Result,
+  type Scenario,
   type ScenarioEvent,
 } from "../../shared/index.js";
 import { AttemptLimiter } from "./attempt-limiter.js";
 import { classDebrief, classSummary } from "./class-dashboard.js";
 import type { ClassService } from "./class-service.js";
+import { classScenario } from "./class-scenario.js";
 
 /**
  * What the classroom rooms share: the class service, the codes the server itself may open,
@@ -149,7 +150,7 @@ export class ClassroomRoom extends Room {
       case "resume":
         return service.setPaused(this.code, type === "pause");
       case "inject": {
-        const event = (m.event as ScenarioEvent | undefined) ?? deckEvent(record.settings.scenario, m.eventId as string);
+        const event = (m.event as ScenarioEvent | undefined) ?? deckEvent(classScenario(record), m.eventId as string);
         if (!event) return { ok: false, error: { code: "UNKNOWN_EVENT", message: `The scenario has no event "${String(m.eventId)}".` } };
         return service.inject(this.code, m.table as string, event);
       }
@@ -161,9 +162,9 @@ export class ClassroomRoom extends Room {
   }
 }
 
-function deckEvent(scenarioId: string, id: string): ScenarioEvent | undefined {
-  const events = builtinScenario(scenarioId)?.events;
-  return events?.deck.find((e) => e.id === id) ?? events?.timeline.find((t) => t.event.id === id)?.event;
+function deckEvent(scenario: Scenario, id: string): ScenarioEvent | undefined {
+  const events = scenario.events;
+  return events.deck.find((e) => e.id === id) ?? events.timeline.find((t) => t.event.id === id)?.event;
 }
 
 export function classroomRoom(deps: ClassroomDeps): typeof ClassroomRoom {

@@ -1,7 +1,8 @@
-import { analyzeSpace, builtinScenario, offerPoints, packagePointPair, type ClassDebrief, type ClassSummary, type MatchState, type Scenario, type TableInfo, type TableRow } from "../../shared/index.js";
+import { analyzeSpace, offerPoints, packagePointPair, publicScenario, type ClassDebrief, type ClassSummary, type MatchState, type Scenario, type TableInfo, type TableRow } from "../../shared/index.js";
 import { classChartState, tableDebrief } from "../../shared/classroom/debrief.js";
 import { findStudent } from "../../shared/classroom/seating.js";
 import type { RoomDeps } from "../room/room-deps.js";
+import { classScenario } from "./class-scenario.js";
 import type { ClassRecord } from "./class-record.js";
 import { tableState } from "./class-tables.js";
 
@@ -32,7 +33,7 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
 }
 
 export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise<ClassSummary> {
-  const scenario = builtinScenario(record.settings.scenario)!;
+  const scenario = classScenario(record);
   const tables = await Promise.all(record.tables.map(async (t) => row(scenario, t, await tableState(deps, t.matchCode), record.paused, deps.matches.get(t.matchCode)?.table)));
   return {
     code: record.code,
@@ -41,6 +42,7 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
     createdAt: record.createdAt,
     endedAt: record.endedAt ?? null,
     settings: record.settings,
+    scenario: publicScenario(scenario),
     roster: record.students.map((s) => {
       const seat = findStudent(record.plan, s.id);
       return { id: s.id, name: s.name, table: seat?.table.id ?? null, side: seat?.seat.side ?? null, role: seat?.seat.role ?? null, watching: seat ? null : (record.watching[s.id] ?? null) };
@@ -56,7 +58,7 @@ export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise
 }
 
 export async function classDebrief(deps: RoomDeps, record: ClassRecord): Promise<ClassDebrief> {
-  const scenario = builtinScenario(record.settings.scenario)!;
+  const scenario = classScenario(record);
   const states: { table: ClassRecord["tables"][number]; state: MatchState }[] = [];
   for (const table of record.tables) {
     const state = await tableState(deps, table.matchCode);

@@ -34,6 +34,8 @@ export const classRecordSchema = z.object({
   /** Latecomers with no seat left: student id → the table they watch as spectators. */
   watching: z.record(z.string(), z.string()).default({}),
   injected: z.array(z.object({ at: z.string(), target: z.string(), event: eventSchema })),
+  /** A scenario file the instructor uploaded for this class (checked when uploaded); `settings.scenario` is its id. */
+  scenarioSource: z.unknown().optional(),
 });
 export type ClassRecord = z.infer<typeof classRecordSchema>;
 

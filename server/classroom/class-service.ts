@@ -1,9 +1,10 @@
-import { builtinScenario, err, ok, type Action, type Assignment, type Result, type ScenarioEvent } from "../../shared/index.js";
+import { builtinScenario, describeProblems, err, ok, parseScenario, publicScenario, type Action, type Assignment, type PublicScenario, type Result, type ScenarioEvent } from "../../shared/index.js";
 import { emptyPlan, findStudent, moveStudent, seatStudent } from "../../shared/classroom/seating.js";
 import type { RoomDeps } from "../room/room-deps.js";
 import type { ErrorReply } from "../../shared/index.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
 import { ClassSaver } from "./class-saver.js";
+import { classScenario } from "./class-scenario.js";
 import { loadClasses, saveClass } from "./class-store.js";
 import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat } from "./class-tables.js";
 
@@ -142,7 +143,7 @@ export class ClassService {
         return ok({ record, value: { studentId: student.id, token } });
       }
       if (record.status === "ended") return err({ code: "CLASS_ENDED", message: "This class has ended." });
-      const scenario = builtinScenario(record.settings.scenario)!;
+      const scenario = classScenario(record);
       const studentId = `s${record.students.length + 1}`;
       const fresh = newSecret();
       const students = [...record.students, { id: studentId, name, tokenHash: hashSecret(record.salt, fresh) }];
@@ -196,6 +197,24 @@ export class ClassService {
   }
 
   /** Pause or resume every table (remembered, so a restart re-applies it). */
+  /**
+   * The instructor's own scenario file for this class, checked like any (every problem as
+   * `path: reason`); only before any student joins, since seats are made from the scenario's sides.
+   */
+  uploadScenario(code: string, raw: unknown): Promise<Result<PublicScenario, ErrorReply & { problems?: { path: string; message: string }[] }>> {
+    return this.change(code, async (record) => {
+      if (record.status !== "seating" || record.students.length > 0) {
+        return err({ code: "WRONG_PHASE", message: "Upload the scenario before any student joins the class." });
+      }
+      const parsed = parseScenario(raw);
+      if (!parsed.ok) return err({ code: "BAD_SCENARIO", message: `The scenario has ${parsed.error.length} problem${parsed.error.length === 1 ? "" : "s"}: ${describeProblems(parsed.error)}`, problems: parsed.error });
+      const id = parsed.value.id;
+      if (builtinScenario(id)) return err({ code: "BAD_SCENARIO", message: `id: a scenario "${id}" is already on this server; give yours another id.`, problems: [{ path: "id", message: `a scenario "${id}" is already on this server` }] });
+      const next = { ...record, scenarioSource: raw, settings: { ...record.settings, scenario: id } };
+      return ok({ record: next, value: publicScenario(classScenario(next)) });
+    });
+  }
+
   setPaused(code: string, paused: boolean): Promise<Result<null, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "Only a running class can be paused or resumed." });

@@ -1,8 +1,9 @@
 import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
-import { builtinScenario, builtinScenarioSource, recordAction, replayLog, startRecordedMatch, type Action, type ErrorReply, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
+import { recordAction, replayLog, startRecordedMatch, type Action, type ErrorReply, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
 import { occupiedTables, type Table } from "../../shared/classroom/seating.js";
 import { resolveBot } from "../../shared/bots/index.js";
+import { classScenario, classScenarioSource } from "./class-scenario.js";
 import { logPath, newMatchCode } from "../store/match-catalog.js";
 import type { HostedMatch } from "../room/match-registry.js";
 import { writeMatchLog } from "../room/open-match.js";
@@ -40,8 +41,7 @@ function tablePlayers(record: ClassRecord, table: Table, scenario: Scenario): { 
 
 /** Writes one started match per occupied table and opens its room; returns the table ↔ match list. */
 export async function startTables(deps: RoomDeps, record: ClassRecord, live: (code: string) => boolean): Promise<Result<ClassTable[], ErrorReply>> {
-  const scenario = builtinScenario(record.settings.scenario);
-  if (!scenario) return { ok: false, error: { code: "UNKNOWN_SCENARIO", message: `There is no scenario "${record.settings.scenario}".` } };
+  const scenario = classScenario(record);
   const tables: ClassTable[] = [];
   for (const table of occupiedTables(record.plan)) {
     const { players, ids } = tablePlayers(record, table, scenario);
@@ -49,7 +49,7 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
     const settings = { events: record.settings.events, privateVariant: record.settings.privateVariant, ...(record.settings.rounds ? { rounds: record.settings.rounds } : {}) };
     const started = startRecordedMatch({
       matchId: code,
-      scenarioSource: builtinScenarioSource(scenario.id),
+      scenarioSource: classScenarioSource(record),
       seed: randomBytes(8).toString("hex"),
       settings,
       createdAt: new Date().toISOString(),

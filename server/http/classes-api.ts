@@ -17,19 +17,21 @@ import { zipStore } from "./zip-store.js";
  */
 
 type Request = HttpRequest & { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string }; on(event: string, cb: (chunk?: Buffer) => void): unknown };
-type App = { get(path: string, h: HttpHandler): unknown; post(path: string, h: HttpHandler): unknown };
+type App = { get(path: string, h: HttpHandler): unknown; post(path: string, h: HttpHandler): unknown; put(path: string, h: HttpHandler): unknown };
 const MAX_BODY = 16 * 1024;
+/** A scenario file: the default one is 40 KB; room for far bigger cases. */
+const MAX_SCENARIO = 1024 * 1024;
 
 const fail = (res: HttpResponse, status: number, code: string, message: string) => res.status(status).json({ code, message });
 const source = (req: Request) => req.socket?.remoteAddress ?? "?";
 
-function readJson(req: Request): Promise<unknown> {
+function readJson(req: Request, maxBytes = MAX_BODY): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk) => {
       size += chunk!.length;
-      if (size > MAX_BODY) reject(new Error("too large"));
+      if (size > maxBytes) reject(new Error("too large"));
       else chunks.push(chunk!);
     });
     req.on("end", () => {
@@ -83,6 +85,17 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
   app.get("/api/classes/:code", async (req, res) => {
     const record = authorized(req, res);
     if (record) res.json(await classSummary(service.deps, record));
+  });
+
+  /** The instructor's own scenario for this class (server/classroom/class-service.ts, `uploadScenario`). */
+  app.put("/api/classes/:code/scenario", async (raw, res) => {
+    const record = authorized(raw, res);
+    if (!record) return;
+    const body = await readJson(raw as Request, MAX_SCENARIO).catch((e: Error) => e);
+    if (body instanceof Error) return fail(res, 400, "BAD_SCENARIO", `The body must be a scenario file (JSON) under 1 MB (${body.message}).`);
+    const uploaded = await service.uploadScenario(record.code, body);
+    if (!uploaded.ok) return res.status(uploaded.error.code === "WRONG_PHASE" ? 409 : 400).json(uploaded.error);
+    res.json({ scenario: uploaded.value });
   });
 
   app.get("/api/classes/:code/debrief", async (req, res) => {

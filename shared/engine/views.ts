@@ -22,7 +22,7 @@ export type SideSheet = {
   side: string;
   /** The side's confidential brief: what the delegation is told before the talks. */
   brief: string;
-  /** issue id → option id → points (relative to no deal, private variant and events applied). */
+  /** issue id → option id → points (computed models: relative to the no-deal package; given utilities: as written), private variant and events applied. */
   points: OptionPoints;
   /** Points of no deal (walk-away, deadline, failed ratification). */
   reservation: number;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { eventModes, MAX_NAME_LENGTH } from "../engine/actions.js";
 import type { MatchState } from "../engine/state.js";
 import type { TableDebrief } from "../classroom/debrief.js";
+import type { PublicScenario } from "../engine/views.js";
 import { eventSchema, type ScenarioEvent } from "../scenario/schema.js";
 
 /**
@@ -100,6 +101,8 @@ export type ClassSummary = {
   seating: SeatingTable[];
   tables: TableRow[];
   injected: { at: string; target: string; event: ScenarioEvent }[];
+  /** The class's scenario, public part (an uploaded one is not in GET /api/scenarios). */
+  scenario: PublicScenario;
   deck: EventChoice[];
 };
 

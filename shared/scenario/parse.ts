@@ -64,6 +64,20 @@ function checkReferences(scenario: Scenario): Problem[] {
       issue.options.forEach((option, j) => {
         if (option.rate === undefined) add(`${path}.options[${j}].rate`, "a tariff issue needs a rate on every option");
       });
+    } else if (issue.payoff.kind === "given") {
+      const known = optionIds(issue.id);
+      for (const side of Object.keys(issue.payoff.weights)) {
+        if (!sideIds.includes(side)) add(`${path}.payoff.weights.${side}`, `unknown side "${side}" (${knownSides})`);
+      }
+      for (const [side, perOption] of Object.entries(issue.payoff.evaluations)) {
+        const at = `${path}.payoff.evaluations.${side}`;
+        if (!sideIds.includes(side)) add(at, `unknown side "${side}" (${knownSides})`);
+        for (const option of Object.keys(perOption)) {
+          if (!known.has(option)) add(`${at}.${option}`, `issue ${issue.id} has no option "${option}"`);
+        }
+        const missing = [...known].filter((option) => perOption[option] === undefined);
+        if (missing.length > 0) add(at, `no evaluation for option${missing.length > 1 ? "s" : ""} ${missing.map((o) => `"${o}"`).join(", ")} of issue ${issue.id}`);
+      }
     } else {
       const quantityNames = new Set(issue.options.flatMap((o) => Object.keys(o.quantities ?? {})));
       for (const [side, perQuantity] of Object.entries(issue.payoff.coefficients)) {

@@ -42,17 +42,25 @@ function rawOptionPoints(scenario: Scenario, issue: Issue, optionIndex: number, 
     const model = scenario.models.tariff!;
     return tariffPoints(model, issue.payoff.good, option.rate!, sideId, { ...model, ...weights });
   }
+  if (issue.payoff.kind === "given") {
+    const evaluation = issue.payoff.evaluations[sideId]?.[option.id];
+    return evaluation === undefined ? 0 : (issue.payoff.weights[sideId] ?? 1) * evaluation;
+  }
   const perUnit = issue.payoff.coefficients[sideId] ?? {};
   let points = 0;
   for (const [name, amount] of Object.entries(option.quantities ?? {})) points += (perUnit[name] ?? 0) * amount;
   return points;
 }
 
-/** A side's points for every option of every issue, relative to no deal. */
+/**
+ * A side's points for every option of every issue: computed models relative to the no-deal
+ * option, given utilities as written (a point table already says what no deal is worth: the
+ * side's reservation).
+ */
 export function sidePointTable(scenario: Scenario, sideId: string, weights?: Partial<TariffWeights>): PointTable {
   return scenario.issues.map((issue) => {
     const noDealIndex = issue.options.findIndex((o) => o.id === scenario.noDeal[issue.id]);
-    const base = rawOptionPoints(scenario, issue, noDealIndex, sideId, weights);
+    const base = issue.payoff.kind === "given" ? 0 : rawOptionPoints(scenario, issue, noDealIndex, sideId, weights);
     return issue.options.map((_, j) => rawOptionPoints(scenario, issue, j, sideId, weights) - base);
   });
 }

@@ -59,6 +59,19 @@ export const linearPayoffSchema = z.strictObject({
   coefficients,
 });
 
+/**
+ * Given utilities (linear additive, as teaching cases and GENIUS write them): a side's points
+ * for an option are `weights[side] × evaluations[side][option]`, taken as written — not measured
+ * against the no-deal package. A side not listed scores 0 on the issue.
+ */
+export const givenPayoffSchema = z.strictObject({
+  kind: z.literal("given"),
+  /** side id → the issue's weight for that side (default 1). */
+  weights: z.record(id, z.number().min(0).max(1e6)).default({}),
+  /** side id → option id → evaluation; every option must be rated for a listed side. */
+  evaluations: z.record(id, z.record(id, z.number().min(-1e6).max(1e6))),
+});
+
 export const issueSchema = z.strictObject({
   id,
   name: text,
@@ -66,7 +79,7 @@ export const issueSchema = z.strictObject({
   /** Sources for the figures in the description. */
   sources: z.array(id).max(12).optional(),
   options: z.array(optionSchema).min(2).max(50),
-  payoff: z.discriminatedUnion("kind", [tariffPayoffSchema, linearPayoffSchema]),
+  payoff: z.discriminatedUnion("kind", [tariffPayoffSchema, linearPayoffSchema, givenPayoffSchema]),
 });
 
 export const tariffGoodSchema = z.strictObject({

@@ -12,7 +12,7 @@ const scenario = publicScenario(builtinScenario(DEFAULT_SCENARIO_ID)!);
 
 function summary(overrides: Partial<ClassSummary> = {}): ClassSummary {
   return {
-    code: "ABCD2345", status: "seating", paused: false, createdAt: "2026-11-27T00:00:00.000Z", endedAt: null, deck: [],
+    code: "ABCD2345", status: "seating", paused: false, createdAt: "2026-11-27T00:00:00.000Z", endedAt: null, deck: [], scenario,
     settings: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 1, roles: true, turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" },
     roster: [{ id: "s1", name: "Aki", table: "T1", side: "japan", role: "chief", watching: null }, { id: "s2", name: "Scott", table: "T1", side: "us", role: "treasury", watching: null }, { id: "s3", name: "Mia", table: "T2", side: "japan", role: "chief", watching: null }],
     seating: [

@@ -1,6 +1,7 @@
 import type { ClassDebrief } from "../../net/class-connection.js";
 import { colors, textStyle } from "../../ui/theme.js";
 import { classChartModel } from "../../view-models/class-debrief-model.js";
+import { sideName } from "../../view-models/names.js";
 import { BaseScene } from "../base-scene.js";
 import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
 import { replayKeys } from "../replay/replay-pick-scene.js";
@@ -40,7 +41,9 @@ export class ClassDebriefScene extends BaseScene {
       return;
     }
     const { chart, deals } = classChartModel(this.debrief);
-    const name = (s: string) => this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "United States" : s);
+    // The class's own scenario names its sides (a scenario from SCENARIOS_DIR is not the default one).
+    const scenario = classState.scenarios.find((s) => s.id === classState.link?.dashboard?.settings.scenario);
+    const name = (s: string) => (scenario ? sideName(scenario, s, this.c) : this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "United States" : s));
     const labels: ChartLabels = {
       axisA: this.t("result.axisA", { side: name(chart.sides[0]) }), axisB: this.t("result.axisB", { side: name(chart.sides[1]) }),
       frontier: this.t("result.legend.frontier"), nash: this.t("result.legend.nash"), noDeal: this.t("result.legend.noDeal"), real: this.t("result.legend.real"), realShort: this.t("result.legend.realShort"),

@@ -130,7 +130,8 @@ export function drawLegend(scene: Phaser.Scene, x: number, y: number, u: number,
     ["■", sideStyle(sideB).css, labels.path(labels.sideName(sideB))],
     ["✕", colors.text, labels.noDeal],
     ["◆", colors.focusCss, labels.nash],
-    ["★", colors.neutralCss, labels.real],
+    // Only a scenario with a reference deal has a star to explain (the default one's real July 2025 deal).
+    ...(model.real ? ([["★", colors.neutralCss, labels.real]] as [string, string, string][]) : []),
     ...(model.deal ? ([["◯", colors.text, labels.deal]] as [string, string, string][]) : []),
     ...(model.failed ? ([["◯", colors.warnCss, `⚠ ${labels.failed}`]] as [string, string, string][]) : []),
   ];
