@@ -1,8 +1,10 @@
 import { defineConfig } from "vite";
+import { precompress } from "./scripts/build/precompress.js";
 
 // The client lives in client/; the game server (npm start) serves client/dist on port 2567.
 export default defineConfig({
   root: "client",
+  plugins: [precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,
