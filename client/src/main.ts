@@ -1,6 +1,27 @@
-import { startGame } from "./game/main.js";
-import { installFlatStringDecoder } from "./net/flat-strings.js";
+import { app } from "./game/app.js";
+import { bootGame, titlePage } from "./game/loader.js";
+import { installHook } from "./game/test-hook.js";
+import { SeatStore } from "./net/seat-store.js";
+import { sessionStore } from "./scenes/class/class-session.js";
+import { registerFonts } from "./ui/fonts.js";
+import { resumeTarget } from "./view-models/class-dashboard-model.js";
 
-/** Entry point: decode synced strings flat (net/flat-strings.ts), then start the game in #game. */
-installFlatStringDecoder();
-startGame("game");
+/**
+ * Entry point, and all of the first chunk: the fonts' faces, the test hook, and the title page
+ * drawn in DOM. The game (Phaser and the rest, game/main.ts) loads after the title takes input.
+ * A reloaded tab that holds a seat or a class skips the title and starts the game at once.
+ */
+registerFonts();
+const state = app();
+installHook({ language: () => state.i18n.language, scene: () => (titlePage().visible ? titlePage().probe() : null) });
+
+const session = sessionStore();
+const returning = new SeatStore(session).load() !== null || resumeTarget(window.location.hash, session) !== null;
+if (returning) {
+  void bootGame();
+} else {
+  titlePage().show();
+  // The rest of the game, once the title is up: by the time a button is pressed it is usually here.
+  const prefetch = () => (window.__tariffTalks?.interactive ? void bootGame() : window.setTimeout(prefetch, 50));
+  prefetch();
+}

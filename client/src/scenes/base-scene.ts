@@ -6,6 +6,7 @@ import { Banner } from "../ui/banner.js";
 import { Button } from "../ui/button.js";
 import { FocusManager } from "../ui/focus.js";
 import { TextField, type TextFieldOptions } from "../ui/text-field.js";
+import { fontsReady } from "../ui/fonts.js";
 import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
 
 /**
@@ -67,7 +68,8 @@ export abstract class BaseScene extends Phaser.Scene {
     };
     this.scale.on("resize", onResize);
     this.cleanups.push(() => this.scale.off("resize", onResize), () => window.clearTimeout(resizeTimer));
-    this.cleanups.push(this.app.i18n.onChange(() => this.scene.restart()));
+    // Redrawn in the new language once its fonts are in (canvas text is not redrawn when a font arrives).
+    this.cleanups.push(this.app.i18n.onChange(() => void fontsReady(this.app.i18n.language).then(() => this.scene.isActive() && this.scene.restart())));
     const connection = this.app.connection;
     if (connection) this.cleanups.push(connection.subscribe((event) => this.onConnectionEvent(event)));
     this.events.once("shutdown", () => this.teardown());
@@ -135,10 +137,22 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** All canvas text of this screen (for the test hook). */
   texts(): string[] {
-    const found: string[] = [];
+    return this.visibleTexts().map((o) => o.text);
+  }
+
+  /** Each visible text with its drawn size in pixels (font size × its scale × the camera's zoom) and font stack (test hook). */
+  textStyles(): { text: string; size: number; family: string }[] {
+    const zoom = this.cameras.main.zoom;
+    return this.visibleTexts()
+      .filter((o) => o.text.trim() !== "")
+      .map((o) => ({ text: o.text, size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom, family: o.style.fontFamily }));
+  }
+
+  private visibleTexts(): Phaser.GameObjects.Text[] {
+    const found: Phaser.GameObjects.Text[] = [];
     const walk = (objects: Phaser.GameObjects.GameObject[]) => {
       for (const o of objects) {
-        if (o instanceof Phaser.GameObjects.Text && o.visible) found.push(o.text);
+        if (o instanceof Phaser.GameObjects.Text && o.visible) found.push(o);
         else if (o instanceof Phaser.GameObjects.Container && o.visible) walk(o.list);
       }
     };

@@ -29,7 +29,7 @@ export class TextField implements Focusable {
 
   constructor(
     private overlay: HTMLElement,
-    private canvas: HTMLCanvasElement,
+    private canvas: HTMLElement,
     /** The game's width in canvas coordinates (the camera width). */
     private logicalWidth: number,
     private options: TextFieldOptions,

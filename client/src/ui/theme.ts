@@ -1,5 +1,8 @@
 import type Phaser from "phaser";
+import { fonts } from "./fonts.js";
 import { wrapCallback } from "./wrap.js";
+
+export { fonts };
 
 /**
  * Colours, type and the layout unit. The palette is Okabe–Ito (safe for the common forms of
@@ -49,11 +52,6 @@ export function sideStyle(side: string): { color: number; css: string; symbol: s
   if (side === "us") return { color: colors.us, css: colors.usCss, symbol: symbols.us };
   return { color: colors.neutral, css: colors.neutralCss, symbol: "◆" };
 }
-
-export const fonts = {
-  body: '"Segoe UI", "Noto Sans", "Hiragino Sans", "Noto Sans JP", "IPAPGothic", "IPAGothic", "DejaVu Sans", Arial, sans-serif',
-  heading: 'Georgia, "Noto Serif", "Hiragino Mincho ProN", "IPAPMincho", "DejaVu Serif", serif',
-};
 
 /** The layout unit: 1 at 1280×720, 1.5 at 1920×1080; every size is a multiple of it. */
 export function unitFor(width: number, height: number): number {
