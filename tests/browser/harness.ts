@@ -48,10 +48,11 @@ export async function startServer(botDelayMs = 250): Promise<Served> {
 }
 
 /** `launch` gives every run a fresh temporary profile (Playwright refuses an explicit --user-data-dir here). */
-export async function launch(): Promise<Browser> {
+export async function launch(options: { env?: Record<string, string> } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       "--headless",
       "--no-sandbox",

@@ -111,7 +111,11 @@ export class TitlePage {
     const root = document.createElement("div");
     root.id = "title-page";
     Object.assign(root.style, { position: "fixed", inset: "0", background: colors.backgroundCss, overflow: "hidden", zIndex: "1" } satisfies Partial<CSSStyleDeclaration>);
-    document.body.appendChild(root);
+    // Built detached and attached once the faces its text needs are in: text laid out while a
+    // face was still loading kept the fallback's boxes in Chromium (seen with no CJK system font).
+    const backdrop = document.createElement("div");
+    Object.assign(backdrop.style, { position: "fixed", inset: "0", background: colors.backgroundCss, zIndex: "1" } satisfies Partial<CSSStyleDeclaration>);
+    document.body.appendChild(backdrop);
     this.root = root;
     this.focus = new FocusManager();
     this.banner = new DomBanner(root, u, 70 * u, (message) => window.__tariffTalks?.messages.push(message));
@@ -220,10 +224,15 @@ export class TitlePage {
 
     text(W / 2, Math.min(H - 40 * u, cardY + cardH + 50 * u), this.t("title.keys"), { size: 14, color: colors.dim, align: "center", width: W - 80 * u, origin: "center" });
     this.focus.focus("start-solo");
-    // Interactive once the text is drawn in its own font (the faces it needs, by unicode-range).
+    // Shown, and interactive, once the faces its text needs (by unicode-range) are in.
     const built = this.focus;
-    void titleFontsReady(root.textContent ?? "").then(() => {
-      if (hook && this.focus === built) hook.interactive = true;
+    const captions = [...this.actionButtons, ...this.toggles].map((b) => b.caption()).join("");
+    void titleFontsReady(`${root.textContent ?? ""}${captions}${this.t("title.namePlaceholder")}${this.t("title.codePlaceholder")}`).then(() => {
+      backdrop.remove();
+      if (this.focus !== built) return;
+      document.body.appendChild(root);
+      for (const field of this.fields) field.place();
+      if (hook) hook.interactive = true;
     });
   }
 
