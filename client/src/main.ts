@@ -3,7 +3,7 @@ import { bootGame, titlePage } from "./game/loader.js";
 import { installHook } from "./game/test-hook.js";
 import { SeatStore } from "./net/seat-store.js";
 import { sessionStore } from "./scenes/class/class-session.js";
-import { registerFonts } from "./ui/fonts.js";
+import { fontsReady, registerFonts } from "./ui/fonts.js";
 import { resumeTarget } from "./view-models/class-dashboard-model.js";
 
 /**
@@ -18,6 +18,8 @@ installHook({ language: () => state.i18n.language, scene: () => (titlePage().vis
 const session = sessionStore();
 const returning = new SeatStore(session).load() !== null || resumeTarget(window.location.hash, session) !== null;
 if (returning) {
+  // The fonts download beside the game's chunks rather than after them.
+  void fontsReady(state.i18n.language);
   void bootGame();
 } else {
   titlePage().show();
