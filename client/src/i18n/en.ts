@@ -100,7 +100,7 @@ export const en = {
   "table.newsFlash": "News: {title}",
   "table.chatSwitch": "Channel: {channel}",
 
-  "confirm.acceptTitle": "Accept {side}'s offer?",
+  "confirm.acceptTitle": "Accept the offer from {side}?",
   "confirm.acceptBody": "The match ends with a deal. You would score {net} points ({gross} for the package, −{delay} for delay). No deal is worth {noDeal}.",
   "confirm.acceptRedLine": "Warning: this package breaks your red line ({reason}). It would fail ratification at home and count as no deal.",
   "confirm.walkTitle": "Walk away from the table?",
@@ -108,6 +108,12 @@ export const en = {
   "confirm.proposeRedLine": "This draft breaks your red line ({reason}). Propose anyway?",
   "confirm.yes": "Yes",
   "confirm.no": "No",
+  "confirm.cancel": "Cancel",
+  "confirm.proposeTitle": "Propose this package?",
+  "confirm.proposeBody": "It goes on the table for {side} to accept or answer. You would score {points} points if they accept.",
+  "risk.redLine": "Breaks your red line ({reason}): it would fail ratification and score as no deal ({noDeal}), not {points}.",
+  "risk.belowNoDeal": "Worse than no deal: you would score {points}; no deal is worth {noDeal}.",
+  "risk.belowStanding": "Worse for you than the offer on the table: this gives you {points}; their offer gives you {standing}.",
 
   "result.title": "The talks are over",
   "result.agreement": "Deal! Agreed in round {round}.",
@@ -124,7 +130,7 @@ export const en = {
   "result.legend.nash": "Nash point",
   "result.legend.noDeal": "No deal",
   "result.legend.real": "Real deal, 22 July 2025",
-  "result.legend.path": "{side}'s proposals",
+  "result.legend.path": "Proposals by {side}",
   "result.legend.deal": "Agreed deal",
   "result.legend.failed": "Signed, not ratified",
   "result.jointGain": "Share of the possible joint gain captured: {share}",
@@ -138,6 +144,8 @@ export const en = {
 
   "status.connecting": "Connecting…",
   "status.reconnecting": "Connection lost — reconnecting…",
+  "status.paused": "Paused by your instructor: the clock is stopped and moves wait until play resumes.",
+  "table.pausedTurn": "⏸ Paused — moves wait for your instructor",
   "status.reconnected": "Back at the table.",
   "status.lost": "The connection could not be restored. Your seat is kept: reload the page to return.",
 

@@ -106,6 +106,12 @@ export const ja: Catalogue = {
   "confirm.proposeRedLine": "この案はあなたの一線を越えます（{reason}）。それでも提案しますか？",
   "confirm.yes": "はい",
   "confirm.no": "いいえ",
+  "confirm.cancel": "キャンセル",
+  "confirm.proposeTitle": "この案を提案しますか？",
+  "confirm.proposeBody": "{side}が受け入れるか回答します。受け入れられれば、あなたの得点は {points} 点です。",
+  "risk.redLine": "一線を越えます（{reason}）: 批准されず合意なし（{noDeal} 点）扱いになり、{points} 点にはなりません。",
+  "risk.belowNoDeal": "合意なしより不利です: あなたの得点は {points} 点、合意なしは {noDeal} 点です。",
+  "risk.belowStanding": "相手の提案より不利です: この案では {points} 点、相手の提案なら {standing} 点です。",
 
   "result.title": "交渉終了",
   "result.agreement": "合意成立！ 第{round}ラウンド。",
@@ -136,6 +142,8 @@ export const ja: Catalogue = {
 
   "status.connecting": "接続中…",
   "status.reconnecting": "接続が切れました — 再接続中…",
+  "status.paused": "講師が一時停止しています: 時計は止まり、再開まで手は打てません。",
+  "table.pausedTurn": "⏸ 一時停止中 — 講師の再開を待っています",
   "status.reconnected": "交渉の席に戻りました。",
   "status.lost": "接続を回復できませんでした。席は確保されています。ページを再読み込みしてください。",
 

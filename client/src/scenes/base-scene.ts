@@ -7,6 +7,7 @@ import { Button } from "../ui/button.js";
 import { FocusManager } from "../ui/focus.js";
 import { TextField, type TextFieldOptions } from "../ui/text-field.js";
 import { fontsReady } from "../ui/fonts.js";
+import { botLine, shownName, type Speech } from "../view-models/bot-speech.js";
 import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
 
 /**
@@ -16,6 +17,11 @@ import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
  */
 
 export const sceneKeys = { boot: "boot", preloader: "preloader", title: "title", briefing: "briefing", table: "table", result: "result", watch: "watch" } as const;
+
+/** Whether the instructor has paused this table (the view's `table.paused`; absent = not paused). */
+export function isPaused(view: ClientMatchView): boolean {
+  return (view.table as ClientMatchView["table"] & { paused?: boolean }).paused === true;
+}
 
 export function sceneForView(view: ClientMatchView): string {
   // Spectators have no sheet to brief them or table to act at: they watch until the reveal.
@@ -75,6 +81,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.events.once("shutdown", () => this.teardown());
 
     this.build();
+    if (connection?.view) this.showPause(connection.view);
     if (connection?.status === "reconnecting") this.banner.show(this.t("status.reconnecting"), "status", true);
     if (hook) hook.interactive = true;
   }
@@ -99,7 +106,19 @@ export abstract class BaseScene extends Phaser.Scene {
     }
     const target = sceneForView(event.view);
     if (target !== this.scene.key && this.scene.key !== sceneKeys.title) this.scene.start(target);
-    else this.onView(event.view);
+    else {
+      this.showPause(event.view);
+      this.onView(event.view);
+    }
+  }
+
+  /** A paused table says so on every screen, for as long as it lasts (a sticky banner). */
+  private pauseShown = false;
+  private showPause(view: ClientMatchView): void {
+    const paused = isPaused(view);
+    if (paused && !this.pauseShown) this.banner.show(this.t("status.paused"), "status", true);
+    else if (!paused && this.pauseShown) this.banner.clearSticky();
+    this.pauseShown = paused;
   }
 
   protected showServerError(code: string, message: string): void {
@@ -158,6 +177,20 @@ export abstract class BaseScene extends Phaser.Scene {
     };
     walk(this.children.list);
     return found;
+  }
+
+  /** Names and chat lines in this screen's language (bots speak English; bot-speech.ts translates). */
+  protected speech(): Speech {
+    const language = this.app.i18n.language;
+    const strategy = (name: string) => {
+      const key = `class.bot.${name}` as MessageKey;
+      const label = this.t(key);
+      return label === key ? name : label;
+    };
+    return {
+      name: (player) => shownName(player, language, strategy),
+      line: (view, by, text) => (view.players.find((p) => p.id === by)?.bot ? botLine(text, language, view.scenario, this.c) : text),
+    };
   }
 
   /** A panel: a rounded plate with a thin border. */
