@@ -94,6 +94,15 @@ suite("safe moves at the table", () => {
     expect(shown.some((t) => t.includes("normal bot"))).toBe(false);
     for (const line of said) expect(shown.some((t) => t.includes(line))).toBe(false);
     expect(shown.some((t) => /ボット（ふつう）: [^A-Za-z]*[\u3040-\u30ff\u4e00-\u9fff]/.test(t))).toBe(true);
+    // The toast of their new offer sits clear of every issue row.
+    await until(page, () => window.__tariffTalks!.textStyles().some((t) => t.text.includes("新しい提案")));
+    const styles = await page.evaluate(() => window.__tariffTalks!.textStyles());
+    const toast = styles.find((t) => t.text.includes("新しい提案"))!;
+    const rows = styles.filter((t) => /^[A-H]\. /.test(t.text));
+    expect(rows).toHaveLength(8);
+    const overlaps = (a: typeof toast, b: typeof toast) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const rowsBox = { ...rows[0]!, x: Math.min(...rows.map((r) => r.x)), width: Math.max(...rows.map((r) => r.x + 600)) - Math.min(...rows.map((r) => r.x)), height: rows.at(-1)!.y + rows.at(-1)!.height - rows[0]!.y };
+    expect(overlaps(toast, rowsBox)).toBe(false);
     await shot(page, "table-bot-chat-ja");
     await context.close();
   }, 90_000);

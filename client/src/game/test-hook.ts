@@ -6,7 +6,8 @@ import type { FocusManager } from "../ui/focus.js";
  * not in the DOM. Buttons are listed with their boxes in page pixels so a test can click them.
  */
 
-export type HookTextStyle = { text: string; size: number; family: string };
+/** A text as drawn: its size in pixels, its font stack, and its box (screen coordinates at scale 1). */
+export type HookTextStyle = { text: string; size: number; family: string; x: number; y: number; width: number; height: number };
 
 export type HookButton = { id: string; label: string; x: number; y: number; width: number; height: number; enabled: boolean };
 

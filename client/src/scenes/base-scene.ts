@@ -50,6 +50,10 @@ export abstract class BaseScene extends Phaser.Scene {
   protected bannerTop(): number {
     return 70 * this.u;
   }
+  /** Where messages are centred and how wide they wrap (default: the middle of the screen). */
+  protected bannerArea(): { x: number; width: number } | undefined {
+    return undefined;
+  }
   /** A new view of the match arrived (only while connected). */
   protected onView(_view: ClientMatchView): void {}
 
@@ -60,7 +64,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.u = unitFor(this.W, this.H);
     this.cameras.main.setBackgroundColor(colors.backgroundCss);
     this.focus = new FocusManager();
-    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message), this.bannerTop());
+    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message), this.bannerTop(), this.bannerArea());
     const hook = window.__tariffTalks;
     if (hook) {
       hook.scene = this.scene.key;
@@ -160,11 +164,14 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** Each visible text with its drawn size in pixels (font size × its scale × the camera's zoom) and font stack (test hook). */
-  textStyles(): { text: string; size: number; family: string }[] {
+  textStyles(): { text: string; size: number; family: string; x: number; y: number; width: number; height: number }[] {
     const zoom = this.cameras.main.zoom;
     return this.visibleTexts()
       .filter((o) => o.text.trim() !== "")
-      .map((o) => ({ text: o.text, size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom, family: o.style.fontFamily }));
+      .map((o) => {
+        const b = o.getBounds();
+        return { text: o.text, size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom, family: o.style.fontFamily, x: b.x, y: b.y, width: b.width, height: b.height };
+      });
   }
 
   private visibleTexts(): Phaser.GameObjects.Text[] {

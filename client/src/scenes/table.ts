@@ -35,9 +35,13 @@ export class TableScene extends BaseScene {
     super(sceneKeys.table);
   }
 
-  /** Messages land on the table, just above the move buttons. */
+  // Toasts ("United States puts a new offer on the table") go to the foot of the left column,
+  // over the news, never over the issue rows or a dialog (which stays in the middle).
   protected override bannerTop(): number {
-    return this.H - 230 * this.u;
+    return this.H - 190 * this.u;
+  }
+  protected override bannerArea(): { x: number; width: number } {
+    return { x: 16 * this.u + 125 * this.u, width: 236 * this.u };
   }
 
   private get draft(): Offer {

@@ -75,7 +75,8 @@ export class TitlePage {
       textStyles: () =>
         Array.from(this.root?.querySelectorAll<HTMLElement>(".tt-text, button") ?? []).map((el) => {
           const style = getComputedStyle(el);
-          return { text: el.textContent ?? "", size: parseFloat(style.fontSize), family: style.fontFamily };
+          const r = el.getBoundingClientRect();
+          return { text: el.textContent ?? "", size: parseFloat(style.fontSize), family: style.fontFamily, x: r.left, y: r.top, width: r.width, height: r.height };
         }),
     };
   }
