@@ -1,5 +1,5 @@
 import type { Bounds, Focusable } from "../ui/focus.js";
-import { colors, fonts, symbols } from "../ui/theme.js";
+import { colors, fonts, symbols, textPx } from "../ui/theme.js";
 
 /**
  * The canvas kit's look (client/src/ui/button.ts, banner.ts, BaseScene.panel) in plain DOM, for
@@ -63,7 +63,7 @@ export class DomButton implements Focusable {
       height: `${height}px`,
       boxSizing: "border-box",
       borderRadius: `${Math.round(8 * u)}px`,
-      font: `${Math.round((options.fontSize ?? 17) * u)}px ${fonts.body}`,
+      font: `${textPx(u, options.fontSize ?? 17)}px ${fonts.body}`,
       padding: `0 ${Math.round(6 * u)}px`,
       cursor: "pointer",
       lineHeight: "1.2",
@@ -130,7 +130,7 @@ export function domText(parent: HTMLElement, x: number, y: number, content: stri
     position: "absolute",
     left: `${x}px`,
     top: `${y}px`,
-    font: `${options.bold ? "bold " : ""}${Math.round(options.size * options.u)}px ${options.heading ? fonts.heading : fonts.body}`,
+    font: `${options.bold ? "bold " : ""}${textPx(options.u, options.size)}px ${options.heading ? fonts.heading : fonts.body}`,
     color: options.color ?? colors.text,
     whiteSpace: options.width ? "pre-line" : "pre",
     width: options.width ? `${options.width}px` : "",
@@ -178,7 +178,7 @@ export class DomBanner {
       padding: `${Math.round(10 * u)}px ${Math.round(16 * u)}px`,
       border: "2px solid rgba(255,255,255,0.6)",
       borderRadius: `${Math.round(8 * u)}px`,
-      font: `bold ${Math.round(18 * u)}px ${fonts.body}`,
+      font: `bold ${textPx(u, 18)}px ${fonts.body}`,
       color: colors.text,
       textAlign: "center",
       zIndex: "10",

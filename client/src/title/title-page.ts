@@ -4,7 +4,7 @@ import type { MessageKey } from "../i18n/index.js";
 import { titleFontsReady } from "../ui/fonts.js";
 import { FocusManager } from "../ui/focus.js";
 import { TextField } from "../ui/text-field.js";
-import { colors, sideStyle, unitFor } from "../ui/theme.js";
+import { colors, sideStyle, textPx, unitFor } from "../ui/theme.js";
 import { domPanel, domText, DomBanner, DomButton, type DomButtonOptions } from "./dom-kit.js";
 
 /**
@@ -219,7 +219,7 @@ export class TitlePage {
 
     // Card 3: join with a code.
     this.codeField = this.addField(root, W, { id: "code", x: cardX(2) + pad, y: cardY + 150 * u, width: cardW - 2 * pad, height: 48 * u, u, placeholder: this.t("title.codePlaceholder"), label: this.t("title.join"), maxLength: 40, onEnter: () => this.join() });
-    this.codeField.element.style.fontSize = `${Math.round(22 * u)}px`;
+    this.codeField.element.style.fontSize = `${textPx(u, 22)}px`;
     this.codeField.element.style.letterSpacing = "0.1em";
     action("join", cardX(2) + pad, this.t("title.joinButton"), () => this.join());
 

@@ -55,7 +55,11 @@ export class Delegation {
     if (last && !mine) {
       const bx = x + w * 0.5;
       const bubble = this.scene.add.text(bx + 14 * u, y + h / 2, `“${this.speech.line(view, last.by, last.text)}”`, textStyle(u, 15, { color: colors.ink, wordWrap: { width: w * 0.47 - 24 * u } })).setOrigin(0, 0.5);
-      if (bubble.height > h - 6 * u) bubble.setScale((h - 6 * u) / bubble.height);
+      // Too long for the bubble: fewer lines rather than smaller type (the chat log has it all).
+      if (bubble.height > h - 6 * u) {
+        const lineH = bubble.height / Math.max(1, bubble.getWrappedText().length);
+        bubble.setMaxLines(Math.max(1, Math.floor((h - 6 * u) / lineH)));
+      }
       const plate = this.scene.add.rectangle(bx, y + h / 2, w * 0.49, Math.min(h - 4 * u, bubble.displayHeight + 12 * u), 0xf5f1e8).setOrigin(0, 0.5).setRounded(Math.round(10 * u));
       const tail = this.scene.add.triangle(bx, y + h / 2, 0, 0, -12 * u, 6 * u, 0, 12 * u, 0xf5f1e8).setOrigin(0.5);
       this.layer.add(plate);
