@@ -159,6 +159,11 @@ suite("Japanese on a machine without fonts", () => {
     const inStack = await rasterise(page, sample, `48px ${japanese[0]!.family}`);
     expect(likeness(inStack, await rasterise(page, sample, '48px "TT Sans JP"'))).toBeGreaterThan(0.97);
     expect(likeness(inStack, await rasterise(page, sample, "48px sans-serif"))).toBeLessThan(0.9);
+    // The turn clock's ⏱ (and the other symbols) come from the bundled symbols face, not a box.
+    const clock = await rasterise(page, "⏱", `48px ${japanese[0]!.family}`);
+    const missing = await rasterise(page, "\u{E000}", `48px ${japanese[0]!.family}`);
+    expect(inkCount(clock)).toBeGreaterThan(50);
+    expect(likeness(clock, missing)).toBeLessThan(0.9);
     await shot(page, "fonts-table-ja-no-system-fonts");
     await context.close();
   }, 120_000);

@@ -94,6 +94,7 @@ export const en = {
   "table.keys": "↑↓ issue · ←→ option · P propose · A accept · W walk away · C chat · T table/team",
   "table.calendar.g7": "G7",
   "table.calendar.deadline": "1 Aug",
+  "table.calendar.extra": "Extra wk {n}",
   "table.notYourTurn": "Wait for your turn.",
   "table.proposed": "Proposal sent.",
   "table.newOffer": "{side} puts a new offer on the table.",

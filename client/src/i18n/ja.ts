@@ -92,6 +92,7 @@ export const ja: Catalogue = {
   "table.keys": "↑↓ 論点 · ←→ 選択肢 · P 提案 · A 受諾 · W 離席 · C チャット · T 全体/チーム",
   "table.calendar.g7": "G7",
   "table.calendar.deadline": "8月1日",
+  "table.calendar.extra": "延長{n}週目",
   "table.notYourTurn": "あなたの番を待ってください。",
   "table.proposed": "提案を送りました。",
   "table.newOffer": "{side}が新しい提案を出しました。",

@@ -79,6 +79,7 @@ export class TableScene extends BaseScene {
       content: this.c,
       g7: this.t("table.calendar.g7"),
       deadline: this.t("table.calendar.deadline"),
+      extra: (n: number) => this.t("table.calendar.extra", { n }),
     });
 
     // The table and the two delegations.
