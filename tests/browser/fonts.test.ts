@@ -107,7 +107,7 @@ suite("Japanese on a machine without fonts", () => {
     const { context, page } = await newPage(browser);
     await page.addInitScript(() => window.localStorage.setItem("tariffTalks.lang", "ja"));
     await page.goto(served.url);
-    await waitForScene(page, "title");
+    await waitForScene(page, "title", 30_000);
 
     // This browser has no Japanese font of its own: its fallback draws 関 and 税 alike (tofu or nothing).
     const fallbackA = await rasterise(page, "関", "60px sans-serif");
@@ -138,9 +138,9 @@ suite("Japanese on a machine without fonts", () => {
 
     // The table: canvas text, drawn once — the bundled faces must be in before it is.
     await click(page, "start-solo");
-    await waitForScene(page, "briefing");
+    await waitForScene(page, "briefing", 30_000);
     await click(page, "ready");
-    await waitForScene(page, "table");
+    await waitForScene(page, "table", 30_000);
     await page.waitForTimeout(300);
     const styles = await page.evaluate(() => window.__tariffTalks!.textStyles());
     const japanese = styles.filter((s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s.text));

@@ -36,14 +36,14 @@ suite("800×600", () => {
       const { context, page } = await newPage(browser, 800, 600);
       await page.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await page.goto(served.url);
-      await waitForScene(page, "title");
+      await waitForScene(page, "title", 30_000);
       expect(await smallTexts(page)).toEqual([]);
       await shot(page, `layout-800-title-${language}`);
 
       await click(page, "start-solo");
-      await waitForScene(page, "briefing");
+      await waitForScene(page, "briefing", 30_000);
       await click(page, "ready");
-      await waitForScene(page, "table");
+      await waitForScene(page, "table", 30_000);
       await page.waitForTimeout(500);
       await expectDrawn(page);
       expect(await smallTexts(page)).toEqual([]);
@@ -52,7 +52,7 @@ suite("800×600", () => {
       await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "walkaway" && b.enabled));
       await click(page, "walkaway");
       await click(page, "confirm-yes");
-      await waitForScene(page, "result");
+      await waitForScene(page, "result", 30_000);
       await page.waitForTimeout(500);
       expect(await smallTexts(page)).toEqual([]);
       await shot(page, `layout-800-result-${language}`);
@@ -61,9 +61,9 @@ suite("800×600", () => {
       const { context: classContext, page: classPage } = await newPage(browser, 800, 600);
       await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await classPage.goto(served.url);
-      await waitForScene(classPage, "title");
+      await waitForScene(classPage, "title", 30_000);
       await click(classPage, "class-mode");
-      await waitForScene(classPage, "class");
+      await waitForScene(classPage, "class", 30_000);
       expect(await smallTexts(classPage)).toEqual([]);
       await shot(classPage, `layout-800-class-${language}`);
       await classContext.close();

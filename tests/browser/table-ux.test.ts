@@ -29,12 +29,12 @@ suite("safe moves at the table", () => {
   it("C opens the chat empty; a proposal worse than no deal asks first, on Cancel", async () => {
     const { context, page } = await newPage(browser);
     await page.goto(served.url);
-    await waitForScene(page, "title");
+    await waitForScene(page, "title", 30_000);
     await click(page, "side-japan");
     await click(page, "start-solo");
-    await waitForScene(page, "briefing");
+    await waitForScene(page, "briefing", 30_000);
     await click(page, "ready");
-    await waitForScene(page, "table");
+    await waitForScene(page, "table", 30_000);
     await until(page, () => window.__tariffTalks!.view()?.turn === "japan");
 
     // C moves to the chat field without typing a "c" into it.
@@ -71,12 +71,12 @@ suite("safe moves at the table", () => {
     const { context, page } = await newPage(browser);
     await page.addInitScript(() => window.localStorage.setItem("tariffTalks.lang", "ja"));
     await page.goto(served.url);
-    await waitForScene(page, "title");
+    await waitForScene(page, "title", 30_000);
     await click(page, "side-japan");
     await click(page, "start-solo");
-    await waitForScene(page, "briefing");
+    await waitForScene(page, "briefing", 30_000);
     await click(page, "ready");
-    await waitForScene(page, "table");
+    await waitForScene(page, "table", 30_000);
     await until(page, () => window.__tariffTalks!.view()?.turn === "japan");
     // Ask for a little on cars: the bot answers with a move and a line.
     await page.keyboard.press("ArrowRight");
