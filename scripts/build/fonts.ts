@@ -168,8 +168,10 @@ export function fontsPlugin(): Plugin {
       building = config.command === "build";
     },
     async buildStart() {
+      // Only a build says what it cannot cover; elsewhere (dev server, Vitest) the faces are cut when first imported.
+      if (!building) return;
       const { missing } = await fonts();
-      if (missing && building) this.warn(`no bundled glyph for ${[...missing].map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(", ")} (a system font draws these)`);
+      if (missing) this.warn(`no bundled glyph for ${[...missing].map((c) => `${c} U+${c.codePointAt(0)!.toString(16).toUpperCase()}`).join(", ")} (a system font draws these)`);
     },
     resolveId(id) {
       return id === VIRTUAL ? `\0${VIRTUAL}` : null;
