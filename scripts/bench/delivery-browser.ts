@@ -78,6 +78,7 @@ export async function countedPage(browser: Browser, options: { throttle: boolean
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, locale: options.locale ?? "en-US" });
   await context.addInitScript({ content: watchScenes });
   const page = await context.newPage();
+  page.on("pageerror", (error) => console.error(`  [page error] ${error.message}`));
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.enable");
   if (options.throttle) await cdp.send("Network.emulateNetworkConditions", THROTTLED);

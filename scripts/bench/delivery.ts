@@ -34,7 +34,9 @@ function filesUnder(dir: string): string[] {
 function served(url: string): Promise<{ bytes: number; encoding: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers: { "Accept-Encoding": "br, gzip" } }, (res) => {
+      // A fresh connection each time: the compression above blocks this process for seconds, long
+      // enough for the server to close a kept-alive socket under the request (ECONNRESET).
+      .get(url, { agent: false, headers: { "Accept-Encoding": "br, gzip" } }, (res) => {
         let bytes = 0;
         res.on("data", (chunk: Buffer) => (bytes += chunk.length));
         res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity") }));
@@ -98,7 +100,10 @@ async function tableRuns(browser: Awaited<ReturnType<typeof launchChromium>>, ur
     await counted.page.goto(url);
     await waitInteractive(counted, "title");
     await clickButton(counted.page, "start-solo");
-    await waitInteractive(counted, "briefing");
+    await waitInteractive(counted, "briefing").catch(async (error: unknown) => {
+      const hook = await counted.page.evaluate(() => JSON.stringify({ scene: window.__tariffTalks?.scene, messages: window.__tariffTalks?.messages }));
+      throw new Error(`the solo table did not open (${hook})`, { cause: error });
+    });
     await clickButton(counted.page, "ready");
     await waitInteractive(counted, "table");
     const times: number[] = [];
