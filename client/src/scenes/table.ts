@@ -5,7 +5,7 @@ import type { Button } from "../ui/button.js";
 import { openConfirm } from "../ui/dialog.js";
 import { acceptRisks, proposeRisks, type Risk } from "../view-models/decision-risk.js";
 import type { TextField } from "../ui/text-field.js";
-import { colors, sideStyle } from "../ui/theme.js";
+import { colors, MIN_TEXT_PX, sideStyle } from "../ui/theme.js";
 import { formatPoints, sideName } from "../view-models/names.js";
 import { initialDraft, stepOption, tableModel, type TableModel } from "../view-models/table-model.js";
 import { BaseScene, isPaused, sceneKeys } from "./base-scene.js";
@@ -75,7 +75,8 @@ export class TableScene extends BaseScene {
 
     // Top bar: whose move, then the calendar.
     this.turnText = this.text(m, m, "", this.style(17, { bold: true, wordWrap: { width: leftW } }));
-    const calendar = new CalendarStrip(this, { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: 48 * u }, u, {
+    // Two lines of at least 12 px (the date, then G7 / 1 Aug) even when the unit is small (800×600).
+    const calendar = new CalendarStrip(this, { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: Math.max(48 * u, 2 * MIN_TEXT_PX + 14) }, u, {
       content: this.c,
       g7: this.t("table.calendar.g7"),
       deadline: this.t("table.calendar.deadline"),
