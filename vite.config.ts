@@ -1,8 +1,11 @@
 import { defineConfig } from "vite";
+import { fontsPlugin } from "./scripts/build/fonts.js";
+import { precompress } from "./scripts/build/precompress.js";
 
 // The client lives in client/; the game server (npm start) serves client/dist on port 2567.
 export default defineConfig({
   root: "client",
+  plugins: [fontsPlugin(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchBots } from "./bots.js";
 import { benchClient } from "./client.js";
+import { benchDelivery } from "./delivery.js";
 import { benchEngine } from "./engine.js";
 import { benchReplayCli } from "./replay.js";
 import { benchReplayBrowser } from "./replay-browser.js";
@@ -13,6 +14,7 @@ const sections: Record<string, () => Promise<void> | void> = {
   bots: benchBots,
   client: benchClient,
   "replay-browser": benchReplayBrowser,
+  delivery: benchDelivery,
 };
 const asked = process.argv.slice(2);
 if (asked.includes("--help") || asked.includes("-h")) {

@@ -49,10 +49,11 @@ export async function startServer(botDelayMs = 250, options: { scenariosDir?: st
 }
 
 /** `launch` gives every run a fresh temporary profile (Playwright refuses an explicit --user-data-dir here). */
-export async function launch(): Promise<Browser> {
+export async function launch(options: { env?: Record<string, string> } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
+    ...(options.env ? { env: { ...process.env, ...options.env } as Record<string, string> } : {}),
     args: [
       "--headless",
       "--no-sandbox",
@@ -104,10 +105,12 @@ export async function shot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Fraction of pixels that differ from the background colour, and the number of distinct colours seen. */
+/**
+ * Fraction of pixels that differ from the background colour, and the number of distinct colours
+ * seen, on the page as shown (the title is a DOM page over the canvas; the other screens are canvas).
+ */
 export async function canvasStats(page: Page): Promise<{ busy: number; colours: number }> {
-  const canvas = page.locator("canvas").first();
-  const png = decodePng(await canvas.screenshot());
+  const png = decodePng(await page.screenshot());
   const [br, bg, bb] = [png.data[0]!, png.data[1]!, png.data[2]!];
   let busy = 0;
   const colours = new Set<number>();

@@ -6,6 +6,7 @@ export interface HttpRequest {
   method: string;
   path: string;
   params: Record<string, string | undefined>;
+  headers: Record<string, string | string[] | undefined>;
 }
 
 export interface HttpResponse {

@@ -40,6 +40,9 @@ describe("table model", () => {
     expect(model.rows.find((r) => r.id === "C")!.standing).toBe("plus75-outside");
     expect(model.standingNet).toBeCloseTo(model.standingGross! - model.delayCost, 9);
     expect(model.history.map((h) => h.mine)).toEqual([true, false]);
+    // The list counts as the meters do: after the delay cost (two weeks in, it is not zero).
+    expect(model.delayCost).toBeGreaterThan(0);
+    expect(model.history[1]!.pointsForMe).toBeCloseTo(model.standingNet!, 9);
   });
 
   it("waits on the other side's move", () => {

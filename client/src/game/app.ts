@@ -1,17 +1,18 @@
 import type { Offer } from "../../../shared/index.js";
 import { I18n } from "../i18n/index.js";
-import { ColyseusLobby, serverEndpoint } from "../net/colyseus-connection.js";
 import type { MatchConnection, MatchLobby } from "../net/match-connection.js";
 
 /**
  * What lives across scenes: the language, the lobby (ways into a match), the current
  * connection, and the player's choices (name, solo side and difficulty, the draft package).
  * Scenes are restarted on resize and language change, so anything they must keep lives here.
+ * This module is part of the first chunk (the title page): it must not import Phaser or the
+ * Colyseus SDK. The lobby is set by the game chunk when it starts (game/main.ts).
  */
 
 const NAME_KEY = "tariffTalks.name";
 
-const safeStorage = (pick: () => Storage): Storage | null => {
+export const safeStorage = (pick: () => Storage): Storage | null => {
   try {
     return pick();
   } catch {
@@ -21,7 +22,8 @@ const safeStorage = (pick: () => Storage): Storage | null => {
 
 export class App {
   readonly i18n: I18n;
-  readonly lobby: MatchLobby;
+  /** Set by `startGame` (game/main.ts) before any scene runs. */
+  lobby!: MatchLobby;
   connection: MatchConnection | null = null;
   name: string;
   soloSide = "japan";
@@ -36,7 +38,6 @@ export class App {
     this.local = safeStorage(() => window.localStorage);
     this.i18n = I18n.fromStorage(this.local, navigator.language);
     document.documentElement.lang = this.i18n.language;
-    this.lobby = new ColyseusLobby(serverEndpoint(window.location, import.meta.env.DEV), safeStorage(() => window.sessionStorage));
     this.name = this.local?.getItem(NAME_KEY) ?? "";
   }
 

@@ -6,6 +6,9 @@ import type { FocusManager } from "../ui/focus.js";
  * not in the DOM. Buttons are listed with their boxes in page pixels so a test can click them.
  */
 
+/** A text as drawn: its size in pixels, its font stack, and its box (screen coordinates at scale 1). */
+export type HookTextStyle = { text: string; size: number; family: string; x: number; y: number; width: number; height: number };
+
 export type HookButton = { id: string; label: string; x: number; y: number; width: number; height: number; enabled: boolean };
 
 export type TariffTalksHook = {
@@ -17,6 +20,8 @@ export type TariffTalksHook = {
   /** The id of the widget that has the keyboard focus, if any. */
   focused(): string | null;
   texts(): string[];
+  /** Every text shown with the size it is drawn at (page pixels at scale 1) and its font stack. */
+  textStyles(): HookTextStyle[];
   view(): ClientMatchView | null;
   seat(): SeatInfo | null;
   status(): ConnectionStatus | "none";
@@ -32,9 +37,16 @@ declare global {
   }
 }
 
-type SceneProbe = { key: string; focus: FocusManager | null; texts: () => string[] };
+/** What the hook reads a screen through; `offset` maps its coordinates to page pixels (the canvas's by default). */
+export type SceneProbe = {
+  key: string;
+  focus: FocusManager | null;
+  texts: () => string[];
+  textStyles?: () => HookTextStyle[];
+  offset?: () => { left: number; top: number; scale: number };
+};
 
-export function installHook(source: {
+export type HookSource = {
   scene: () => SceneProbe | null;
   language: () => string;
   view: () => ClientMatchView | null;
@@ -42,7 +54,29 @@ export function installHook(source: {
   status: () => ConnectionStatus | "none";
   code: () => string | null;
   canvasOffset: () => { left: number; top: number; scale: number };
-}): TariffTalksHook {
+};
+
+/**
+ * Installs the hook once (the title page does, before the game is loaded); later calls replace
+ * the parts of its source they name (the game adds its scenes, the connection and the canvas).
+ */
+export function installHook(parts: Partial<HookSource>): TariffTalksHook {
+  Object.assign(source, parts);
+  if (window.__tariffTalks) return window.__tariffTalks;
+  return createHook();
+}
+
+const source: HookSource = {
+  scene: () => null,
+  language: () => "en",
+  view: () => null,
+  seat: () => null,
+  status: () => "none",
+  code: () => null,
+  canvasOffset: () => ({ left: 0, top: 0, scale: 1 }),
+};
+
+function createHook(): TariffTalksHook {
   const hook: TariffTalksHook = {
     scene: "boot",
     get language() {
@@ -51,7 +85,7 @@ export function installHook(source: {
     interactive: false,
     buttons() {
       const probe = source.scene();
-      const { left, top, scale } = source.canvasOffset();
+      const { left, top, scale } = (probe?.offset ?? source.canvasOffset)();
       return (probe?.focus?.visible() ?? []).map((item) => {
         const b = item.bounds();
         return { id: item.id, label: item.label, x: left + b.x * scale, y: top + b.y * scale, width: b.width * scale, height: b.height * scale, enabled: item.enabled() };
@@ -59,10 +93,11 @@ export function installHook(source: {
     },
     focused: () => source.scene()?.focus?.focusedId() ?? null,
     texts: () => source.scene()?.texts() ?? [],
-    view: source.view,
-    seat: source.seat,
-    status: source.status,
-    code: source.code,
+    textStyles: () => source.scene()?.textStyles?.() ?? [],
+    view: () => source.view(),
+    seat: () => source.seat(),
+    status: () => source.status(),
+    code: () => source.code(),
     messages: [],
   };
   window.__tariffTalks = hook;

@@ -92,6 +92,7 @@ export const ja: Catalogue = {
   "table.keys": "↑↓ 論点・←→ 選択肢・P 提案・A 受諾・W 席を立つ・C チャット・T 全体/チーム",
   "table.calendar.g7": "G7",
   "table.calendar.deadline": "8月1日",
+  "table.calendar.extra": "延長{n}週目",
   "table.notYourTurn": "あなたの番を待ってください。",
   "table.proposed": "提案を送りました。",
   "table.newOffer": "{side}が新しい提案を出しました。",
@@ -106,6 +107,12 @@ export const ja: Catalogue = {
   "confirm.proposeRedLine": "この案はあなたの一線を越えます（{reason}）。それでも提案しますか？",
   "confirm.yes": "はい",
   "confirm.no": "いいえ",
+  "confirm.cancel": "キャンセル",
+  "confirm.proposeTitle": "この案を提案しますか？",
+  "confirm.proposeBody": "{side}が受け入れるか回答します。受け入れられれば、あなたの得点は {points} 点です。",
+  "risk.redLine": "一線を越えます（{reason}）：批准されず合意なし（{noDeal} 点）扱いになり、{points} 点にはなりません。",
+  "risk.belowNoDeal": "合意なしより不利です：あなたの得点は {points} 点、合意なしは {noDeal} 点です。",
+  "risk.belowStanding": "相手の提案より不利です：この案では {points} 点、相手の提案なら {standing} 点です。",
 
   "info.model": "モデルの仕組み",
   "info.modelTitle": "このモデルの仕組みと仮定",
@@ -153,6 +160,8 @@ export const ja: Catalogue = {
 
   "status.connecting": "接続中…",
   "status.reconnecting": "接続が切れました — 再接続中…",
+  "status.paused": "講師が一時停止しています：時計は止まり、再開まで手は打てません。",
+  "table.pausedTurn": "⏸ 一時停止中 — 講師の再開を待っています",
   "status.reconnected": "交渉の席に戻りました。",
   "status.lost": "接続を回復できませんでした。席は確保されています。ページを再読み込みしてください。",
 

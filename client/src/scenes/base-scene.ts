@@ -6,6 +6,8 @@ import { Banner } from "../ui/banner.js";
 import { Button } from "../ui/button.js";
 import { FocusManager } from "../ui/focus.js";
 import { TextField, type TextFieldOptions } from "../ui/text-field.js";
+import { fontsReady } from "../ui/fonts.js";
+import { botLine, shownName, type Speech } from "../view-models/bot-speech.js";
 import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
 
 /**
@@ -15,6 +17,11 @@ import { colors, textStyle, unitFor, type TextStyle } from "../ui/theme.js";
  */
 
 export const sceneKeys = { boot: "boot", preloader: "preloader", title: "title", briefing: "briefing", table: "table", result: "result", watch: "watch" } as const;
+
+/** Whether the instructor has paused this table (the view's `table.paused`; absent = not paused). */
+export function isPaused(view: ClientMatchView): boolean {
+  return (view.table as ClientMatchView["table"] & { paused?: boolean }).paused === true;
+}
 
 export function sceneForView(view: ClientMatchView): string {
   // Spectators have no sheet to brief them or table to act at: they watch until the reveal.
@@ -43,6 +50,10 @@ export abstract class BaseScene extends Phaser.Scene {
   protected bannerTop(): number {
     return 70 * this.u;
   }
+  /** Where messages are centred and how wide they wrap (default: the middle of the screen). */
+  protected bannerArea(): { x: number; width: number } | undefined {
+    return undefined;
+  }
   /** A new view of the match arrived (only while connected). */
   protected onView(_view: ClientMatchView): void {}
 
@@ -53,7 +64,7 @@ export abstract class BaseScene extends Phaser.Scene {
     this.u = unitFor(this.W, this.H);
     this.cameras.main.setBackgroundColor(colors.backgroundCss);
     this.focus = new FocusManager();
-    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message), this.bannerTop());
+    this.banner = new Banner(this, this.u, (message) => window.__tariffTalks?.messages.push(message), this.bannerTop(), this.bannerArea());
     const hook = window.__tariffTalks;
     if (hook) {
       hook.scene = this.scene.key;
@@ -67,12 +78,14 @@ export abstract class BaseScene extends Phaser.Scene {
     };
     this.scale.on("resize", onResize);
     this.cleanups.push(() => this.scale.off("resize", onResize), () => window.clearTimeout(resizeTimer));
-    this.cleanups.push(this.app.i18n.onChange(() => this.scene.restart()));
+    // Redrawn in the new language once its fonts are in (canvas text is not redrawn when a font arrives).
+    this.cleanups.push(this.app.i18n.onChange(() => void fontsReady(this.app.i18n.language).then(() => this.scene.isActive() && this.scene.restart())));
     const connection = this.app.connection;
     if (connection) this.cleanups.push(connection.subscribe((event) => this.onConnectionEvent(event)));
     this.events.once("shutdown", () => this.teardown());
 
     this.build();
+    if (connection?.view) this.showPause(connection.view);
     if (connection?.status === "reconnecting") this.banner.show(this.t("status.reconnecting"), "status", true);
     if (hook) hook.interactive = true;
   }
@@ -97,7 +110,19 @@ export abstract class BaseScene extends Phaser.Scene {
     }
     const target = sceneForView(event.view);
     if (target !== this.scene.key && this.scene.key !== sceneKeys.title) this.scene.start(target);
-    else this.onView(event.view);
+    else {
+      this.showPause(event.view);
+      this.onView(event.view);
+    }
+  }
+
+  /** A paused table says so on every screen, for as long as it lasts (a sticky banner). */
+  private pauseShown = false;
+  private showPause(view: ClientMatchView): void {
+    const paused = isPaused(view);
+    if (paused && !this.pauseShown) this.banner.show(this.t("status.paused"), "status", true);
+    else if (!paused && this.pauseShown) this.banner.clearSticky();
+    this.pauseShown = paused;
   }
 
   protected showServerError(code: string, message: string): void {
@@ -135,15 +160,44 @@ export abstract class BaseScene extends Phaser.Scene {
 
   /** All canvas text of this screen (for the test hook). */
   texts(): string[] {
-    const found: string[] = [];
+    return this.visibleTexts().map((o) => o.text);
+  }
+
+  /** Each visible text with its drawn size in pixels (font size × its scale × the camera's zoom) and font stack (test hook). */
+  textStyles(): { text: string; size: number; family: string; x: number; y: number; width: number; height: number }[] {
+    const zoom = this.cameras.main.zoom;
+    return this.visibleTexts()
+      .filter((o) => o.text.trim() !== "")
+      .map((o) => {
+        const b = o.getBounds();
+        return { text: o.text, size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom, family: o.style.fontFamily, x: b.x, y: b.y, width: b.width, height: b.height };
+      });
+  }
+
+  private visibleTexts(): Phaser.GameObjects.Text[] {
+    const found: Phaser.GameObjects.Text[] = [];
     const walk = (objects: Phaser.GameObjects.GameObject[]) => {
       for (const o of objects) {
-        if (o instanceof Phaser.GameObjects.Text && o.visible) found.push(o.text);
+        if (o instanceof Phaser.GameObjects.Text && o.visible) found.push(o);
         else if (o instanceof Phaser.GameObjects.Container && o.visible) walk(o.list);
       }
     };
     walk(this.children.list);
     return found;
+  }
+
+  /** Names and chat lines in this screen's language (bots speak English; bot-speech.ts translates). */
+  protected speech(): Speech {
+    const language = this.app.i18n.language;
+    const strategy = (name: string) => {
+      const key = `class.bot.${name}` as MessageKey;
+      const label = this.t(key);
+      return label === key ? name : label;
+    };
+    return {
+      name: (player) => shownName(player, language, strategy),
+      line: (view, by, text) => (view.players.find((p) => p.id === by)?.bot ? botLine(text, language, view.scenario, this.c) : text),
+    };
   }
 
   /** A panel: a rounded plate with a thin border. */

@@ -22,8 +22,8 @@ export class BootScene extends Phaser.Scene {
 }
 
 /**
- * Preloader: loads the flags with a progress bar, then returns a reloaded tab to its seat
- * (sessionStorage) or opens the title screen.
+ * Preloader: loads the flags (the briefing, table and result draw them), then returns a reloaded
+ * tab to its seat (sessionStorage) or class, or opens the title. The fonts are in before Phaser starts.
  */
 export class PreloaderScene extends Phaser.Scene {
   constructor() {
@@ -33,20 +33,9 @@ export class PreloaderScene extends Phaser.Scene {
   preload(): void {
     const { width, height } = this.scale;
     const u = unitFor(width, height);
-    const i18n = app().i18n;
     this.cameras.main.setBackgroundColor(colors.backgroundCss);
-    const barW = Math.min(width * 0.5, 600 * u);
-    const barH = 18 * u;
-    const x = (width - barW) / 2;
-    const y = height / 2;
-    this.add.text(width / 2, y - 70 * u, i18n.t("app.title"), textStyle(u, 44, { heading: true })).setOrigin(0.5);
-    const label = this.add.text(width / 2, y + 40 * u, i18n.t("loading", { percent: 0 }), textStyle(u, 16, { color: colors.muted })).setOrigin(0.5);
-    this.add.rectangle(x, y, barW, barH).setOrigin(0).setStrokeStyle(2, colors.panelBorder);
-    const bar = this.add.rectangle(x + 3, y + 3, 0, barH - 6, colors.good).setOrigin(0);
-    this.load.on("progress", (value: number) => {
-      bar.width = (barW - 6) * value;
-      label.setText(i18n.t("loading", { percent: Math.round(value * 100) }));
-    });
+    const label = this.add.text(width / 2, height / 2, app().i18n.t("loading", { percent: 0 }), textStyle(u, 18, { color: colors.muted })).setOrigin(0.5);
+    this.load.on("progress", (value: number) => label.setText(app().i18n.t("loading", { percent: Math.round(value * 100) })));
     this.load.svg("flag-japan", "assets/flag-japan.svg", { width: 300, height: 200 });
     this.load.svg("flag-us", "assets/flag-us.svg", { width: 380, height: 200 });
   }

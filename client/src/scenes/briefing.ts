@@ -107,7 +107,7 @@ export class BriefingScene extends BaseScene {
   private drawFooter(view: ClientMatchView): void {
     const seat = this.app.connection?.seat;
     const me = view.players.find((p) => p.id === seat?.playerId);
-    const names = view.players.map((p) => `${sideStyle(p.side).symbol} ${p.name}${p.id === seat?.playerId ? ` (${this.t("table.you")})` : p.bot ? ` (${this.t("table.bot")})` : ""} — ${sideName(view.scenario, p.side, this.c)}${p.ready ? " ✓" : ""}`);
+    const names = view.players.map((p) => `${sideStyle(p.side).symbol} ${this.speech().name(p)}${p.id === seat?.playerId ? ` (${this.t("table.you")})` : p.bot ? ` (${this.t("table.bot")})` : ""} — ${sideName(view.scenario, p.side, this.c)}${p.ready ? " ✓" : ""}`);
     const lines = [this.t("briefing.players", { names: names.join(" · ") })];
     const sides = new Set(view.players.map((p) => p.side));
     this.codeText?.setText("");

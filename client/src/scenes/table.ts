@@ -3,11 +3,12 @@ import type { Offer } from "../../../shared/index.js";
 import type { ChatChannel, ClientMatchView } from "../net/match-connection.js";
 import type { Button } from "../ui/button.js";
 import { openConfirm } from "../ui/dialog.js";
+import { acceptRisks, proposeRisks, type Risk } from "../view-models/decision-risk.js";
 import type { TextField } from "../ui/text-field.js";
-import { colors, sideStyle } from "../ui/theme.js";
+import { colors, MIN_TEXT_PX, sideStyle } from "../ui/theme.js";
 import { formatPoints, sideName } from "../view-models/names.js";
 import { initialDraft, stepOption, tableModel, type TableModel } from "../view-models/table-model.js";
-import { BaseScene, sceneKeys } from "./base-scene.js";
+import { BaseScene, isPaused, sceneKeys } from "./base-scene.js";
 import { CalendarStrip } from "./table/calendar.js";
 import { ChatLog } from "./table/chat-panel.js";
 import { Delegation } from "./table/delegations.js";
@@ -34,9 +35,13 @@ export class TableScene extends BaseScene {
     super(sceneKeys.table);
   }
 
-  /** Messages land on the table, just above the move buttons. */
+  // Toasts ("United States puts a new offer on the table") go to the foot of the left column,
+  // over the news, never over the issue rows or a dialog (which stays in the middle).
   protected override bannerTop(): number {
-    return this.H - 230 * this.u;
+    return this.H - 190 * this.u;
+  }
+  protected override bannerArea(): { x: number; width: number } {
+    return { x: 16 * this.u + 125 * this.u, width: 236 * this.u };
   }
 
   private get draft(): Offer {
@@ -70,10 +75,12 @@ export class TableScene extends BaseScene {
 
     // Top bar: whose move, then the calendar.
     this.turnText = this.text(m, m, "", this.style(17, { bold: true, wordWrap: { width: leftW } }));
-    const calendar = new CalendarStrip(this, { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: 48 * u }, u, {
+    // Two lines of at least 12 px (the date, then G7 / 1 Aug) even when the unit is small (800×600).
+    const calendar = new CalendarStrip(this, { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: Math.max(48 * u, 2 * MIN_TEXT_PX + 14) }, u, {
       content: this.c,
       g7: this.t("table.calendar.g7"),
       deadline: this.t("table.calendar.deadline"),
+      extra: (n: number) => this.t("table.calendar.extra", { n }),
     });
 
     // The table and the two delegations.
@@ -82,8 +89,9 @@ export class TableScene extends BaseScene {
     this.add.rectangle(cx - 6 * u, topY + delegationH / 2, cw + 12 * u, buttonsY - topY - delegationH / 2 + 6 * u, colors.tableEdge).setOrigin(0).setRounded(Math.round(22 * u));
     this.add.rectangle(cx + 4 * u, topY + delegationH / 2 + 10 * u, cw - 8 * u, buttonsY - topY - delegationH / 2 - 14 * u, colors.felt).setOrigin(0).setRounded(Math.round(16 * u));
     const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn") };
-    const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId);
-    const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId);
+    const speech = this.speech();
+    const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId, speech);
+    const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId, speech);
     const rows = new IssueRows(
       this,
       { x: cx + 14 * u, y: topY + delegationH + 14 * u, w: cw - 28 * u, h: buttonsY - topY - delegationH - 22 * u },
@@ -141,7 +149,7 @@ export class TableScene extends BaseScene {
       empty: this.t("table.chatEmpty"),
       team: this.t("table.chatTeam"),
       table: this.t("table.chatTable"),
-    });
+    }, speech);
     const channelName = () => (this.channel === "team" ? this.t("table.chatTeam") : this.t("table.chatTable"));
     this.buttons.channel = this.button({
       id: "channel",
@@ -195,9 +203,11 @@ export class TableScene extends BaseScene {
   protected override onView(view: ClientMatchView): void {
     this.model = tableModel(view, this.draft);
     for (const widget of this.widgets) widget.render(view);
-    this.buttons.propose?.setEnabled(this.model.canPropose);
-    this.buttons.accept?.setEnabled(this.model.canAccept);
-    this.buttons.walkaway?.setEnabled(this.model.canWalkAway);
+    // A paused table takes no moves (the server refuses them too): the buttons say so by being off.
+    const paused = isPaused(view);
+    this.buttons.propose?.setEnabled(this.model.canPropose && !paused);
+    this.buttons.accept?.setEnabled(this.model.canAccept && !paused);
+    this.buttons.walkaway?.setEnabled(this.model.canWalkAway && !paused);
     this.buttons.match?.setEnabled(this.model.standing !== null);
     this.announce(view, false);
     this.updateTurn();
@@ -225,8 +235,10 @@ export class TableScene extends BaseScene {
     const view = this.app.connection?.view;
     if (!view || !this.model || !this.turnText) return;
     const round = this.t("table.round", { round: view.round, max: view.maxRounds });
-    const who = this.model.myTurn ? `▶ ${this.t("table.yourTurn")}` : `… ${this.t("table.theirTurn", { side: sideName(view.scenario, view.turn, this.c) })}`;
-    const left = view.table.turnEndsAt > 0 ? Math.max(0, Math.ceil((view.table.turnEndsAt - Date.now()) / 1000)) : null;
+    const paused = isPaused(view);
+    const who = paused ? this.t("table.pausedTurn") : this.model.myTurn ? `▶ ${this.t("table.yourTurn")}` : `… ${this.t("table.theirTurn", { side: sideName(view.scenario, view.turn, this.c) })}`;
+    // The clock is frozen while paused: no countdown is drawn.
+    const left = view.table.turnEndsAt > 0 && !paused ? Math.max(0, Math.ceil((view.table.turnEndsAt - Date.now()) / 1000)) : null;
     const clock = left !== null ? `  ⏱ ${this.t("table.clock", { seconds: left })}` : "";
     this.turnText.setText(`${round}\n${who}${clock}`);
     this.turnText.setColor(this.model.myTurn ? colors.goodCss : colors.muted);
@@ -266,10 +278,17 @@ export class TableScene extends BaseScene {
       connection.propose(this.draft);
       this.banner.show(this.t("table.proposed"), "info");
     };
-    const broken = model.draftRedLines[0];
-    if (broken) {
-      openConfirm(this, this.focus!, this.u, { title: this.t("table.propose"), body: this.t("confirm.proposeRedLine", { reason: this.c(`redLine.${broken.id}`, broken.reason) }), yes: this.t("confirm.yes"), no: this.t("confirm.no"), onYes: send });
-    } else send();
+    const risks = proposeRisks(model);
+    if (risks.length === 0) return send();
+    const view = connection.view;
+    openConfirm(this, this.focus!, this.u, {
+      alerts: risks.map((risk) => this.riskLine(risk)),
+      title: this.t("confirm.proposeTitle"),
+      body: this.t("confirm.proposeBody", { side: view ? sideName(view.scenario, model.theirSide, this.c) : model.theirSide, points: formatPoints(model.draftNet) }),
+      yes: this.t("table.propose"),
+      no: this.t("confirm.cancel"),
+      onYes: send,
+    });
   }
 
   private accept(): void {
@@ -277,8 +296,9 @@ export class TableScene extends BaseScene {
     const view = this.app.connection?.view;
     if (!model?.standing || !view) return;
     const standing = model.standing;
-    const broken = model.standingRedLines[0];
+    const risks = acceptRisks(model);
     openConfirm(this, this.focus!, this.u, {
+      ...(risks.length > 0 ? { alerts: risks.map((risk) => this.riskLine(risk)) } : {}),
       title: this.t("confirm.acceptTitle", { side: sideName(view.scenario, standing.side, this.c) }),
       body: this.t("confirm.acceptBody", {
         net: formatPoints(model.standingNet ?? 0),
@@ -286,11 +306,17 @@ export class TableScene extends BaseScene {
         delay: Math.round(model.delayCost),
         noDeal: formatPoints(model.reservation),
       }),
-      ...(broken ? { warning: this.t("confirm.acceptRedLine", { reason: this.c(`redLine.${broken.id}`, broken.reason) }) } : {}),
       yes: this.t("table.accept"),
-      no: this.t("confirm.no"),
+      no: risks.length > 0 ? this.t("confirm.cancel") : this.t("confirm.no"),
       onYes: () => this.app.connection?.accept(standing.id),
     });
+  }
+
+  /** A risk as the first line of a dialog, with both numbers (after the delay cost). */
+  private riskLine(risk: Risk): string {
+    if (risk.kind === "redLine") return this.t("risk.redLine", { reason: this.c(`redLine.${risk.line.id}`, risk.line.reason), noDeal: formatPoints(risk.noDeal), points: formatPoints(risk.points) });
+    if (risk.kind === "belowNoDeal") return this.t("risk.belowNoDeal", { points: formatPoints(risk.points), noDeal: formatPoints(risk.noDeal) });
+    return this.t("risk.belowStanding", { points: formatPoints(risk.points), standing: formatPoints(risk.standing) });
   }
 
   private walkAway(): void {

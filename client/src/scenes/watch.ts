@@ -63,7 +63,7 @@ export class WatchScene extends BaseScene {
     let py = top + 14 * u;
     for (const side of view.scenario.sides) {
       const style = sideStyle(side.id);
-      const names = view.players.filter((p) => p.side === side.id).map((p) => (p.bot ? `${p.name} (${this.t("watch.bot")})` : p.name));
+      const names = view.players.filter((p) => p.side === side.id).map((p) => (p.bot ? `${this.speech().name(p)} (${this.t("watch.bot")})` : p.name));
       this.text(rightX + 16 * u, py, `${style.symbol} ${sideName(view.scenario, side.id, this.c)}: ${names.join(", ") || "—"}`, this.style(14, { color: style.css, wordWrap: { width: rightW - 32 * u } }));
       py += 24 * u;
     }
@@ -73,7 +73,7 @@ export class WatchScene extends BaseScene {
       empty: this.t("table.chatEmpty"),
       team: this.t("table.chatTeam"),
       table: this.t("table.chatTable"),
-    }).render(view, "table");
+    }, this.speech()).render(view, "table");
   }
 
   private async leave(): Promise<void> {

@@ -25,11 +25,12 @@ export class Banner {
     private u: number,
     private onShow: (message: string) => void = () => undefined,
     top = 70 * u,
+    /** Where it is centred and how wide it may wrap (default: the screen's centre, 70 % of its width). */
+    area: { x: number; width: number } = { x: scene.scale.width / 2, width: scene.scale.width * 0.7 },
   ) {
-    const { width } = scene.scale;
-    this.plate = scene.add.rectangle(width / 2, top, 10, 10, 0x000000).setOrigin(0.5, 0).setDepth(1000).setRounded(Math.round(8 * u)).setVisible(false);
+    this.plate = scene.add.rectangle(area.x, top, 10, 10, 0x000000).setOrigin(0.5, 0).setDepth(1000).setRounded(Math.round(8 * u)).setVisible(false);
     this.text = scene.add
-      .text(width / 2, top, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: width * 0.7 } }))
+      .text(area.x, top, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: area.width } }))
       .setOrigin(0.5, 0)
       .setDepth(1001)
       .setVisible(false);

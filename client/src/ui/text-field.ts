@@ -1,5 +1,5 @@
 import type { Bounds, Focusable } from "./focus.js";
-import { colors, fonts } from "./theme.js";
+import { colors, fonts, textPx } from "./theme.js";
 
 /**
  * A text field: a real <input> laid over the canvas (typing, IME for Japanese, screen readers
@@ -29,7 +29,7 @@ export class TextField implements Focusable {
 
   constructor(
     private overlay: HTMLElement,
-    private canvas: HTMLCanvasElement,
+    private canvas: HTMLElement,
     /** The game's width in canvas coordinates (the camera width). */
     private logicalWidth: number,
     private options: TextFieldOptions,
@@ -48,7 +48,7 @@ export class TextField implements Focusable {
     Object.assign(input.style, {
       position: "absolute",
       boxSizing: "border-box",
-      font: `${Math.round(16 * options.u)}px ${fonts.body}`,
+      font: `${textPx(options.u, 16)}px ${fonts.body}`,
       color: colors.text,
       background: "#0b1622",
       border: `2px solid #35597a`,

@@ -1,5 +1,8 @@
 import type Phaser from "phaser";
+import { fonts } from "./fonts.js";
 import { wrapCallback } from "./wrap.js";
+
+export { fonts };
 
 /**
  * Colours, type and the layout unit. The palette is Okabe–Ito (safe for the common forms of
@@ -50,10 +53,11 @@ export function sideStyle(side: string): { color: number; css: string; symbol: s
   return { color: colors.neutral, css: colors.neutralCss, symbol: "◆" };
 }
 
-export const fonts = {
-  body: '"Segoe UI", "Noto Sans", "Hiragino Sans", "Noto Sans JP", "IPAPGothic", "IPAGothic", "DejaVu Sans", Arial, sans-serif',
-  heading: 'Georgia, "Noto Serif", "Hiragino Mincho ProN", "IPAPMincho", "DejaVu Serif", serif',
-};
+/** No text is drawn smaller than this many pixels (800×600 would otherwise shrink 13-unit text to 8 px). */
+export const MIN_TEXT_PX = 12;
+
+/** A type size in pixels: `size` layout units, never under MIN_TEXT_PX. */
+export const textPx = (u: number, size: number): number => Math.max(MIN_TEXT_PX, Math.round(size * u));
 
 /** The layout unit: 1 at 1280×720, 1.5 at 1920×1080; every size is a multiple of it. */
 export function unitFor(width: number, height: number): number {
@@ -75,7 +79,7 @@ export function textStyle(u: number, size: number, options: Partial<TextStyle> &
   const { heading, bold, ...rest } = options;
   return {
     fontFamily: heading ? fonts.heading : fonts.body,
-    fontSize: `${Math.round(size * u)}px`,
+    fontSize: `${textPx(u, size)}px`,
     color: colors.text,
     resolution: Math.min(2, Math.max(1, globalThis.devicePixelRatio || 1)),
     ...(bold ? { fontStyle: "bold" } : {}),

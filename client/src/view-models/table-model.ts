@@ -20,6 +20,7 @@ export type IssueRow = {
   roleWeight: number;
 };
 
+/** `pointsForMe` is after today's delay cost, as the meters and the accept dialog count (one convention on the table). */
 export type HistoryItem = { id: string; round: number; side: string; mine: boolean; pointsForMe: number; offer: Offer };
 
 export type TableModel = {
@@ -127,6 +128,6 @@ export function tableModel(view: MatchView, draft: Offer): TableModel {
     canPropose: myTurn,
     canAccept: myTurn && standing !== null,
     canWalkAway: myTurn,
-    history: view.proposals.map((p) => ({ id: p.id, round: p.round, side: p.side, mine: p.side === mySide, pointsForMe: sumPoints(points, p.offer), offer: p.offer })),
+    history: view.proposals.map((p) => ({ id: p.id, round: p.round, side: p.side, mine: p.side === mySide, pointsForMe: sumPoints(points, p.offer) - delayCost, offer: p.offer })),
   };
 }

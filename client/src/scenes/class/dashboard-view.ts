@@ -3,7 +3,7 @@ import { fetchClassFile, type ClassFile, type ClassSummary, type InstructorLink 
 import { openConfirm } from "../../ui/dialog.js";
 import { saveBlob } from "../../ui/download.js";
 import type { FocusManager } from "../../ui/focus.js";
-import { colors, sideStyle } from "../../ui/theme.js";
+import { colors, sideStyle, textPx } from "../../ui/theme.js";
 import { clockLabel } from "../../view-models/class-form.js";
 import { moveMessage, seatingCards, type SeatCell } from "../../view-models/class-dashboard-model.js";
 import type { ClassKit } from "./class-kit.js";
@@ -76,7 +76,7 @@ export class ClassDashboard {
     const field = this.kit.field({ id: "class-key-shown", x: x + w - fieldW - 120 * u, y: y + 16 * u, width: fieldW, height: 34 * u, placeholder: "", label: t("class.key.title"), value: this.link.key, maxLength: 200 });
     field.element.readOnly = true;
     field.element.style.fontFamily = "monospace";
-    field.element.style.fontSize = `${Math.round(15 * u)}px`;
+    field.element.style.fontSize = `${textPx(u, 15)}px`;
     field.element.addEventListener("focus", () => field.element.select());
     this.kit.button({ id: "key-copy", x: x + w - 110 * u, y: y + 7 * u, width: 100 * u, height: 24 * u, label: t("class.key.copy"), fontSize: 12, onPress: () => void this.copyKey() });
     this.kit.button({ id: "key-done", x: x + w - 110 * u, y: y + 35 * u, width: 100 * u, height: 24 * u, label: t("class.key.done"), fontSize: 12, onPress: () => ((classState.keyVisible = false), this.kit.redraw()) });

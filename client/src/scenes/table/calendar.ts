@@ -15,7 +15,7 @@ export class CalendarStrip {
     private scene: Phaser.Scene,
     private box: Box,
     private u: number,
-    private labels: { content: (key: string, fallback: string) => string; g7: string; deadline: string },
+    private labels: { content: (key: string, fallback: string) => string; g7: string; deadline: string; extra: (n: number) => string },
   ) {
     this.layer = new Layer(scene);
   }
@@ -37,10 +37,13 @@ export class CalendarStrip {
         .rectangle(cx, y, cellW, h, current ? colors.panelRaised : colors.panel, past ? 0.55 : 1)
         .setOrigin(0)
         .setRounded(Math.round(6 * u))
-        .setStrokeStyle(current ? 3 : 1, current ? colors.focus : colors.panelBorder);
+        // White, not the focus yellow: only what the keyboard is on is framed in yellow.
+        .setStrokeStyle(current ? 3 : 1, current ? 0xffffff : colors.panelBorder);
       this.layer.add(plate);
       const mark = current ? "▶ " : past ? "✓ " : "";
-      const date = shortWeek(roundName(view.scenario, r, this.labels.content));
+      // A deadline extended past the scenario's calendar has no date of its own: "Extra wk 1", not "10".
+      const weeks = view.scenario.rounds.length;
+      const date = r > weeks ? this.labels.extra(r - weeks) : shortWeek(roundName(view.scenario, r, this.labels.content));
       this.layer.add(
         this.scene.add
           .text(cx + cellW / 2, y + 5 * u, `${mark}${date}`, textStyle(u, 13, { bold: current, color: past ? colors.dim : colors.text }))

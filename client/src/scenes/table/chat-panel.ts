@@ -1,6 +1,7 @@
 import type Phaser from "phaser";
 import type { ChatChannel, ClientMatchView } from "../../net/match-connection.js";
 import { colors, sideStyle, textStyle } from "../../ui/theme.js";
+import { plainSpeech, type Speech } from "../../view-models/bot-speech.js";
 import { Layer, type Box } from "../widgets/draw.js";
 
 /**
@@ -16,6 +17,7 @@ export class ChatLog {
     private box: Box,
     private u: number,
     private labels: { title: string; empty: string; team: string; table: string },
+    private speech: Speech = plainSpeech,
   ) {
     this.layer = new Layer(scene, 2);
   }
@@ -27,7 +29,7 @@ export class ChatLog {
     const channelName = channel === "team" ? this.labels.team : this.labels.table;
     this.layer.add(this.scene.add.text(x, y, `✉ ${this.labels.title} · ${channelName}`, textStyle(u, 17, { heading: true, bold: true })));
     const top = y + 28 * u;
-    const names = new Map(view.players.map((p) => [p.id, p.name]));
+    const names = new Map(view.players.map((p) => [p.id, this.speech.name(p)]));
     const lines = view.chat.slice(-30);
     if (lines.length === 0) {
       this.layer.add(this.scene.add.text(x, top, this.labels.empty, textStyle(u, 14, { color: colors.dim })));
@@ -38,7 +40,7 @@ export class ChatLog {
     for (const line of [...lines].reverse()) {
       const style = sideStyle(line.side);
       const prefix = line.to === "team" ? `[${this.labels.team}] ` : "";
-      const text = this.scene.add.text(x, 0, `${style.symbol} ${names.get(line.by) ?? line.by}: ${prefix}${line.text}`, textStyle(u, 14, { color: colors.text, wordWrap: { width: w } }));
+      const text = this.scene.add.text(x, 0, `${style.symbol} ${names.get(line.by) ?? line.by}: ${prefix}${this.speech.line(view, line.by, line.text)}`, textStyle(u, 14, { color: colors.text, wordWrap: { width: w } }));
       text.setY(bottom - text.height);
       if (text.y < top) {
         text.destroy();

@@ -2,6 +2,7 @@ import type Phaser from "phaser";
 import type { ClientMatchView } from "../../net/match-connection.js";
 import { colors, sideStyle, textStyle } from "../../ui/theme.js";
 import { roleName, sideName, type ContentFn } from "../../view-models/names.js";
+import { plainSpeech, type Speech } from "../../view-models/bot-speech.js";
 import { Layer, truncate, type Box } from "../widgets/draw.js";
 
 /**
@@ -20,6 +21,7 @@ export class Delegation {
     private content: ContentFn,
     private labels: { you: string; bot: string; away: string; thinking: string; yourTurn: string },
     private myId: string | null,
+    private speech: Speech = plainSpeech,
   ) {
     this.layer = new Layer(scene, 3);
   }
@@ -41,8 +43,10 @@ export class Delegation {
     const people = view.players
       .filter((p) => p.side === this.side)
       .map((p) => {
-        const tag = p.id === this.myId ? this.labels.you : p.bot ? this.labels.bot : view.table.connected[p.id] === false ? this.labels.away : "";
-        return `${p.name}${tag ? ` (${tag})` : ""} · ${roleName(view.scenario, p.side, p.role, this.content)}`;
+        const name = this.speech.name(p);
+        // A bot's localised name already says it is one (ボット（ふつう）).
+        const tag = p.id === this.myId ? this.labels.you : p.bot ? (name.includes(this.labels.bot) ? "" : this.labels.bot) : view.table.connected[p.id] === false ? this.labels.away : "";
+        return `${name}${tag ? ` (${tag})` : ""} · ${roleName(view.scenario, p.side, p.role, this.content)}`;
       })
       .join("   ");
     this.layer.add(truncate(this.scene.add.text(tx, y + 30 * u, people, textStyle(u, 14, { color: colors.muted })), w * 0.45));
@@ -50,8 +54,12 @@ export class Delegation {
     const last = [...view.chat].reverse().find((line) => line.side === this.side && line.to === "table");
     if (last && !mine) {
       const bx = x + w * 0.5;
-      const bubble = this.scene.add.text(bx + 14 * u, y + h / 2, `“${last.text}”`, textStyle(u, 15, { color: colors.ink, wordWrap: { width: w * 0.47 - 24 * u } })).setOrigin(0, 0.5);
-      if (bubble.height > h - 6 * u) bubble.setScale((h - 6 * u) / bubble.height);
+      const bubble = this.scene.add.text(bx + 14 * u, y + h / 2, `“${this.speech.line(view, last.by, last.text)}”`, textStyle(u, 15, { color: colors.ink, wordWrap: { width: w * 0.47 - 24 * u } })).setOrigin(0, 0.5);
+      // Too long for the bubble: fewer lines rather than smaller type (the chat log has it all).
+      if (bubble.height > h - 6 * u) {
+        const lineH = bubble.height / Math.max(1, bubble.getWrappedText().length);
+        bubble.setMaxLines(Math.max(1, Math.floor((h - 6 * u) / lineH)));
+      }
       const plate = this.scene.add.rectangle(bx, y + h / 2, w * 0.49, Math.min(h - 4 * u, bubble.displayHeight + 12 * u), 0xf5f1e8).setOrigin(0, 0.5).setRounded(Math.round(10 * u));
       const tail = this.scene.add.triangle(bx, y + h / 2, 0, 0, -12 * u, 6 * u, 0, 12 * u, 0xf5f1e8).setOrigin(0.5);
       this.layer.add(plate);
