@@ -4,8 +4,7 @@ import { branchFromReplay, err, ok, recordAction, replayLog, type CreateOptions,
 import type { BotSpec } from "../../shared/bots/index.js";
 import { logPath, newMatchCode } from "../store/match-catalog.js";
 import { botSeat, seatedBots } from "./bot-driver.js";
-import type { PlannedMatch } from "./match-setup.js";
-import type { HostMeta } from "./open-match.js";
+import type { HostMeta, PlannedMatch } from "./open-match.js";
 import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 

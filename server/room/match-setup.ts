@@ -19,7 +19,7 @@ import {
 import { newMatchCode } from "../store/match-catalog.js";
 import { botSeat, DEFAULT_BOT } from "./bot-driver.js";
 import { planBranch } from "./branch-setup.js";
-import type { HostMeta } from "./open-match.js";
+import type { HostMeta, PlannedMatch } from "./open-match.js";
 import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 
@@ -29,7 +29,6 @@ import { chooseSeat } from "./seating.js";
  * the match from them (open-match.ts), as for every other match.
  */
 
-export type PlannedMatch = { code: string; lines: string[] };
 
 export async function planMatch(deps: RoomDeps, rawOptions: unknown, isLive: (code: string) => boolean): Promise<Result<PlannedMatch, ErrorReply>> {
   const parsed = createOptionsSchema.safeParse(rawOptions ?? {});

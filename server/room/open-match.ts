@@ -14,6 +14,9 @@ import type { RoomDeps } from "./room-deps.js";
  * (mode, turn clock, a branch's inheritable seats, the class) live in the header's `meta`.
  */
 
+/** A new match before it exists: its code and the first lines of its log. */
+export type PlannedMatch = { code: string; lines: string[] };
+
 export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[] };
 export type OpenedMatch = {
   code: string;

@@ -103,7 +103,7 @@ function dispatch(scenario: Scenario, state: MatchState, action: Action): Step {
       const player = findPlayer(state, action.by);
       if (!player.ok) return player;
       const line = { seq: state.seq + 1, by: action.by, side: player.value.side, to: action.to, text: action.text, round: state.round };
-      return ok({ ...state, chat: state.chat.concat([line]) });
+      return ok({ ...state, chat: [...state.chat, line] });
     }
     case "timeout":
       return state.phase === "negotiating" ? ok(advanced(state, (draft) => endMove(scenario, draft))) : wrongPhase(state, "pass the turn");
@@ -141,9 +141,8 @@ const wrongPhase = (state: MatchState, what: string): Step =>
   err(engineError("WRONG_PHASE", `You cannot ${what} now: the match ${phaseWords[state.phase]}.`));
 
 function findPlayer(state: MatchState, id: string): Result<SeatedPlayer, EngineError> {
-  // Loops rather than `find` with a closure, here and in orderedOffer: these run on every move, and
-  // each closure over a local is an object of its own (8 of them were 0.8 KB of a move's garbage).
-  for (const player of state.players) if (player.id === id) return ok(player);
+  const player = state.players.find((p) => p.id === id);
+  if (player) return ok(player);
   return err(engineError("UNKNOWN_PLAYER", `No player "${id}" is seated at this table.`));
 }
 
@@ -234,11 +233,8 @@ function propose(scenario: Scenario, state: MatchState, by: string, offer: Offer
   const ordered = orderedOffer(scenario, offer);
   if (!ordered) return err(checkOffer(scenario, offer) ?? engineError("BAD_OFFER", "That is not a valid package."));
   const proposal = { id: `p${state.proposals.length + 1}`, side: mover.value.side, by, round: state.round, offer: ordered };
-  // concat: one array of the exact size (a slice then a push allocates the list twice over);
-  // given an array, not the bare item, it stays on V8's fast path (twice as fast).
-  const proposals = state.proposals.concat([proposal]);
   return ok(advanced(state, (draft) => {
-    draft.proposals = proposals;
+    draft.proposals = [...state.proposals, proposal];
     draft.standingProposalId = proposal.id;
     endMove(scenario, draft);
   }));

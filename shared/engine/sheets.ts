@@ -33,14 +33,10 @@ export const baseRoleTable = (scenario: Scenario, side: string, role: string): P
 /** Per-issue multipliers for a side from the variant and the fired events' scale effects. */
 export function issueFactors(scenario: Scenario, state: MatchState, side: string): number[] {
   const factors = scenario.issues.map((_, i) => state.variant?.[side]?.[i] ?? 1);
-  for (let e = 0; e < state.events.length; e++) {
-    const effects = state.events[e]!.effects;
-    for (let f = 0; f < effects.length; f++) {
-      const effect = effects[f]!;
-      if (effect.kind !== "scale" || effect.side !== side) continue;
-      const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
-      if (index >= 0) factors[index] = factors[index]! * effect.factor;
-    }
+  for (const effect of state.events.flatMap((event) => event.effects)) {
+    if (effect.kind !== "scale" || effect.side !== side) continue;
+    const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
+    if (index >= 0) factors[index] = factors[index]! * effect.factor;
   }
   return factors;
 }
@@ -97,19 +93,11 @@ export function pressurePerRound(scenario: Scenario, state: MatchState, side: st
 
 /**
  * `value` plus the fired events' deltas of one kind for a side, added one by one in the order they
- * fired (the order fixes the last bits of the sum, and logs hash the points). Indexed loops (here and in
- * issueFactors): these run a few times per round, too seldom to be optimised, and an unoptimised
- * for-of makes an object per element it visits.
+ * fired (the order fixes the last bits of the sum, and logs hash the points).
  */
 function withEffectDeltas(value: number, state: MatchState, kind: "reservation" | "pressure", side: string): number {
   let sum = value;
-  for (let e = 0; e < state.events.length; e++) {
-    const effects = state.events[e]!.effects;
-    for (let f = 0; f < effects.length; f++) {
-      const effect = effects[f]!;
-      if (effect.kind === kind && effect.side === side) sum += effect.delta;
-    }
-  }
+  for (const effect of state.events.flatMap((event) => event.effects)) if (effect.kind === kind && effect.side === side) sum += effect.delta;
   return sum;
 }
 

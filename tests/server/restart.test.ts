@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { replayLog, stateHash } from "../../shared/index.js";
 import { NEGOTIATION_ROOM as ROOM_NAME } from "../../shared/index.js";
 import { act, freePort, offerOf, tracked, until, type Player } from "./helpers.js";
+import { carries, sideNumbers } from "./secrets.js";
 
 /**
  * `server/main.ts` as its own process, on this machine's Node (20 at the time of writing,
@@ -103,6 +104,20 @@ describe("the server process", () => {
 
     const japan2 = await joinWith(port, code, { seat: japanSeat.token });
     const us2 = await joinWith(port, code, { seat: usSeat.token });
+    // After the restart too, nothing of the US reaches Japan: a whole view again, its bytes searched.
+    const seen = japan2.messages.length;
+    japan2.room.send("sync", {});
+    await until(japan2, () => japan2.messages.length > seen);
+    const resumed = replayLog(readFileSync(path.join(dataDir, "matches", `${code}.jsonl`), "utf8"));
+    if (!resumed.ok) throw new Error(resumed.error.message);
+    const japanOwn = sideNumbers(resumed.value.final, "japan");
+    const usOnly = [...sideNumbers(resumed.value.final, "us")].filter((n) => !japanOwn.has(n));
+    const bytes = Buffer.concat(japan2.frames.map((f) => Buffer.from(f)));
+    expect(usOnly.length).toBeGreaterThan(10);
+    expect(japan2.frames.length).toBeGreaterThan(0);
+    for (const n of usOnly) expect(carries(bytes, n), `US number ${n} reached Japan after the restart`).toBe(false);
+    expect(bytes.includes(Buffer.from("hold the line on rice"))).toBe(false);
+    expect([...japanOwn].filter((n) => carries(bytes, n)).length).toBeGreaterThan(10);
     expect(await japan2.seat).toMatchObject({ playerId: japanSeat.playerId, side: "japan" });
     expect(await us2.seat).toMatchObject({ playerId: usSeat.playerId, side: "us" });
     await until(us2, (s) => s.seq === before.pvp && s.standingProposalId === "p1" && s.turn === "us");

@@ -1,0 +1,59 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { create, leaveAll, scenario, startServer, until, type TestServer } from "../server/helpers.js";
+
+/**
+ * `npm run bot`: the TypeScript example bot (a program speaking the stdio protocol) seated at a
+ * live pvp table through the server, against a scripted person, plays to an outcome.
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("npm run bot", () => {
+  it("seats an external bot at a live table, where it plays a person to an outcome", async () => {
+    const person = await create(server, { side: "japan", name: "Aki", rounds: 5, seed: "live-bot" });
+    const code = person.room.roomId;
+    const program = `${JSON.stringify(process.execPath)} --import tsx examples/bots/typescript/bot.ts`;
+    const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bot/main.ts", "--code", code, "--side", "us", "--name", "Example bot", "--command", program, "--server", `ws://127.0.0.1:${server.port}`], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    runner.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    runner.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => runner.on("exit", (exitCode) => resolve(exitCode)));
+
+    await until(person, (s) => s.players.some((p) => p.side === "us"), 20_000, "the bot to sit down");
+    person.room.send("ready", {});
+    let offeredAt = -1;
+    person.listeners.add((view) => {
+      if (view.phase !== "negotiating" || view.turn !== "japan" || view.seq === offeredAt) return;
+      offeredAt = view.seq;
+      person.room.send("propose", { offer: scenario.references[0]!.offer });
+    });
+    await until(person, (s) => s.phase === "ended", 40_000, "the match to end");
+    expect(await exited, output).toBe(0);
+    const view = person.state();
+    expect(output).toContain(`outcome: ${view.outcome!.kind}`);
+    expect(view.players.find((p) => p.side === "us")!.name).toBe("Example bot");
+    // The bot moved through the server: its side made proposals or accepted one.
+    expect(view.proposals.some((p) => p.side === "us") || view.outcome!.by === view.players.find((p) => p.side === "us")!.id).toBe(true);
+    expect(output).not.toContain("lost move");
+    await leaveAll(person);
+  }, 90_000);
+
+  it("says what is missing, and how to get help", async () => {
+    const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bot/main.ts", "--command", "true"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    runner.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const exitCode = await new Promise<number | null>((resolve) => runner.on("exit", resolve));
+    expect(exitCode).toBe(2);
+    expect(output).toContain("--code is missing");
+    expect(output).toContain("npm run bot -- --help");
+  }, 30_000);
+});
