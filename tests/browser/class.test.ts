@@ -4,6 +4,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { builtinScenario, DEFAULT_SCENARIO_ID } from "../../shared/index.js";
+import { playScripted } from "./scripted.js";
 import { click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
@@ -147,17 +148,7 @@ suite("class mode in Chromium", () => {
       const room = await new Client(ws).joinById(a.matchCode, { seat: a.seatToken });
       rooms.push(room);
       room.onMessage("*", () => undefined);
-      await new Promise<void>((resolve) => {
-        let acted = -1;
-        room.onStateChange((s: any) => {
-          if (s.phase === "ended") return resolve();
-          if (s.phase !== "negotiating" || s.turn !== a.side || s.seq === acted) return;
-          acted = s.seq;
-          const standing = s.proposals.find((p: any) => p.id === s.standingProposalId);
-          if (standing && standing.side !== a.side) room.send("accept", { proposalId: standing.id });
-          else room.send("propose", { offer: deal });
-        });
-      });
+      await playScripted(room, a.side, deal);
     });
     await Promise.all(ended);
     const outcomes = ["Deal:", "Walked away:", "Deadline, no deal:", "Deal not ratified:"];

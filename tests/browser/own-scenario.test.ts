@@ -4,6 +4,7 @@ import path from "node:path";
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
+import { playScripted } from "./scripted.js";
 import { click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
@@ -71,18 +72,7 @@ suite("a class on a scenario from SCENARIOS_DIR, in Chromium", () => {
       const room = await new Client(ws).joinById(a.matchCode, { seat: a.seatToken });
       rooms.push(room);
       room.onMessage("*", () => undefined);
-      await new Promise<void>((resolve) => {
-        let acted = -1;
-        room.onStateChange((s: any) => {
-          if (s.phase === "ended") return resolve();
-          if (s.phase !== "negotiating" || s.turn !== a.side || s.seq === acted) return;
-          acted = s.seq;
-          // Proposals travel as JSON records (docs/protocol.md).
-          const standing = [...s.proposals].map((json: string) => JSON.parse(json)).find((p: any) => p.id === s.standingProposalId);
-          if (standing && standing.side !== a.side) room.send("accept", { proposalId: standing.id });
-          else room.send("propose", { offer });
-        });
-      });
+      await playScripted(room, a.side, offer);
     }));
     await until(page, () => window.__tariffTalks?.texts().some((t) => t.startsWith("Deal:"))).catch(async (e) => {
       await shot(page, "own-scenario-debug");

@@ -155,6 +155,10 @@ suite("a reload on every screen", () => {
     await reloadKeeps(page, "class-debrief", async (p) => {
       await until(p, () => window.__tariffTalks!.texts().some((t) => t.includes("T1")));
     });
+    // Where the class chart plots the real deal, its notes are a key away (issue 23).
+    await click(page, "open-real-deal");
+    await until(page, () => window.__tariffTalks!.texts().some((t) => t.includes("critical-minerals framework was signed on 28 October 2025")));
+    await shot(page, "reload-class-debrief-real-deal");
     await pupil.context.close();
     await teacher.context.close();
   }, 180_000);

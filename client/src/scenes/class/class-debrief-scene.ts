@@ -7,6 +7,7 @@ import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
 import { replayKeys } from "../replay/replay-pick-scene.js";
 import { serverLog } from "../replay/replay-sources.js";
 import { openLog } from "../replay/replay-session.js";
+import { readingButtons } from "../widgets/reading-panels.js";
 import { rememberClassScreen } from "./class-session.js";
 import { classKeys, classState } from "./class-state.js";
 
@@ -42,7 +43,7 @@ export class ClassDebriefScene extends BaseScene {
     }
     const { chart, deals } = classChartModel(this.debrief);
     // The class's own scenario names its sides (a scenario from SCENARIOS_DIR is not the default one).
-    const scenario = classState.scenarios.find((s) => s.id === classState.link?.dashboard?.settings.scenario);
+    const scenario = classState.link?.dashboard?.scenario ?? classState.scenarios.find((s) => s.id === classState.link?.dashboard?.settings.scenario);
     const name = (s: string) => (scenario ? sideName(scenario, s, this.c) : this.c(`side.${s}`, s === "japan" ? "Japan" : s === "us" ? "United States" : s));
     const labels: ChartLabels = {
       axisA: this.t("result.axisA", { side: name(chart.sides[0]) }), axisB: this.t("result.axisB", { side: name(chart.sides[1]) }),
@@ -61,6 +62,8 @@ export class ClassDebriefScene extends BaseScene {
       this.add.text(px(d.a) + 9 * u, py(d.b) + 4 * u, d.tableId, textStyle(u, 11, { color, bold: true })); // below-right: the reference marks label above-right
     }
     const sx = box.x + box.w + 24 * u;
+    // What the ★ stands for, issue by issue, and the model's assumptions and sources (issue 23), as on a player's result screen.
+    if (scenario) readingButtons({ scene: this, focus: this.focus!, u, t: this.t, c: this.c, scenario }, sx, H - 62 * u, 170 * u, 44 * u, ["realDeal", "model", "sources"]);
     let y = drawLegend(this, sx, 90 * u, u, { ...chart, deal: null }, labels);
     this.add.text(sx, y, `◯  ${this.t("class.tableDeal")}`, textStyle(u, 14, { color: colors.text }));
     y += 34 * u;

@@ -1,0 +1,32 @@
+import type { Room } from "@colyseus/sdk";
+import { stepMessageSchema, viewMessageSchema, ViewFold, type Offer } from "../../shared/index.js";
+
+/**
+ * A scripted player over the wire (docs/protocol.md), for browser tests that need people at
+ * other seats: folds `view` and `step`, proposes `offer` on its side's move, accepts the other
+ * side's standing offer; resolves when the match ends.
+ */
+export function playScripted(room: Room, side: string, offer: Offer): Promise<void> {
+  const fold = new ViewFold();
+  let acted = -1;
+  return new Promise<void>((resolve) => {
+    const play = () => {
+      const view = fold.view;
+      if (!view) return;
+      if (view.phase === "ended") return resolve();
+      if (view.phase !== "negotiating" || view.turn !== side || view.seq === acted) return;
+      acted = view.seq;
+      const standing = view.proposals.find((p) => p.id === view.standingProposalId);
+      if (standing && standing.side !== side) room.send("accept", { proposalId: standing.id });
+      else room.send("propose", { offer });
+    };
+    room.onMessage("view", (message: unknown) => {
+      fold.take(viewMessageSchema.parse(message));
+      play();
+    });
+    room.onMessage("step", (message: unknown) => {
+      if (!fold.step(stepMessageSchema.parse(message))) room.send("sync", {});
+      else play();
+    });
+  });
+}
