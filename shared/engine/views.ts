@@ -149,7 +149,36 @@ function publicPart(scenario: Scenario): PublicScenario {
   };
 }
 
+/**
+ * Sheets depend on a few parts of the state only (the fired events, the private variant, the round,
+ * the delay cost), so views of one match share one object per sheet until one of those changes:
+ * the server compares a viewer's views each move (shared/protocol/changes.ts), and an unchanged
+ * sheet is then the same object. Treat view objects as read-only.
+ */
+const sheetMemo = new WeakMap<Scenario, WeakMap<object, WeakMap<object, Map<string, { stamp: string; sheet: SideSheet | RoleSheet }>>>>();
+const NO_VARIANT = {};
+
+/** `key` names the sheet, `stamp` the rest of what it depends on: only the latest stamp is kept (a match moves forward). */
+function memoised<T extends SideSheet | RoleSheet>(scenario: Scenario, state: MatchState, key: string, stamp: string, make: () => T): T {
+  let byEvents = sheetMemo.get(scenario);
+  if (!byEvents) sheetMemo.set(scenario, (byEvents = new WeakMap()));
+  let byVariant = byEvents.get(state.events);
+  if (!byVariant) byEvents.set(state.events, (byVariant = new WeakMap()));
+  const variant = state.variant ?? NO_VARIANT;
+  let sheets = byVariant.get(variant);
+  if (!sheets) byVariant.set(variant, (sheets = new Map()));
+  const known = sheets.get(key);
+  if (known?.stamp === stamp) return known.sheet as T;
+  const sheet = make();
+  sheets.set(key, { stamp, sheet });
+  return sheet;
+}
+
 export function sideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
+  return memoised(scenario, state, `side:${side}`, `${state.round}:${state.delayCost[side] ?? 0}`, () => freshSideSheet(scenario, state, side));
+}
+
+function freshSideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
   return {
     side,
     brief: scenario.sides.find((s) => s.id === side)?.brief ?? "",
@@ -162,6 +191,10 @@ export function sideSheet(scenario: Scenario, state: MatchState, side: string): 
 }
 
 export function roleSheet(scenario: Scenario, state: MatchState, side: string, role: string): RoleSheet {
+  return memoised(scenario, state, `role:${side}:${role}`, "", () => freshRoleSheet(scenario, state, side, role));
+}
+
+function freshRoleSheet(scenario: Scenario, state: MatchState, side: string, role: string): RoleSheet {
   const definition = scenario.sides.find((s) => s.id === side)?.roles.find((r) => r.id === role);
   if (!definition) throw new Error(`unknown role ${side}/${role}`);
   return {
@@ -181,14 +214,21 @@ export function visibleSides(scenario: Scenario, state: MatchState, viewer: View
   return viewer.kind === "seat" ? [viewer.side] : [];
 }
 
-/**
- * An effect as a view shows it. A fallback's worth is already in the sheet's reservation, and the wire
- * (docs/protocol.md) carries an effect's kind, side and delta only, so the view leaves the fallback out:
- * the client's view stays equal to the engine's.
- */
+/** An effect as a view shows it: a fallback's worth is already in the sheet's reservation, so the view leaves it out. */
 function visibleEffect(effect: Effect): Effect {
   if (effect.kind !== "reservation" || !effect.fallback) return effect;
   const { fallback: _fallback, ...shown } = effect;
+  return shown;
+}
+
+/** The fired events with the effects on `sides` only; one array per events list and set of sides, as sheets are. */
+const eventsMemo = new WeakMap<MatchState["events"], Map<string, FiredEvent[]>>();
+function visibleEvents(events: MatchState["events"], sides: string[]): FiredEvent[] {
+  let bySides = eventsMemo.get(events);
+  if (!bySides) eventsMemo.set(events, (bySides = new Map()));
+  const key = sides.join(",");
+  let shown = bySides.get(key);
+  if (!shown) bySides.set(key, (shown = events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)).map(visibleEffect) }))));
   return shown;
 }
 
@@ -215,8 +255,9 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
     players: state.players,
     proposals: state.proposals,
     standingProposalId: state.standingProposalId,
-    chat: state.chat.filter(seeTeam),
-    events: state.events.map((event) => ({ ...event, effects: event.effects.filter((effect) => sides.includes(effect.side)).map(visibleEffect) })),
+    // The state's own list when every line is for this viewer (no copy per viewer and move).
+    chat: state.chat.every(seeTeam) ? state.chat : state.chat.filter(seeTeam),
+    events: visibleEvents(state.events, sides),
     outcome: state.outcome,
     sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),
     roles,

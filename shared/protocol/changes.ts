@@ -34,27 +34,38 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 export function diffJson(before: unknown, after: unknown, path: Path = [], out: Change[] = []): Change[] {
-  if (before === after) return out;
+  diffInto(before, after, [...path], out);
+  return out;
+}
+
+/** `path` is one stack, pushed and popped on the way down: a change takes a copy of it, the rest of the walk allocates nothing. */
+function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): void {
+  if (before === after) return;
   if (Array.isArray(before) && Array.isArray(after)) {
     if (after.length === before.length) {
-      for (let i = 0; i < after.length; i++) diffJson(before[i], after[i], [...path, i], out);
+      for (let i = 0; i < after.length; i++) {
+        path.push(i);
+        diffInto(before[i], after[i], path, out);
+        path.pop();
+      }
     } else if (after.length > before.length && before.every((item, i) => jsonEqual(item, after[i]))) {
-      out.push({ op: "push", path, values: after.slice(before.length) });
+      out.push({ op: "push", path: [...path], values: after.slice(before.length) });
     } else {
-      out.push({ op: "set", path, value: after });
+      out.push({ op: "set", path: [...path], value: after });
     }
-    return out;
+    return;
   }
   if (isObject(before) && isObject(after)) {
-    for (const key of Object.keys(after)) {
-      if (!(key in before)) out.push({ op: "set", path: [...path, key], value: after[key] });
-      else diffJson(before[key], after[key], [...path, key], out);
+    for (const key in after) {
+      path.push(key);
+      if (!(key in before)) out.push({ op: "set", path: [...path], value: after[key] });
+      else diffInto(before[key], after[key], path, out);
+      path.pop();
     }
-    for (const key of Object.keys(before)) if (!(key in after)) out.push({ op: "del", path: [...path, key] });
-    return out;
+    for (const key in before) if (!(key in after)) out.push({ op: "del", path: [...path, key] });
+    return;
   }
-  if (!jsonEqual(before, after)) out.push({ op: "set", path, value: after });
-  return out;
+  if (!jsonEqual(before, after)) out.push({ op: "set", path: [...path], value: after });
 }
 
 /** A copy of `value` with the changes applied; `value` itself is left as it was (copy on write along each path). */
