@@ -33,10 +33,12 @@ export const baseRoleTable = (scenario: Scenario, side: string, role: string): P
 /** Per-issue multipliers for a side from the variant and the fired events' scale effects. */
 export function issueFactors(scenario: Scenario, state: MatchState, side: string): number[] {
   const factors = scenario.issues.map((_, i) => state.variant?.[side]?.[i] ?? 1);
-  for (const effect of state.events.flatMap((event) => event.effects)) {
-    if (effect.kind !== "scale" || effect.side !== side) continue;
-    const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
-    if (index >= 0) factors[index] = factors[index]! * effect.factor;
+  for (const event of state.events) {
+    for (const effect of event.effects) {
+      if (effect.kind !== "scale" || effect.side !== side) continue;
+      const index = scenario.issues.findIndex((issue) => issue.id === effect.issue);
+      if (index >= 0) factors[index] = factors[index]! * effect.factor;
+    }
   }
   return factors;
 }
@@ -97,7 +99,7 @@ export function pressurePerRound(scenario: Scenario, state: MatchState, side: st
  */
 function withEffectDeltas(value: number, state: MatchState, kind: "reservation" | "pressure", side: string): number {
   let sum = value;
-  for (const effect of state.events.flatMap((event) => event.effects)) if (effect.kind === kind && effect.side === side) sum += effect.delta;
+  for (const event of state.events) for (const effect of event.effects) if (effect.kind === kind && effect.side === side) sum += effect.delta;
   return sum;
 }
 
