@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { create, leaveAll, scenario, startServer, until, type TestServer } from "../server/helpers.js";
+import { create, leaveAll, personPlaysTheRealDeal, startServer, watchProcess, type TestServer } from "../server/helpers.js";
 
 /**
  * docs/protocol.md's "minimal bot client", run verbatim: the block is cut out of the document,
@@ -43,23 +43,12 @@ describe("docs/protocol.md's minimal bot client", () => {
       env: { ...process.env, SERVER: `ws://127.0.0.1:${server.port}` },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    bot.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    bot.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => bot.on("exit", (exitCode) => resolve(exitCode)));
+    const { output, exited } = watchProcess(bot);
 
     // The person: ready, then offers the real 2025 deal whenever it is Japan's move.
-    await until(person, (s) => s.players.some((p) => p.side === "us"), 15_000, "the bot to sit down");
-    person.room.send("ready", {});
-    let offeredAt = -1;
-    person.listeners.add((view) => {
-      if (view.phase !== "negotiating" || view.turn !== "japan" || view.seq === offeredAt) return;
-      offeredAt = view.seq;
-      person.room.send("propose", { offer: scenario.references[0]!.offer });
-    });
-    await until(person, (s) => s.phase === "ended", 20_000, "the match to end");
-    expect(await exited, output).toBe(0);
-    expect(output).toContain(`outcome: ${person.state().outcome!.kind}`);
+    await personPlaysTheRealDeal(person, 20_000);
+    expect(await exited, output()).toBe(0);
+    expect(output()).toContain(`outcome: ${person.state().outcome!.kind}`);
     expect(person.state().players.find((p) => p.side === "us")!.name).toBe("Script");
     expect(person.errors).toEqual([]);
     await leaveAll(person);

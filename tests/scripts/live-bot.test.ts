@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { create, leaveAll, scenario, startServer, until, type TestServer } from "../server/helpers.js";
+import { create, leaveAll, personPlaysTheRealDeal, startServer, watchProcess, type TestServer } from "../server/helpers.js";
 
 /**
  * `npm run bot`: the TypeScript example bot (a program speaking the stdio protocol) seated at a
@@ -23,37 +23,25 @@ describe("npm run bot", () => {
     const code = person.room.roomId;
     const program = `${JSON.stringify(process.execPath)} --import tsx examples/bots/typescript/bot.ts`;
     const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bot/main.ts", "--code", code, "--side", "us", "--name", "Example bot", "--command", program, "--server", `ws://127.0.0.1:${server.port}`], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    runner.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    runner.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => runner.on("exit", (exitCode) => resolve(exitCode)));
+    const { output, exited } = watchProcess(runner);
 
-    await until(person, (s) => s.players.some((p) => p.side === "us"), 20_000, "the bot to sit down");
-    person.room.send("ready", {});
-    let offeredAt = -1;
-    person.listeners.add((view) => {
-      if (view.phase !== "negotiating" || view.turn !== "japan" || view.seq === offeredAt) return;
-      offeredAt = view.seq;
-      person.room.send("propose", { offer: scenario.references[0]!.offer });
-    });
-    await until(person, (s) => s.phase === "ended", 40_000, "the match to end");
-    expect(await exited, output).toBe(0);
+    // The person: ready, then offers the real 2025 deal whenever it is Japan's move.
+    await personPlaysTheRealDeal(person, 40_000);
+    expect(await exited, output()).toBe(0);
     const view = person.state();
-    expect(output).toContain(`outcome: ${view.outcome!.kind}`);
+    expect(output()).toContain(`outcome: ${view.outcome!.kind}`);
     expect(view.players.find((p) => p.side === "us")!.name).toBe("Example bot");
     // The bot moved through the server: its side made proposals or accepted one.
     expect(view.proposals.some((p) => p.side === "us") || view.outcome!.by === view.players.find((p) => p.side === "us")!.id).toBe(true);
-    expect(output).not.toContain("lost move");
+    expect(output()).not.toContain("lost move");
     await leaveAll(person);
   }, 90_000);
 
   it("says what is missing, and how to get help", async () => {
     const runner = spawn(process.execPath, ["--import", "tsx", "scripts/bot/main.ts", "--command", "true"], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    runner.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const exitCode = await new Promise<number | null>((resolve) => runner.on("exit", resolve));
-    expect(exitCode).toBe(2);
-    expect(output).toContain("--code is missing");
-    expect(output).toContain("npm run bot -- --help");
+    const { output, exited } = watchProcess(runner);
+    expect(await exited).toBe(2);
+    expect(output()).toContain("--code is missing");
+    expect(output()).toContain("npm run bot -- --help");
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import { ColyseusTestServer } from "@colyseus/testing";
+import type { ChildProcess } from "node:child_process";
 import { Client, Room as ClientRoom } from "@colyseus/sdk";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
@@ -208,4 +209,25 @@ export async function tracked(room: ClientRoom<any, any>): Promise<Player> {
   const player = track(room);
   await player.seat;
   return player;
+}
+
+/** A spawned program's output so far (stdout and stderr) and its exit code, for CLI tests. */
+export function watchProcess(child: ChildProcess): { output: () => string; exited: Promise<number | null> } {
+  let output = "";
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return { output: () => output, exited: new Promise((resolve) => child.on("exit", (exitCode) => resolve(exitCode))) };
+}
+
+/** A scripted person on Japan's side against a bot on the US side: ready once the bot sits, then the real 2025 deal on every Japan move, until the end. */
+export async function personPlaysTheRealDeal(person: Player, timeoutMs: number): Promise<void> {
+  await until(person, (s) => s.players.some((p) => p.side === "us"), 20_000, "the bot to sit down");
+  person.room.send("ready", {});
+  let offeredAt = -1;
+  person.listeners.add((view) => {
+    if (view.phase !== "negotiating" || view.turn !== "japan" || view.seq === offeredAt) return;
+    offeredAt = view.seq;
+    person.room.send("propose", { offer: scenario.references[0]!.offer });
+  });
+  await until(person, (s) => s.phase === "ended", timeoutMs, "the match to end");
 }
