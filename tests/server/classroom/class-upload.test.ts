@@ -68,6 +68,8 @@ describe("PUT /api/classes/:code/scenario", () => {
     await command(teacher, "start");
     const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a: Assignment) => Boolean(a.matchCode))));
     expect(at.map((a) => a.side).sort()).toEqual(["candidate", "firm"]);
+    // The seat by name in the uploaded case (the student's screen has no other way to know it).
+    expect(at.map((a) => [a.sideName, a.roleName]).sort()).toEqual([["Dana Ortiz", "Dana"], ["Kestrel Robotics", "Head of engineering"]]);
     const firm = await sitAtTable(server, at.find((a) => a.side === "firm")!);
     const candidate = await sitAtTable(server, at.find((a) => a.side === "candidate")!);
     const offer = { salary: "130k", remote: "2", start: "1m" };
