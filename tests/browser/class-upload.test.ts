@@ -86,7 +86,7 @@ suite("a class on an uploaded scenario, in Chromium", () => {
     expect(refused).toContain("• firstMover: unknown side \"boss\" (known sides: firm, candidate)");
     expect(refused).toContain("• noDeal.salary: issue salary has no option \"999k\"");
     expect(refused).toContain("• issues[1].payoff.evaluations.firm.4: issue remote has no option \"4\"");
-    expect(refused.some((t) => t.startsWith("3 problem(s)"))).toBe(true);
+    expect(refused.some((t) => t.startsWith("Problems found: 3, each as where: why. Nothing was changed"))).toBe(true);
     // The rounds field (HTML over the canvas) does not show through the notice.
     expect(await page.isVisible("#field-form-rounds")).toBe(false);
     await shot(page, "class-upload-1-bad-file");
