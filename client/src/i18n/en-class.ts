@@ -76,7 +76,7 @@ export const enClass = {
   "class.form.strategyHint": "a difficulty or a named strategy",
   "class.form.cancel": "← Back",
   "class.form.own": "Own scenario",
-  "class.form.ownHint": "a scenario file, for this class only",
+  "class.form.ownHint": "for this class only",
   "class.form.upload": "Upload a scenario (.json)…",
   "class.form.uploadAnother": "Upload another (.json)…",
   "class.form.noUpload": "None: the class plays the scenario chosen above. The format: docs/scenario-format.md.",

@@ -50,10 +50,11 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
   const aboutW = { wordWrap: { width: W - aboutX - 40 * u } };
   if (form.upload) {
     const facts = uploadFacts(form.upload.scenario);
-    kit.text(aboutX, y - 4 * u, t("class.form.uploaded", { title: form.upload.scenario.title, file: form.upload.fileName }), kit.style(15, { bold: true, color: colors.goodCss, ...aboutW }));
-    kit.text(aboutX, y + 17 * u, t("class.form.uploadedFacts", { sides: facts.sides, n: facts.issueCount, issues: facts.issues }), kit.style(13, aboutW));
-    kit.text(aboutX, y + 36 * u, clip(form.upload.scenario.summary, 220), kit.style(12, { color: colors.muted, ...aboutW }));
-    y += step + 22 * u;
+    // Stacked by their drawn heights: on a small screen the 12 px floor makes them taller than the layout unit says.
+    const title = kit.text(aboutX, y - 4 * u, t("class.form.uploaded", { title: form.upload.scenario.title, file: form.upload.fileName }), kit.style(15, { bold: true, color: colors.goodCss, ...aboutW }));
+    const about = kit.text(aboutX, title.y + title.height + 1 * u, t("class.form.uploadedFacts", { sides: facts.sides, n: facts.issueCount, issues: facts.issues }), kit.style(13, aboutW));
+    const summary = kit.text(aboutX, about.y + about.height + 1 * u, clip(form.upload.scenario.summary, 220), kit.style(12, { color: colors.muted, ...aboutW }));
+    y = Math.max(y + step + 22 * u, summary.y + summary.height + 12 * u);
   } else {
     kit.text(aboutX, y + 2 * u, t("class.form.noUpload"), kit.style(13, { color: colors.muted, ...aboutW }));
     y += step;
