@@ -91,3 +91,18 @@ describe("PUT /api/classes/:code/scenario", () => {
     for (const m of [teacher, ...kids]) await m.room.leave();
   });
 });
+
+describe("the class form's upload (client/src/net/class-connection.ts) against the server", () => {
+  it("gives back the public scenario, or the server's problems with the class unchanged, or throws a refusal in words", async () => {
+    const { uploadClassScenario } = await import("../../../client/src/net/class-connection.js");
+    const { code, key } = await openClass(server);
+    // An id the server already has: the browser's own check knows the listed ids, but the server has the last word.
+    const clash = await uploadClassScenario(server.url, code, key, { ...jobOffer(), id: "harbor-lease" });
+    expect(clash).toMatchObject({ ok: false, problems: [{ path: "id", message: expect.stringContaining("already on this server") }] });
+    expect((await (await getClass(server, code, key)).json()).settings.scenario).toBe("tariff-talks-2025");
+    await expect(uploadClassScenario(server.url, code, "not-the-key", jobOffer())).rejects.toThrow(/^FORBIDDEN: /);
+    const uploaded = await uploadClassScenario(server.url, code, key, jobOffer());
+    expect(uploaded.ok && uploaded.scenario.issues.map((i) => i.name)).toEqual(["Salary", "Remote days a week", "Start date"]);
+    expect((await (await getClass(server, code, key)).json()).settings.scenario).toBe("job-offer");
+  });
+});
