@@ -5,7 +5,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { playScripted } from "./scripted.js";
-import { click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
+import { buttons, click, ensureClientBuilt, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * An instructor's scenario file uploaded in the class form, in Chromium: a bad file first (its
@@ -58,7 +58,7 @@ suite("a class on an uploaded scenario, in Chromium", () => {
     writeFileSync(bad, JSON.stringify(broken));
     served = await startServer(300);
     browser = await launch();
-  }, 180_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
@@ -151,6 +151,12 @@ suite("a class on an uploaded scenario, in Chromium", () => {
     await until(page, () => window.__tariffTalks?.texts().some((t) => t.includes("students: 2")));
     await click(page, "class-start");
 
+    // The instructor's event form names the uploaded case's sides and issues (the class's scenario is in its dashboard, in no public list).
+    await click(page, "tab-inject");
+    await click(page, "inject-source-custom");
+    await until(page, () => ["effect-side-firm", "effect-side-candidate", "effect-issue-salary", "effect-issue-start"].every((id) => window.__tariffTalks?.buttons().some((b) => b.id === id)));
+    expect((await buttons(page)).some((b) => b.id === "effect-side-japan" || b.id === "effect-issue-A")).toBe(false);
+
     const seat = await kimSeat;
     expect(seat.side).toBe("firm");
     const table = await new Client(ws).joinById(seat.matchCode, { seat: seat.seatToken });
@@ -186,5 +192,5 @@ suite("a class on an uploaded scenario, in Chromium", () => {
     await shot(page, "class-upload-6-debrief");
     await danaContext.close();
     await context.close();
-  }, 180_000);
+  }, 300_000);
 });
