@@ -31,18 +31,6 @@ export async function saveClass(dataDir: string, record: ClassRecord): Promise<v
   }
 }
 
-/** The class's file, if it exists and parses. */
-export async function loadClass(dataDir: string, code: string): Promise<ClassRecord | undefined> {
-  const text = await fs.readFile(classPath(dataDir, code), "utf8").catch(() => undefined);
-  if (text === undefined) return undefined;
-  try {
-    const parsed = classRecordSchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every class file that parses; a damaged one is reported and skipped, not fatal. */
 export async function loadClasses(dataDir: string): Promise<ClassRecord[]> {
   const names = await fs.readdir(classesDir(dataDir)).catch(() => [] as string[]);
@@ -60,4 +48,16 @@ export async function loadClasses(dataDir: string): Promise<ClassRecord[]> {
     else console.warn(`Class file ${name} could not be read; skipped.`);
   }
   return records;
+}
+
+/** One class read again from its file (cluster: another process changed it, or this one takes it over); undefined if missing or damaged. */
+export async function loadClass(dataDir: string, code: string): Promise<ClassRecord | undefined> {
+  const text = await fs.readFile(classPath(dataDir, code), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = classRecordSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -90,14 +90,18 @@ export class FileStorage implements Storage {
 
   async seatSecret(): Promise<Buffer> {
     const file = path.join(this.dataDir, "secret");
-    try {
-      const existing = await fs.readFile(file);
-      if (existing.length >= 32) return existing;
-    } catch {
-      // none yet
-    }
+    const existing = await fs.readFile(file).catch(() => undefined);
+    if (existing && existing.length >= 32) return existing;
     const secret = randomBytes(32);
-    await fs.writeFile(file, secret, { mode: 0o600 });
+    try {
+      // "wx": processes sharing the folder may start together; the first secret written wins.
+      await fs.writeFile(file, secret, { mode: 0o600, flag: existing ? "w" : "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const written = await fs.readFile(file);
+      if (written.length >= 32) return written;
+      throw new Error(`${file} holds no usable secret; remove it and start again`);
+    }
     return secret;
   }
 
