@@ -33,6 +33,8 @@ export type Implementation = {
   name: string;
   available: boolean;
   missing: string;
+  /** Why this machine cannot make the store refuse writes, if it cannot (the case is then skipped, saying so). */
+  cannotRefuseWrites?: string;
   beforeAll?(): Promise<void>;
   afterAll?(): Promise<void>;
   fresh(): Promise<StoreUnderTest>;
@@ -255,7 +257,7 @@ export function storageContract(impl: Implementation): void {
       expect(record).toEqual(testClass("CLASSKKK", Number(record!.createdAt.slice(1))));
     });
 
-    it("refuses writes it cannot make, reports none as done, and still reads what was committed", async () => {
+    it.skipIf(impl.cannotRefuseWrites !== undefined)(`refuses writes it cannot make, reports none as done, and still reads what was committed${impl.cannotRefuseWrites ? ` (skipped: ${impl.cannotRefuseWrites})` : ""}`, async () => {
       const a = await fresh();
       await a.createLog("W1", ["header"]);
       await a.createLog("FIXV1A", fixture("v1-agreement.jsonl").trimEnd().split("\n"));

@@ -22,6 +22,8 @@ storageContract({
   name: "file",
   available: true,
   missing: "",
+  // chattr +i needs root (CAP_LINUX_IMMUTABLE); file permissions would not stop an open log's appends.
+  cannotRefuseWrites: process.getuid?.() === 0 ? undefined : "making the folder immutable (chattr +i) needs root",
   async fresh(): Promise<StoreUnderTest> {
     const dir = mkdtempSync(path.join(os.tmpdir(), "tt-storage-"));
     dirs.push(dir);
