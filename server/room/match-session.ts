@@ -60,7 +60,7 @@ export class MatchSession {
   /** Replays a stored log and carries on appending to it: the one way a match is opened. */
   static async open(storage: Storage, code: string): Promise<Result<MatchSession, ErrorReply>> {
     const opened = await storage.openLog(code);
-    if (!opened) throw new Error(`There is no log of match ${code} in the ${storage.description}.`);
+    if (!opened) throw new Error(`There is no log of match ${code} (storage: ${storage.description}).`);
     const { text, writer: log } = opened;
     const replay = replayLog(text);
     if (!replay.ok) {
