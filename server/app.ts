@@ -15,7 +15,7 @@ import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
 import { MatchRegistry } from "./room/match-registry.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
-import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
+import { openStorage } from "./store/open-storage.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 
@@ -32,17 +32,17 @@ export type GameServer = {
   classes: ClassService;
   /** Binds the port; resolves with the port actually bound. */
   listen(): Promise<number>;
-  /** Reopens every unfinished match found on disk under its own code, then the classes' rooms; returns the match codes. */
+  /** Reopens every unfinished match found in storage under its own code, then the classes' rooms; returns the match codes. */
   resumeUnfinished(): Promise<string[]>;
   shutdown(): Promise<void>;
 };
 
 export async function createGameServer(config: ServerConfig, options: { handleSignals?: boolean } = {}): Promise<GameServer> {
-  await ensureMatchesDir(config.dataDir);
+  const storage = await openStorage(config);
   // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
   const scenarios = installScenariosDir(config.scenariosDir);
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
-  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set() };
+  const deps: RoomDeps = { config, storage, tokens: await SeatTokens.load(storage), matches: new MatchRegistry(), openable: new Set() };
   // The one way the server itself opens a logged match in this process (a restart, a class table).
   deps.matches.open = async (code) => {
     deps.openable.add(code);
@@ -61,7 +61,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
-      mountApi(app, config.dataDir);
+      mountApi(app, storage);
       app.use(staticFiles(config.clientDir));
     },
   });
@@ -81,9 +81,8 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     },
     async resumeUnfinished() {
       const resumed: string[] = [];
-      for (const match of await listMatches(config.dataDir)) {
-        // A match nobody ever sat down in is abandoned, not interrupted.
-        if (match.status !== "running" || !match.players.some((p) => p.bot === undefined)) continue;
+      // A match nobody ever sat down in is abandoned, not interrupted (storage.ts, isResumableMatch).
+      for (const match of (await storage.resumable()).matches) {
         try {
           await deps.matches.open(match.id);
           resumed.push(match.id);
@@ -96,6 +95,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     },
     async shutdown() {
       await server.gracefullyShutdown(false);
+      await storage.close();
     },
   };
 }

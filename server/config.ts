@@ -35,6 +35,12 @@ export const serverConfigSchema = z.strictObject({
    * at most that much). 0 = flush every move to the device before broadcasting it (slower).
    */
   logSyncMs: z.number().int().min(0).max(10_000).default(200),
+  /**
+   * PostgreSQL connection string (`postgres://user:pass@host:5432/db`): logs, classes, notes and
+   * the seat-token secret are kept there, shared by every process (docs/storage.md). Unset: the
+   * files in `dataDir`, as always.
+   */
+  databaseUrl: z.string().min(1).optional(),
   /** Largest WebSocket frame accepted; bigger ones close the connection (ws limit). */
   maxPayloadBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
 });
@@ -61,8 +67,9 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   IDLE_MINUTES: "idleMinutes",
   MAX_PAYLOAD_BYTES: "maxPayloadBytes",
   LOG_SYNC_MS: "logSyncMs",
+  DATABASE_URL: "databaseUrl",
 };
-const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir"]);
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl"]);
 
 /** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {

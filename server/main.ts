@@ -46,7 +46,8 @@ function checkPort(config: ServerConfig): Promise<void> {
 async function main(): Promise<void> {
   const config = configFromEnv();
   if (!config.ok) stop(config.error);
-  await checkDataDir(config.value);
+  // With a database, the data folder holds no logs (scenario files may still be read from it).
+  if (config.value.databaseUrl === undefined) await checkDataDir(config.value);
   await checkPort(config.value);
   const game = await createGameServer(config.value, { handleSignals: true });
   const port = await game.listen();
@@ -55,7 +56,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(config.value.clientDir, "index.html"))) console.warn(`No built client in ${config.value.clientDir} (run \`npm run build\`); the API and rooms work without it.`);
   if (game.scenarios.ids.length > 0) console.log(`Scenarios from ${game.scenarios.dir}: ${game.scenarios.ids.join(", ")}`);
   if (resumed.length > 0) console.log(`Resumed ${resumed.length} unfinished match(es): ${resumed.join(", ")}`);
-  console.log(`Tariff Talks is running at ${url}  (Node ${process.version}, data in ${config.value.dataDir})`);
+  console.log(`Tariff Talks is running at ${url}  (Node ${process.version}, storage: ${game.deps.storage.description})`);
 }
 
 main().catch((error: Error) => stop(`The server could not start: ${error.message}`));

@@ -5,7 +5,6 @@ import type { ErrorReply } from "../../shared/index.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
 import { ClassSaver } from "./class-saver.js";
 import { classScenario } from "./class-scenario.js";
-import { loadClasses, saveClass } from "./class-store.js";
 import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat } from "./class-tables.js";
 
 /**
@@ -48,7 +47,7 @@ export class ClassService {
   constructor(readonly deps: RoomDeps) {}
 
   async restore(): Promise<ClassRecord[]> {
-    const records = await loadClasses(this.deps.config.dataDir);
+    const records = await this.deps.storage.loadClasses();
     for (const record of records) this.remember(record);
     return records;
   }
@@ -62,7 +61,7 @@ export class ClassService {
   private saver(code: string): ClassSaver {
     let saver = this.savers.get(code);
     if (!saver) {
-      saver = new ClassSaver((record) => saveClass(this.deps.config.dataDir, record), (record) => {
+      saver = new ClassSaver((record) => this.deps.storage.saveClass(record), (record) => {
         this.classes.set(code, record);
         this.listeners.get(code)?.();
       });
@@ -98,7 +97,7 @@ export class ClassService {
       code, salt, keyHash: hashSecret(salt, key), createdAt: new Date().toISOString(), status: "seating", paused: false,
       settings, students: [], plan: emptyPlan(settings.playersPerSide, settings.roles), tables: [], watching: {}, injected: [],
     };
-    await saveClass(this.deps.config.dataDir, record);
+    await this.deps.storage.saveClass(record);
     this.remember(record);
     return ok({ code, key, record });
   }

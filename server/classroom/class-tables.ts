@@ -1,10 +1,9 @@
-import { promises as fs } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { recordAction, replayLog, startRecordedMatch, type Action, type ErrorReply, type MatchState, type Player, type Result, type Scenario } from "../../shared/index.js";
 import { occupiedTables, type Table } from "../../shared/classroom/seating.js";
 import { resolveBot } from "../../shared/bots/index.js";
 import { classScenario, classScenarioSource } from "./class-scenario.js";
-import { logPath, newMatchCode } from "../store/match-catalog.js";
+import { newMatchCode } from "../store/match-catalog.js";
 import type { HostedMatch } from "../room/match-registry.js";
 import { writeMatchLog } from "../room/open-match.js";
 import type { RoomDeps } from "../room/room-deps.js";
@@ -45,7 +44,7 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
   const tables: ClassTable[] = [];
   for (const table of occupiedTables(record.plan)) {
     const { players, ids } = tablePlayers(record, table, scenario);
-    const code = await newMatchCode(deps.config.dataDir, live);
+    const code = await newMatchCode(deps.storage, live);
     const settings = { events: record.settings.events, privateVariant: record.settings.privateVariant, ...(record.settings.rounds ? { rounds: record.settings.rounds } : {}) };
     const started = startRecordedMatch({
       matchId: code,
@@ -82,7 +81,7 @@ export async function liveTable(deps: RoomDeps, code: string): Promise<HostedMat
 
 /** The state a table's log holds (for tables whose room is gone: ended, or not loaded). */
 export async function loggedState(deps: RoomDeps, code: string): Promise<MatchState | undefined> {
-  const text = await fs.readFile(logPath(deps.config.dataDir, code), "utf8").catch(() => undefined);
+  const text = await deps.storage.readLog(code);
   if (text === undefined) return undefined;
   const replay = replayLog(text);
   return replay.ok ? replay.value.final : undefined;

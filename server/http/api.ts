@@ -1,7 +1,7 @@
-import { promises as fs } from "node:fs";
 import { builtinScenario, builtinScenarioIds, publicScenario } from "../../shared/index.js";
 import type { HttpApp, HttpRequest as Request, HttpResponse as Response } from "./express-types.js";
-import { listMatches, logPath, matchCodeSchema, summarizeLog } from "../store/match-catalog.js";
+import { matchCodeSchema, summarizeLog } from "../store/match-catalog.js";
+import type { Storage } from "../store/storage.js";
 import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 
 /**
@@ -13,19 +13,19 @@ import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 type ApiError = { code: string; message: string };
 const fail = (res: Response, status: number, error: ApiError) => res.status(status).json(error);
 
-export function mountApi(app: HttpApp, dataDir: string): void {
+export function mountApi(app: HttpApp, storage: Storage): void {
   app.get("/api/scenarios", (_req: Request, res: Response) => {
     res.json({ scenarios: builtinScenarioIds().map((id) => publicScenario(builtinScenario(id)!)) });
   });
 
   app.get("/api/matches", async (_req: Request, res: Response) => {
-    res.json({ matches: await listMatches(dataDir) });
+    res.json({ matches: await storage.listMatches() });
   });
 
   app.get("/api/matches/:id/log", async (req: Request, res: Response) => {
     const id = matchCodeSchema.safeParse(req.params.id);
     if (!id.success) return fail(res, 400, { code: "BAD_ID", message: "A match code is letters, digits, _ or -." });
-    const text = await fs.readFile(logPath(dataDir, id.data), "utf8").catch(() => undefined);
+    const text = await storage.readLog(id.data);
     const summary = text === undefined ? undefined : summarizeLog(id.data, text);
     if (text === undefined || !summary) return fail(res, 404, { code: "NOT_FOUND", message: `There is no match ${id.data}.` });
     if (summary.status !== "ended") {
@@ -34,7 +34,7 @@ export function mountApi(app: HttpApp, dataDir: string): void {
     res.type("application/x-ndjson").send(text);
   });
 
-  mountNotesApi(app as NotesHttpApp, dataDir);
+  mountNotesApi(app as NotesHttpApp, storage);
 
   app.use("/api", (_req: Request, res: Response) => fail(res, 404, { code: "NOT_FOUND", message: "No such API endpoint." }));
 }

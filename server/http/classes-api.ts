@@ -1,4 +1,3 @@
-import { promises as fs } from "node:fs";
 import { matchMaker } from "@colyseus/core";
 import { AttemptLimiter } from "../classroom/attempt-limiter.js";
 import { classDebrief, classSummary } from "../classroom/class-dashboard.js";
@@ -6,7 +5,6 @@ import { classCodeSchema, type ClassRecord } from "../classroom/class-record.js"
 import type { ClassService } from "../classroom/class-service.js";
 import { CLASSROOM_ROOM } from "../../shared/index.js";
 import type { ClassroomDeps } from "../classroom/ClassroomRoom.js";
-import { logPath } from "../store/match-catalog.js";
 import { debriefCsv } from "./debrief-csv.js";
 import type { HttpHandler, HttpRequest, HttpResponse } from "./express-types.js";
 import { zipStore } from "./zip-store.js";
@@ -115,7 +113,8 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
     if (!record) return;
     const entries = [];
     for (const table of record.tables) {
-      const data = await fs.readFile(logPath(service.deps.config.dataDir, table.matchCode)).catch(() => undefined);
+      const text = await service.deps.storage.readLog(table.matchCode);
+      const data = text === undefined ? undefined : Buffer.from(text, "utf8");
       if (data) entries.push({ name: `${table.tableId}-${table.matchCode}.jsonl`, data });
     }
     res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}-logs.zip"`);

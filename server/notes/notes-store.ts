@@ -2,10 +2,11 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { matchesDir } from "../store/match-catalog.js";
+import type { Storage } from "../store/storage.js";
 
 /**
- * Instructors' notes on a match, kept beside its log in `<dataDir>/matches/<code>.notes.json`
- * and never inside the `.jsonl`: the log is a hash-chained record of play and stays byte for
+ * Instructors' notes on a match, kept apart from its log (in the storage, server/store/storage.ts;
+ * in file mode `<dataDir>/matches/<code>.notes.json`) and never inside the `.jsonl`: the log is a hash-chained record of play and stays byte for
  * byte what the match wrote. Writes go to a temporary file renamed into place, one at a time
  * per match, so a crash leaves the old notes or the new ones, never half a file.
  */
@@ -33,9 +34,14 @@ export type NotesFile = z.infer<typeof notesFileSchema>;
 
 export const notesPath = (dataDir: string, code: string): string => path.join(matchesDir(dataDir), `${code}.notes.json`);
 
-const emptyNotes = (matchId: string): NotesFile => ({ format: "tariff-talks-notes", version: 1, matchId, notes: [] });
+export const emptyNotes = (matchId: string): NotesFile => ({ format: "tariff-talks-notes", version: 1, matchId, notes: [] });
 
-export async function readNotes(dataDir: string, code: string): Promise<NotesFile> {
+export function readNotes(storage: Storage, code: string): Promise<NotesFile> {
+  return storage.readNotes(code);
+}
+
+/** File mode: the notes file beside the log (server/store/file-storage.ts). */
+export async function readNotesFile(dataDir: string, code: string): Promise<NotesFile> {
   const text = await fs.readFile(notesPath(dataDir, code), "utf8").catch(() => undefined);
   if (text === undefined) return emptyNotes(code);
   const parsed = notesFileSchema.safeParse(JSON.parse(text));
@@ -45,15 +51,8 @@ export async function readNotes(dataDir: string, code: string): Promise<NotesFil
 /** Sorted by step, then in the order they were written. */
 const byStep = (notes: Note[]): Note[] => [...notes].sort((a, b) => a.step - b.step);
 
-const queues = new Map<string, Promise<unknown>>();
-/** Runs changes to one match's notes one after another (two tabs saving at once lose nothing). */
-function serial<T>(key: string, job: () => Promise<T>): Promise<T> {
-  const run = (queues.get(key) ?? Promise.resolve()).then(job);
-  queues.set(key, run.catch(() => undefined));
-  return run;
-}
-
-async function writeNotes(dataDir: string, file: NotesFile): Promise<void> {
+/** File mode: a temporary file renamed over the old one. */
+export async function writeNotesFile(dataDir: string, file: NotesFile): Promise<void> {
   const target = notesPath(dataDir, file.matchId);
   const temp = `${target}.${process.pid}.tmp`;
   await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
@@ -62,24 +61,21 @@ async function writeNotes(dataDir: string, file: NotesFile): Promise<void> {
 
 export type AddResult = { ok: true; note: Note } | { ok: false; code: "TOO_MANY_NOTES"; message: string };
 
-export function addNote(dataDir: string, code: string, input: NoteInput): Promise<AddResult> {
-  return serial(notesPath(dataDir, code), async () => {
-    const file = await readNotes(dataDir, code);
-    if (file.notes.length >= MAX_NOTES) return { ok: false as const, code: "TOO_MANY_NOTES" as const, message: `A match holds at most ${MAX_NOTES} notes.` };
+/** Changes to one match's notes run one after another (storage's `updateNotes`): two tabs saving at once lose nothing. */
+export function addNote(storage: Storage, code: string, input: NoteInput): Promise<AddResult> {
+  return storage.updateNotes(code, (file): { next?: NotesFile; result: AddResult } => {
+    if (file.notes.length >= MAX_NOTES) return { result: { ok: false as const, code: "TOO_MANY_NOTES" as const, message: `A match holds at most ${MAX_NOTES} notes.` } };
     const last = file.notes.reduce((n, note) => Math.max(n, Number(note.id.slice(1)) || 0), 0);
     const note: Note = { id: `n${last + 1}`, ...input, createdAt: new Date().toISOString() };
-    await writeNotes(dataDir, { ...file, notes: byStep([...file.notes, note]) });
-    return { ok: true as const, note };
+    return { next: { ...file, notes: byStep([...file.notes, note]) }, result: { ok: true as const, note } };
   });
 }
 
 /** True when the note existed. */
-export function deleteNote(dataDir: string, code: string, noteId: string): Promise<boolean> {
-  return serial(notesPath(dataDir, code), async () => {
-    const file = await readNotes(dataDir, code);
+export function deleteNote(storage: Storage, code: string, noteId: string): Promise<boolean> {
+  return storage.updateNotes(code, (file) => {
     const notes = file.notes.filter((n) => n.id !== noteId);
-    if (notes.length === file.notes.length) return false;
-    await writeNotes(dataDir, { ...file, notes });
-    return true;
+    if (notes.length === file.notes.length) return { result: false };
+    return { next: { ...file, notes }, result: true };
   });
 }

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { promises as fs } from "node:fs";
 import { branchFromReplay, err, ok, recordAction, replayLog, type CreateOptions, type ErrorReply, type MatchState, type Player, type Result } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
-import { logPath, newMatchCode } from "../store/match-catalog.js";
+import { newMatchCode } from "../store/match-catalog.js";
 import { botSeat, seatedBots } from "./bot-driver.js";
 import type { HostMeta, PlannedMatch } from "./open-match.js";
 import type { RoomDeps } from "./room-deps.js";
@@ -22,7 +21,7 @@ export type BranchOption = NonNullable<CreateOptions["branch"]>;
 
 export async function planBranch(deps: RoomDeps, options: CreateOptions & { branch: BranchOption }, isLive: (code: string) => boolean): Promise<Result<PlannedMatch, ErrorReply>> {
   const { branch } = options;
-  const text = await fs.readFile(logPath(deps.config.dataDir, branch.matchId), "utf8").catch(() => undefined);
+  const text = await deps.storage.readLog(branch.matchId);
   if (text === undefined) return err({ code: "UNKNOWN_MATCH", message: `There is no match ${branch.matchId} to branch from.` });
   const parent = replayLog(text);
   if (!parent.ok) return err({ code: "BAD_LOG", message: `The log of ${branch.matchId} does not replay: line ${parent.error.line}: ${parent.error.message}` });
@@ -55,7 +54,7 @@ export async function planBranch(deps: RoomDeps, options: CreateOptions & { bran
     if (!seat.ok) return seat;
   }
 
-  const code = await newMatchCode(deps.config.dataDir, isLive);
+  const code = await newMatchCode(deps.storage, isLive);
   const seed = branch.seed ?? randomBytes(8).toString("hex");
   const mode = botSides.size > 0 ? "solo" : "pvp";
   const inheritable = parentState.players.filter((p) => p.bot === undefined).map((p) => p.id);

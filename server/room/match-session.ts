@@ -19,7 +19,7 @@ import {
   type ResultNotes,
   type Scenario,
 } from "../../shared/index.js";
-import { MatchLogFile, trimTornTail } from "../store/match-log.js";
+import type { MatchLogWriter, Storage } from "../store/storage.js";
 
 /** The built-in scenario object when a log's scenario is exactly that built-in file. */
 function sharedScenario(raw: unknown): Scenario | undefined {
@@ -30,7 +30,7 @@ function sharedScenario(raw: unknown): Scenario | undefined {
 }
 
 /**
- * The authority's core, free of Colyseus: the engine's recorded match plus its log file.
+ * The authority's core, free of Colyseus: the engine's recorded match plus its log (storage).
  * Actions run one at a time (`serial`); each is checked by the engine and appended to the log
  * (safe against a crash of this process at least: server/store/match-log.ts), and only then
  * does the state advance and `onChange` run (which broadcasts). A refused
@@ -53,18 +53,22 @@ export class MatchSession {
 
   private constructor(
     private match: RecordedMatch,
-    private readonly log: MatchLogFile,
+    private readonly log: MatchLogWriter,
     readonly header: LogHeader | undefined,
   ) {}
 
-  /** Replays a log from disk and carries on appending to it: the one way a match is opened. */
-  static async open(file: string, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
-    const text = await trimTornTail(file);
+  /** Replays a stored log and carries on appending to it: the one way a match is opened. */
+  static async open(storage: Storage, code: string): Promise<Result<MatchSession, ErrorReply>> {
+    const opened = await storage.openLog(code);
+    if (!opened) throw new Error(`There is no log of match ${code} (storage: ${storage.description}).`);
+    const { text, writer: log } = opened;
     const replay = replayLog(text);
-    if (!replay.ok) return err({ code: "BAD_LOG", message: `${file} line ${replay.error.line}: ${replay.error.message}` });
+    if (!replay.ok) {
+      await log.close();
+      return err({ code: "BAD_LOG", message: `${log.name} line ${replay.error.line}: ${replay.error.message}` });
+    }
     const lines = text.split("\n").filter((line) => line !== "");
     let lastLine = lines.at(-1)!;
-    const log = await MatchLogFile.openForAppend(file, syncMs);
     const final = replay.value.final;
     if (final.phase === "ended" && !replay.value.result && final.outcome) {
       // The crash cut the result line that belongs with the last action: write it again.
@@ -132,7 +136,7 @@ export class MatchSession {
 
   private writeFailed(error: Error): Result<never, ErrorReply> {
     this.broken = true;
-    console.error(`Could not write ${this.log.file}: ${error.message}`);
+    console.error(`Could not write ${this.log.name}: ${error.message}`);
     return err({ code: "SERVER_ERROR", message: "The move could not be saved, so it did not happen." });
   }
 

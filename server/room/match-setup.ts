@@ -74,7 +74,7 @@ export async function planMatch(deps: RoomDeps, rawOptions: unknown, isLive: (co
     if (!tried.ok) return tried;
   }
 
-  const code = await newMatchCode(deps.config.dataDir, isLive);
+  const code = await newMatchCode(deps.storage, isLive);
   const meta: HostMeta = { mode: options.mode, turnSeconds: options.turnSeconds ?? 0, ...(botName ? { bot: botName } : {}) };
   const started = startRecordedMatch({ matchId: code, scenarioSource: builtinScenarioSource(scenarioId), seed, settings, createdAt: new Date().toISOString(), meta });
   if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });

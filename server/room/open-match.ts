@@ -1,8 +1,7 @@
 import { z } from "zod";
 import { err, ok, type ErrorReply, type Result } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
-import { MatchLogFile } from "../store/match-log.js";
-import { logPath, matchCodeSchema } from "../store/match-catalog.js";
+import { matchCodeSchema } from "../store/match-catalog.js";
 import { seatedBots } from "./bot-driver.js";
 import { MatchSession } from "./match-session.js";
 import type { RoomDeps } from "./room-deps.js";
@@ -52,8 +51,7 @@ export type HostMeta = {
 /** Writes a new match's first lines (the file must not exist yet), durable before it returns. */
 export async function writeMatchLog(deps: RoomDeps, code: string, lines: readonly string[]): Promise<Result<void, ErrorReply>> {
   try {
-    const log = await MatchLogFile.create(logPath(deps.config.dataDir, code), lines, deps.config.logSyncMs);
-    await log.close();
+    await deps.storage.createLog(code, lines);
     return ok(undefined);
   } catch (error) {
     console.error(`Could not write the log of ${code}: ${(error as Error).message}`);
@@ -64,7 +62,7 @@ export async function writeMatchLog(deps: RoomDeps, code: string, lines: readonl
 export async function openMatch(deps: RoomDeps, code: string): Promise<Result<OpenedMatch, ErrorReply>> {
   const parsed = matchCodeSchema.safeParse(code);
   if (!parsed.success) return err({ code: "BAD_OPTIONS", message: "That is not a match code." });
-  const session = await MatchSession.open(logPath(deps.config.dataDir, parsed.data), deps.config.logSyncMs);
+  const session = await MatchSession.open(deps.storage, parsed.data);
   if (!session.ok) return session;
   const { state, scenario, header } = session.value;
   const meta = hostMetaSchema.parse(header?.meta ?? {});

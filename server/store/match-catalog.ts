@@ -2,9 +2,10 @@ import { randomInt } from "node:crypto";
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Storage } from "./storage.js";
 
 /**
- * The match logs in `<dataDir>/matches/<code>.jsonl`: naming, new codes, and the public
+ * The match logs (in file mode `<dataDir>/matches/<code>.jsonl`): naming, new codes, and the public
  * summary of each match for `GET /api/matches`. A summary holds nothing confidential: the
  * scenario id, seats (names, sides, roles), status and, once ended, the outcome.
  */
@@ -22,14 +23,13 @@ export async function ensureMatchesDir(dataDir: string): Promise<void> {
   await fs.mkdir(matchesDir(dataDir), { recursive: true });
 }
 
-/** A fresh code that names neither a log on disk nor a code in `taken`. */
-export async function newMatchCode(dataDir: string, taken: (code: string) => boolean): Promise<string> {
+/** A fresh code that names neither a stored log nor a code in `taken`. */
+export async function newMatchCode(storage: Storage, taken: (code: string) => boolean): Promise<string> {
   for (;;) {
     let code = "";
     for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
     if (taken(code)) continue;
-    const exists = await fs.access(logPath(dataDir, code)).then(() => true, () => false);
-    if (!exists) return code;
+    if (!(await storage.hasLog(code))) return code;
   }
 }
 

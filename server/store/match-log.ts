@@ -1,5 +1,6 @@
 import { constants, fdatasync, promises as fs, writeSync } from "node:fs";
 import path from "node:path";
+import type { MatchLogWriter } from "./storage.js";
 
 /**
  * One match's JSONL log on disk. `append` returns only once the lines are safe, so the room
@@ -16,7 +17,7 @@ import path from "node:path";
  */
 const APPEND = constants.O_WRONLY | constants.O_APPEND;
 
-export class MatchLogFile {
+export class MatchLogFile implements MatchLogWriter {
   /** Lines written since the last fdatasync began. */
   private dirty = false;
   /** Background fdatasyncs not yet finished; `close` waits for them (the descriptor must stay open). */
@@ -48,6 +49,10 @@ export class MatchLogFile {
   /** Opens an existing log to go on appending (resume after a restart). */
   static async openForAppend(file: string, syncMs: number): Promise<MatchLogFile> {
     return new MatchLogFile(file, await fs.open(file, APPEND | (syncMs === 0 ? constants.O_DSYNC : 0)), syncMs);
+  }
+
+  get name(): string {
+    return this.file;
   }
 
   /** True when `append` writes before it returns (`syncMs > 0`); false when it returns a promise. */

@@ -1,11 +1,11 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { promises as fs } from "node:fs";
-import path from "node:path";
+import { createHmac, timingSafeEqual } from "node:crypto";
+import type { Storage } from "./storage.js";
 
 /**
  * Seat tokens let a person take their seat back after the reconnection window or a server
- * restart. A token is an HMAC of (match code, player id) under a secret kept in the data
- * folder, so it survives restarts without being written into the (eventually public) log.
+ * restart. A token is an HMAC of (match code, player id) under a secret kept in the storage
+ * (file mode: `<dataDir>/secret`), so it survives restarts, holds on every process of a cluster,
+ * and is never written into the (eventually public) log.
  */
 /** The id a watch token is issued for: no player id has a "~" (people are p1, p2…, bots bot-…). */
 const WATCH_ID = "~watch";
@@ -13,17 +13,8 @@ const WATCH_ID = "~watch";
 export class SeatTokens {
   private constructor(private readonly secret: Buffer) {}
 
-  static async load(dataDir: string): Promise<SeatTokens> {
-    const file = path.join(dataDir, "secret");
-    try {
-      const existing = await fs.readFile(file);
-      if (existing.length >= 32) return new SeatTokens(existing);
-    } catch {
-      // none yet
-    }
-    const secret = randomBytes(32);
-    await fs.writeFile(file, secret, { mode: 0o600 });
-    return new SeatTokens(secret);
+  static async load(storage: Storage): Promise<SeatTokens> {
+    return new SeatTokens(await storage.seatSecret());
   }
 
   tokenFor(code: string, playerId: string): string {

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { MatchSession } from "../../server/room/match-session.js";
+import { FileStorage } from "../../server/store/file-storage.js";
 import { builtinScenarioSource, replayLog, startRecordedMatch } from "../../shared/index.js";
 import { scenario } from "./helpers.js";
 
@@ -16,11 +17,12 @@ afterEach(() => {
 async function session(syncMs: number): Promise<{ session: MatchSession; file: string }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "tt-session-"));
   dirs.push(dir);
-  const file = path.join(dir, "M1.jsonl");
+  const storage = await FileStorage.open(dir, syncMs);
+  const file = path.join(dir, "matches", "M1.jsonl");
   const started = startRecordedMatch({ matchId: "M1", scenarioSource: builtinScenarioSource(scenario.id), seed: "s" });
   if (!started.ok) throw new Error(started.error.message);
   writeFileSync(file, started.value.lines.map((line) => `${line}\n`).join(""));
-  const created = await MatchSession.open(file, syncMs);
+  const created = await MatchSession.open(storage, "M1");
   if (!created.ok) throw new Error(created.error.message);
   return { session: created.value, file };
 }
