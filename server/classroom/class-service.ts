@@ -5,7 +5,7 @@ import type { ErrorReply } from "../../shared/index.js";
 import { classSettingsSchema, hashSecret, newClassCode, newSecret, secretMatches, type ClassRecord, type ClassSettings } from "./class-record.js";
 import { ClassSaver } from "./class-saver.js";
 import { classScenario } from "./class-scenario.js";
-import { loadClasses, saveClass } from "./class-store.js";
+import { loadClass, loadClasses, saveClass } from "./class-store.js";
 import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat } from "./class-tables.js";
 
 /**
@@ -45,6 +45,13 @@ export class ClassService {
     const records = await loadClasses(this.deps.config.dataDir);
     for (const record of records) this.remember(record);
     return records;
+  }
+
+  /** The class as its file says now (cluster: read on a process that does not host it, or when taking it over). */
+  async reload(code: string): Promise<ClassRecord | undefined> {
+    const record = await loadClass(this.deps.config.dataDir, code);
+    if (record) this.remember(record);
+    return record;
   }
 
   private remember(record: ClassRecord): void {
@@ -218,7 +225,7 @@ export class ClassService {
   setPaused(code: string, paused: boolean): Promise<Result<null, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "Only a running class can be paused or resumed." });
-      for (const table of record.tables) (await liveTable(this.deps, table.matchCode))?.setPaused(paused);
+      for (const table of record.tables) await (await liveTable(this.deps, table.matchCode))?.setPaused(paused);
       return ok({ record: { ...record, paused }, value: null });
     });
   }

@@ -49,3 +49,15 @@ export async function loadClasses(dataDir: string): Promise<ClassRecord[]> {
   }
   return records;
 }
+
+/** One class read again from its file (cluster: another process changed it, or this one takes it over); undefined if missing or damaged. */
+export async function loadClass(dataDir: string, code: string): Promise<ClassRecord | undefined> {
+  const text = await fs.readFile(classPath(dataDir, code), "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const parsed = classRecordSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,9 +1,11 @@
 import type { ServerConfig } from "../config.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import type { MatchRegistry } from "./match-registry.js";
+import type { HostingClaims } from "../cluster/hosting-claims.js";
 
 /**
  * What every room of this server shares: settings, the seat-token secret, the matches this
- * process hosts, and the codes only the server itself may open (a log it wrote or found at boot).
+ * process hosts, the codes only the server itself may open (a log it wrote or found at boot), and
+ * which process hosts what (alone: this one; in a cluster: server/cluster/hosting-claims.ts).
  */
-export type RoomDeps = { config: ServerConfig; tokens: SeatTokens; matches: MatchRegistry; openable: Set<string> };
+export type RoomDeps = { config: ServerConfig; tokens: SeatTokens; matches: MatchRegistry; openable: Set<string>; claims: HostingClaims };

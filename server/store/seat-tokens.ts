@@ -22,7 +22,13 @@ export class SeatTokens {
       // none yet
     }
     const secret = randomBytes(32);
-    await fs.writeFile(file, secret, { mode: 0o600 });
+    try {
+      // "wx": processes of a cluster sharing the folder may start together; the first secret written wins.
+      await fs.writeFile(file, secret, { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      return SeatTokens.load(dataDir);
+    }
     return new SeatTokens(secret);
   }
 

@@ -1,0 +1,75 @@
+import { matchMaker, type Presence } from "@colyseus/core";
+import { RedisDriver } from "@colyseus/redis-driver";
+import { RedisPresence } from "@colyseus/redis-presence";
+import { CLASSROOM_ROOM } from "../../shared/index.js";
+import type { ServerConfig } from "../config.js";
+import { classClaim, reopenClass } from "../classroom/class-boot.js";
+import type { ClassroomDeps } from "../classroom/ClassroomRoom.js";
+import { MatchRegistry } from "../room/match-registry.js";
+import { ClusterMatchRegistry } from "./cluster-registry.js";
+import { LocalClaims, PresenceClaims, type HostingClaims } from "./hosting-claims.js";
+
+/**
+ * Cluster mode (REDIS_URL set): Colyseus's Redis presence and driver, this process's public
+ * address, a match registry that reaches other processes, and hosting claims with failover.
+ * Without REDIS_URL every piece is the one-process default and no Redis is needed.
+ */
+export type ClusterParts = {
+  /** `defineServer` options: presence, driver, publicAddress, where rooms are created. */
+  serverOptions: Record<string, unknown>;
+  matches: MatchRegistry;
+  claims: HostingClaims;
+};
+
+export function clusterParts(config: ServerConfig): ClusterParts {
+  if (config.redisUrl === undefined) return { serverOptions: {}, matches: new MatchRegistry(), claims: new LocalClaims() };
+  const presence: Presence = new RedisPresence(config.redisUrl);
+  const driver = new RedisDriver(config.redisUrl);
+  return {
+    serverOptions: {
+      presence,
+      driver,
+      ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+      selectProcessIdToCreateRoom,
+    },
+    matches: new ClusterMatchRegistry(),
+    claims: new PresenceClaims(presence, () => matchMaker.processId, (id) => matchMaker.healthCheckProcessId(id).then((alive) => !alive)),
+  };
+}
+
+/**
+ * A classroom room stays in the process that holds its class in memory (the one that created or
+ * took it over); every other room goes to the process with the fewest rooms (Colyseus's default
+ * rule), so a class's tables spread over the cluster.
+ */
+async function selectProcessIdToCreateRoom(roomName: string): Promise<string> {
+  if (roomName === CLASSROOM_ROOM) return matchMaker.processId;
+  const all = await matchMaker.stats.fetchAll();
+  return [...all].sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ?? matchMaker.processId;
+}
+
+/**
+ * A dead process's matches and classes, taken over: each match is opened again from its log
+ * (on whichever survivor Colyseus picks; the claim makes it one), then each class's room here.
+ */
+export async function takeOver(cdeps: ClassroomDeps, keys: string[], deadProcessId: string): Promise<void> {
+  const started = Date.now();
+  const classes = keys.filter((k) => k.startsWith(classClaim(""))).map((k) => k.slice(classClaim("").length));
+  const matches = keys.filter((k) => !k.startsWith(classClaim("")));
+  let resumed = 0;
+  for (const code of matches) {
+    if (await cdeps.service.deps.matches.find(code)) continue;
+    try {
+      await cdeps.service.deps.matches.open(code);
+      resumed++;
+    } catch (error) {
+      console.warn(`Match ${code} of stopped process ${deadProcessId} was not resumed: ${(error as Error).message}`);
+    }
+  }
+  let classesResumed = 0;
+  for (const code of classes) {
+    await cdeps.service.reload(code);
+    if (await reopenClass(cdeps, code)) classesResumed++;
+  }
+  console.log(`Took over from stopped process ${deadProcessId}: ${resumed}/${matches.length} match(es), ${classesResumed}/${classes.length} class(es) in ${Date.now() - started} ms`);
+}
