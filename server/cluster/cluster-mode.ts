@@ -40,12 +40,22 @@ export function clusterParts(config: ServerConfig): ClusterParts {
 /**
  * A classroom room stays in the process that holds its class in memory (the one that created or
  * took it over); every other room goes to the process with the fewest rooms (Colyseus's default
- * rule), so a class's tables spread over the cluster.
+ * rule), so a class's tables spread over the cluster. Colyseus publishes room counts at most once
+ * a second, so this process's own picks of the last seconds count too: a class starting ten
+ * tables at once spreads them instead of sending all ten to the same process.
  */
+const recentPicks: { processId: string; at: number }[] = [];
+const RECENT_MS = 2000;
+
 async function selectProcessIdToCreateRoom(roomName: string): Promise<string> {
   if (roomName === CLASSROOM_ROOM) return matchMaker.processId;
-  const all = await matchMaker.stats.fetchAll();
-  return [...all].sort((a, b) => a.roomCount - b.roomCount)[0]?.processId ?? matchMaker.processId;
+  const now = Date.now();
+  while (recentPicks.length > 0 && recentPicks[0]!.at < now - RECENT_MS) recentPicks.shift();
+  const load = (processId: string, rooms: number) => rooms + recentPicks.filter((p) => p.processId === processId).length;
+  const all = (await matchMaker.stats.fetchAll()).map((s) => ({ processId: s.processId, load: load(s.processId, s.roomCount) }));
+  const chosen = all.sort((a, b) => a.load - b.load)[0]?.processId ?? matchMaker.processId;
+  recentPicks.push({ processId: chosen, at: now });
+  return chosen;
 }
 
 /**
