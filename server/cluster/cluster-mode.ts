@@ -81,5 +81,5 @@ export async function takeOver(cdeps: ClassroomDeps, keys: string[], deadProcess
     await cdeps.service.reload(code);
     if (await reopenClass(cdeps, code)) classesResumed++;
   }
-  console.log(`Took over from stopped process ${deadProcessId}: ${resumed}/${matches.length} match(es), ${classesResumed}/${classes.length} class(es) in ${Date.now() - started} ms`);
+  console.log(`Took over from stopped process ${deadProcessId}: ${resumed}/${matches.length} match(es), ${classesResumed}/${classes.length} class(es) in ${Date.now() - started} ms (done at ${new Date().toISOString()})`);
 }
