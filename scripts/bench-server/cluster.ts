@@ -11,9 +11,9 @@ import { cpuSeconds } from "./stats.js";
 /**
  * `npm run bench:cluster`: the load of `bench:server` (load.ts: N matches of two SDK clients, each
  * acting once a second) against one server process and then against two, each time behind one
- * fresh Redis (cluster mode: Colyseus's Redis presence and driver). The load generator talks HTTP
- * to the first process only, as a client behind a proxy would; Colyseus spreads the rooms and each
- * client's WebSocket goes to the process holding its room. Prints matches, latency p50/p99 and the
+ * fresh Redis (cluster mode: Colyseus's Redis presence and driver). The load generator creates
+ * match i through process i mod n, as a proxy in front would spread the requests; the second
+ * player joins by code through the same process; each WebSocket goes to the process holding its room. Prints matches, latency p50/p99 and the
  * CPU of every process (servers, Redis, load generator). Loopback only; each phase has a time limit.
  */
 
@@ -83,7 +83,7 @@ async function phase(processes: number): Promise<Row> {
   try {
     for (let i = 0; i < processes; i++) servers.push(await startServer(redis, dataDir));
     await sleep(1500);
-    const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port: servers[0]!.port, room: "negotiation", matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {});
+    const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port: servers[0]!.port, ports: servers.map((s) => s.port), room: "negotiation", matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {});
     const pids = servers.map((s) => s.child.pid!);
     let cpu0: number[] = [];
     let cpu1: number[] = [];

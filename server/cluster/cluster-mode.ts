@@ -38,17 +38,23 @@ export function clusterParts(config: ServerConfig): ClusterParts {
 }
 
 /**
- * A classroom room stays in the process that holds its class in memory (the one that created or
- * took it over); every other room goes to the process with the fewest rooms (Colyseus's default
- * rule), so a class's tables spread over the cluster. Colyseus publishes room counts at most once
+ * Where a room is created. A classroom room stays in the process that holds its class in memory
+ * (the one that created or took it over). A match a player creates stays in the process their
+ * HTTP request reached: the proxy in front already spreads those requests, and a create sent to
+ * another process waits on that process's first log write, which on a busy machine can outlast
+ * Colyseus's 2 s inter-process timeout (Colyseus then makes the room locally as well, leaving an
+ * empty match behind). A match the server opens (class tables, resumes after a restart or a
+ * failover) goes to the process with the fewest rooms (Colyseus's default rule), so a class's
+ * tables spread over the cluster. Colyseus publishes room counts at most once
  * a second, so this process's own picks of the last seconds count too: a class starting ten
  * tables at once spreads them instead of sending all ten to the same process.
  */
 const recentPicks: { processId: string; at: number }[] = [];
 const RECENT_MS = 2000;
 
-async function selectProcessIdToCreateRoom(roomName: string): Promise<string> {
-  if (roomName === CLASSROOM_ROOM) return matchMaker.processId;
+async function selectProcessIdToCreateRoom(roomName: string, options: unknown): Promise<string> {
+  const serverOpened = (options as { open?: unknown } | undefined)?.open !== undefined;
+  if (roomName === CLASSROOM_ROOM || !serverOpened) return matchMaker.processId;
   const now = Date.now();
   while (recentPicks.length > 0 && recentPicks[0]!.at < now - RECENT_MS) recentPicks.shift();
   const load = (processId: string, rooms: number) => rooms + recentPicks.filter((p) => p.processId === processId).length;

@@ -43,12 +43,13 @@ if (!redisAvailable && process.env.CI === "true") {
 
   describe("kill -9 of a process in the middle of play", () => {
     it("resumes its matches and its class on the survivor, every client back in its seat, nothing acknowledged lost", async () => {
-      // Players reach the cluster's HTTP through B (as through a load balancer that stops sending to a dead process).
+      // Matches are made through either process (each stays where it was made); after the kill the
+      // players come back through B, as through a load balancer that stops sending to a dead process.
       const seats: Seat[] = [];
       const pvpCodes: string[] = [];
       for (let i = 0; i < 4; i++) {
-        const japan = await create(b.server, { mode: "pvp", side: "japan", name: `J${i}`, seed: `failover-${i}` });
-        const us = await join(b.server, japan.room.roomId, { side: "us", name: `U${i}` });
+        const japan = await create(i % 2 === 0 ? a.server : b.server, { mode: "pvp", side: "japan", name: `J${i}`, seed: `failover-${i}` });
+        const us = await join(i % 2 === 0 ? b.server : a.server, japan.room.roomId, { side: "us", name: `U${i}` });
         await act(japan, "ready");
         await act(us, "ready");
         await until(japan, (s) => s.phase === "negotiating");
