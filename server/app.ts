@@ -17,7 +17,7 @@ import type { RoomDeps } from "./room/room-deps.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
-import { clusterParts, takeOver } from "./cluster/cluster-mode.js";
+import { clusterParts, takeOver, watchResumedTables } from "./cluster/cluster-mode.js";
 import { openGrant } from "./cluster/open-grant.js";
 
 /**
@@ -82,7 +82,8 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
       // @colyseus/testing reads the port from here to build its SDK URL.
       (server as unknown as { port: number }).port = port;
       // Cluster: beat, and take over the matches and classes of processes that stop beating.
-      await deps.claims.start((keys, dead) => takeOver(cdeps, keys, dead));
+      if (cluster.presence) await watchResumedTables(cluster.presence, cdeps);
+      await deps.claims.start((keys, dead) => takeOver(cdeps, keys, dead, cluster.presence));
       return port;
     },
     async resumeUnfinished() {

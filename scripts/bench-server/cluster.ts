@@ -117,6 +117,7 @@ async function phase(processes: number): Promise<Row> {
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
 
 console.log(`bench:cluster — ${matches} matches (${matches * 2} SDK clients, one action per client per second), ${os.cpus().length} CPU core(s) on this machine, Node ${process.version}`);
+const loadBefore = os.loadavg()[0]!;
 const rows: Row[] = [];
 for (let n = 1; n <= options["max-processes"]!; n++) rows.push(await phase(n));
 
@@ -127,6 +128,7 @@ for (const r of rows) {
     `${String(r.processes).padStart(9)} | ${String(matches).padStart(7)} | ${r.roomsPerProcess.join(" + ").padEnd(17)} | ${fmt(r.result.actionsPerSecond).padStart(9)} | ${fmt(r.result.p50, 2).padStart(6)} | ${fmt(r.result.p99, 2).padStart(6)} | ${`${r.result.errors}/${r.result.timeouts}`.padStart(15)} | ${r.serverCpu.map((c) => fmt(c)).join(" + ").padEnd(31)} | ${fmt(r.redisCpu).padStart(8)}% | ${fmt(r.loadCpu)}%`,
   );
 }
+console.log(`Machine load average (1 min): ${fmt(loadBefore, 1)} before, ${fmt(os.loadavg()[0]!, 1)} after, on ${os.cpus().length} cores: above ${os.cpus().length} other jobs took CPU from the measured processes, and latency then measures waiting for the CPU.`);
 const one = rows[0]!;
 const perMatchCpu = one.serverCpu[0]! / matches;
 console.log("");

@@ -19,6 +19,8 @@ export type ClusterParts = {
   serverOptions: Record<string, unknown>;
   matches: MatchRegistry;
   claims: HostingClaims;
+  /** Colyseus's shared presence (cluster only): the failover's announcements travel on it. */
+  presence?: Presence;
 };
 
 export function clusterParts(config: ServerConfig): ClusterParts {
@@ -33,6 +35,7 @@ export function clusterParts(config: ServerConfig): ClusterParts {
       selectProcessIdToCreateRoom,
     },
     matches: new ClusterMatchRegistry(),
+    presence,
     claims: new PresenceClaims(presence, () => matchMaker.processId, (id) => matchMaker.healthCheckProcessId(id).then((alive) => !alive)),
   };
 }
@@ -68,7 +71,28 @@ async function selectProcessIdToCreateRoom(roomName: string, options: unknown): 
  * A dead process's matches and classes, taken over: each match is opened again from its log
  * (on whichever survivor Colyseus picks; the claim makes it one), then each class's room here.
  */
-export async function takeOver(cdeps: ClassroomDeps, keys: string[], deadProcessId: string): Promise<void> {
+/** Published after a takeover: every process re-pauses the resumed tables of its paused classes. */
+const RESUMED_CHANNEL = "tt:tables-resumed";
+
+/**
+ * Pausing a class's tables is hosting state, not in the logs: a table resumed after a failover
+ * comes back unpaused. Its class may live on any process, so each process hears of resumed
+ * tables (presence pub/sub) and pauses those of its own paused classes again.
+ */
+export async function watchResumedTables(presence: Presence, cdeps: ClassroomDeps): Promise<void> {
+  await presence.subscribe(RESUMED_CHANNEL, (codes: string[]) => {
+    void (async () => {
+      const resumed = new Set(codes);
+      for (const code of cdeps.open) {
+        const record = cdeps.service.get(code);
+        if (!record?.paused) continue;
+        for (const table of record.tables) if (resumed.has(table.matchCode)) await (await cdeps.service.deps.matches.live(table.matchCode))?.setPaused(true);
+      }
+    })().catch((e: Error) => console.warn(`Could not pause resumed tables again: ${e.message}`));
+  });
+}
+
+export async function takeOver(cdeps: ClassroomDeps, keys: string[], deadProcessId: string, presence?: Presence): Promise<void> {
   const started = Date.now();
   const classes = keys.filter((k) => k.startsWith(classClaim(""))).map((k) => k.slice(classClaim("").length));
   const matches = keys.filter((k) => !k.startsWith(classClaim("")));
@@ -82,6 +106,7 @@ export async function takeOver(cdeps: ClassroomDeps, keys: string[], deadProcess
       console.warn(`Match ${code} of stopped process ${deadProcessId} was not resumed: ${(error as Error).message}`);
     }
   }
+  if (presence && matches.length > 0) presence.publish(RESUMED_CHANNEL, matches);
   let classesResumed = 0;
   for (const code of classes) {
     await cdeps.service.reload(code);

@@ -71,6 +71,10 @@ if (!redisAvailable && process.env.CI === "true") {
         const player = await sitAtTable(b.server, x);
         seats.push({ held: holdSeat(b.url, player, x.seatToken!), side: x.side, code: x.matchCode!, seqBefore: 0, proposalsBefore: 0 });
       }
+      const classSeats = seats.slice(8);
+      // The class is paused when the process dies: its tables come back paused.
+      await command(teacher, "pause");
+      for (const seat of classSeats) await until(seat.held.player, (s) => s.table.paused, 5000, "the pause");
       const onA = seats.filter((s) => hostPort(s.held.player.room) === a.port);
       expect(onA.length).toBeGreaterThan(0);
       expect(onA.length).toBeLessThan(seats.length);
@@ -103,8 +107,11 @@ if (!redisAvailable && process.env.CI === "true") {
       // The players on the survivor never left their seats.
       for (const seat of seats.filter((s) => !onA.includes(s))) expect(seat.held.rejoins).toBe(0);
 
+      for (const seat of classSeats) await until(seat.held.player, (s) => s.table.paused, 5000, "the class's tables still paused");
       // The instructor comes back the same way (a fresh join with the key) and still drives every table.
       const teacherBack = member((await rejoin(() => new Client(`ws://127.0.0.1:${b.port}`).joinById(classCode, { key })))!);
+      await command(teacherBack, "resume");
+      for (const seat of classSeats) await until(seat.held.player, (s) => !s.table.paused, 5000, "the resume");
       const injected = await command(teacherBack, "inject", { table: "all", event: { id: "after-failover", title: "Aftershock", headline: "Markets wobble.", effects: [{ kind: "reservation", side: "us", delta: -1 }] } });
       expect(injected.result.tables).toHaveLength(2);
 
