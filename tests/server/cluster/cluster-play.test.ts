@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -40,6 +40,15 @@ if (!redisAvailable && process.env.CI === "true") {
   };
 
   describe("two processes on one Redis", () => {
+    it("a class opened on A takes its scenario upload through B (forwarded to A, which holds it) and both read it back", async () => {
+      const { code, key } = await openClass(a.server, {});
+      const body = readFileSync(path.join(import.meta.dirname, "../../../examples/scenarios/job-offer.json"), "utf8");
+      const res = await fetch(`${b.url}/api/classes/${code}/scenario`, { method: "PUT", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body });
+      expect(res.status).toBe(200);
+      for (const proc of [a, b]) expect(((await (await getClass(proc.server, code, key)).json()) as any).settings.scenario).toBe("job-offer");
+      expect((await getClass(b.server, code, "wrong-key")).status).toBe(403);
+    }, 30_000);
+
     it("a pvp match created through A is joined by code through B and played to the end; its log is the same bytes from either", async () => {
       const japan = await create(a.server, { mode: "pvp", side: "japan", name: "Akazawa", seed: "cluster-seed" });
       const code = japan.room.roomId;
