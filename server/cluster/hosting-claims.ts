@@ -34,8 +34,12 @@ export const defaultClaimTimings: ClaimTimings = { heartbeatTtlSeconds: 2, beatM
 
 const PROCESSES = "tt:processes";
 const OWNERS = "tt:owners";
-const CLAIMS = "tt:claims";
-const GENERATIONS = "tt:generations";
+/** One counter per (key, previous holder): the first to count 1 wins. It outlives any claim in flight, then expires. */
+const claimCounter = (key: string, previous: string) => `tt:claim:${key}|${previous}`;
+const CLAIM_COUNTER_SECONDS = 600;
+/** Bumped on each release, so the next claim of a released key counts on a fresh counter. */
+const generation = (key: string) => `tt:gen:${key}`;
+const GENERATION_SECONDS = 86_400;
 const alive = (processId: string) => `tt:alive:${processId}`;
 const held = (processId: string) => `tt:held:${processId}`;
 
@@ -66,8 +70,11 @@ export class PresenceClaims implements HostingClaims {
     if (owner === this.processId) return true;
     if (owner && (await this.presence.exists(alive(owner)))) return false;
     // One winner per (key, previous holder): an atomic counter, so two survivors never both open it.
-    const previous = owner ?? `free${(await this.presence.hget(GENERATIONS, key)) ?? "0"}`;
-    if ((await this.presence.hincrby(CLAIMS, `${key}|${previous}`, 1)) !== 1) return false;
+    const previous = owner ?? `free${(await this.presence.get(generation(key))) ?? "0"}`;
+    const counter = claimCounter(key, previous);
+    const count = await this.presence.incr(counter);
+    await this.presence.expire(counter, CLAIM_COUNTER_SECONDS);
+    if (count !== 1) return false;
     await this.presence.hset(OWNERS, key, this.processId);
     await this.presence.sadd(held(this.processId), key);
     if (owner) await this.presence.srem(held(owner), key);
@@ -77,7 +84,8 @@ export class PresenceClaims implements HostingClaims {
   async release(key: string): Promise<void> {
     if (this.stopped) return;
     if ((await this.presence.hget(OWNERS, key)) !== this.processId) return;
-    await this.presence.hincrby(GENERATIONS, key, 1);
+    await this.presence.incr(generation(key));
+    await this.presence.expire(generation(key), GENERATION_SECONDS);
     await this.presence.hdel(OWNERS, key);
     await this.presence.srem(held(this.processId), key);
   }
@@ -112,6 +120,8 @@ export class PresenceClaims implements HostingClaims {
         if (!(await this.confirmDead(other))) continue;
         const keys = await this.presence.smembers(held(other));
         if (keys.length > 0) await onOrphans(keys, other);
+        // Keys nobody took over (ended meanwhile, missing) no longer name the dead process.
+        for (const key of keys) if ((await this.presence.hget(OWNERS, key)) === other) await this.presence.hdel(OWNERS, key);
         // Taken over, or not resumable (ended, missing: reported by onOrphans); a restart's boot resume still finds unfinished logs.
         await this.presence.del(held(other));
         await this.presence.srem(PROCESSES, other);
