@@ -130,10 +130,10 @@ for (const r of rows) {
 }
 console.log(`Machine load average (1 min): ${fmt(loadBefore, 1)} before, ${fmt(os.loadavg()[0]!, 1)} after, on ${os.cpus().length} cores: above ${os.cpus().length} other jobs took CPU from the measured processes, and latency then measures waiting for the CPU.`);
 const one = rows[0]!;
-const perMatchCpu = one.serverCpu[0]! / matches;
-console.log("");
-console.log(`Server CPU per match (1 process): ${fmt(perMatchCpu * 1000, 2)} % of a core per 1,000 matches… i.e. one core carries ≈ ${fmt(100 / perMatchCpu, 0)} matches at this load.`);
-console.log(`Redis CPU per match: ${fmt((one.redisCpu / matches) * 1000, 1)} % of a core per 1,000 matches (presence, listings, stats; moves do not pass through Redis).`);
+// Per action, not per match: on a machine short of CPU fewer actions arrive than were planned.
+const cpuPerKiloAction = (one.serverCpu[0]! / one.result.actionsPerSecond) * 1000;
+console.log(`Server CPU, 1 process: ${fmt(cpuPerKiloAction, 1)} % of a core per 1,000 actions/s, so one core carries ≈ ${fmt(100_000 / cpuPerKiloAction, 0)} actions/s ≈ ${fmt(50_000 / cpuPerKiloAction, 0)} matches at one action per client per second.`);
+console.log(`Redis CPU: ${fmt((one.redisCpu / one.result.actionsPerSecond) * 1000, 2)} % of a core per 1,000 actions/s (presence, listings, stats; moves do not pass through Redis).`);
 console.log(`
 What this ${os.cpus().length}-core machine can and cannot show:
 - It shows that the rooms spread (rooms per process), that a client reaches the process holding
