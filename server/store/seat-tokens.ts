@@ -13,7 +13,7 @@ const WATCH_ID = "~watch";
 export class SeatTokens {
   private constructor(private readonly secret: Buffer) {}
 
-  static async load(dataDir: string): Promise<SeatTokens> {
+  static async load(dataDir: string, attempts = 20): Promise<SeatTokens> {
     const file = path.join(dataDir, "secret");
     try {
       const existing = await fs.readFile(file);
@@ -27,7 +27,12 @@ export class SeatTokens {
       await fs.writeFile(file, secret, { mode: 0o600, flag: "wx" });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      return SeatTokens.load(dataDir);
+      // Another process is writing it: read it again shortly. A file that stays too short is replaced, as before.
+      if (attempts > 0) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        return SeatTokens.load(dataDir, attempts - 1);
+      }
+      await fs.writeFile(file, secret, { mode: 0o600 });
     }
     return new SeatTokens(secret);
   }
