@@ -16,6 +16,12 @@ import { knownBot, liveTable, startTables, stopTables, tableToWatch, takeBotSeat
  * applied and then saved together by the next write.
  */
 
+/** A seat's side and role by name in the class's scenario (built-in, installed or uploaded). */
+function seatNames(record: ClassRecord, side: string, role: string): { sideName: string; roleName: string } {
+  const found = classScenario(record).sides.find((s) => s.id === side);
+  return { sideName: found?.name ?? "", roleName: found?.roles.find((r) => r.id === role)?.name ?? "" };
+}
+
 export type AuthResult = "ok" | "missing" | "wrong" | "unknown";
 
 const unsaved: ErrorReply = { code: "SERVER_ERROR", message: "The class could not be saved, so this did not happen; it comes back from its file after a server restart." };
@@ -181,6 +187,7 @@ export class ClassService {
       seatToken: table && playerId ? this.deps.tokens.tokenFor(table.matchCode, playerId) : null,
       spectator: watched !== undefined,
       watchToken: watched ? this.deps.tokens.watchTokenFor(watched.matchCode) : null,
+      ...seatNames(record, seat?.seat.side ?? "", seat?.seat.role ?? ""),
     };
   }
 

@@ -63,6 +63,8 @@ export type ClassStatus = "seating" | "running" | "ended";
 export type Assignment = {
   classCode: string; studentId: string; name: string; table: string; side: string; role: string; status: ClassStatus;
   matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null;
+  /** The seat's side and role by name in the class's scenario ("" when watching): an uploaded scenario is in no public list. */
+  sideName?: string; roleName?: string;
 };
 
 /** One table at a glance on the dashboard (the instructor sees the standing offer on both sheets). */

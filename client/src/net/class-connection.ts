@@ -35,6 +35,18 @@ export async function fetchScenarios(endpoint: string): Promise<PublicScenario[]
   return ((await res.json()) as { scenarios: PublicScenario[] }).scenarios;
 }
 
+/**
+ * `PUT /api/classes/:code/scenario` with the instructor's key: the class plays this file. A bad
+ * file comes back with its problems (`path: reason`), the class unchanged; other refusals throw.
+ */
+export async function uploadClassScenario(endpoint: string, code: string, key: string, source: unknown): Promise<{ ok: true; scenario: PublicScenario } | { ok: false; message: string; problems: { path: string; message: string }[] }> {
+  const res = await fetch(`${httpBase(endpoint)}/api/classes/${encodeURIComponent(code)}/scenario`, { method: "PUT", headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" }, body: JSON.stringify(source) });
+  if (res.ok) return { ok: true, scenario: ((await res.json()) as { scenario: PublicScenario }).scenario };
+  if (res.status !== 400) throw await refusal(res);
+  const body = (await res.json().catch(() => ({}))) as Partial<ServerError> & { problems?: { path: string; message: string }[] };
+  return { ok: false, message: body.message ?? res.statusText, problems: body.problems ?? [{ path: "(file)", message: body.message ?? res.statusText }] };
+}
+
 export type ClassFile = "debrief.csv" | "logs.zip";
 
 /** One of the instructor's files, fetched with the key (the endpoints want `Authorization: Bearer KEY`). */

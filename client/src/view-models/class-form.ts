@@ -1,6 +1,7 @@
 import { difficultyNames, strategyNames } from "../../../shared/bots/spec.js";
 import { eventModes } from "../../../shared/engine/actions.js";
 import type { ClassSettingsBody } from "../net/class-connection.js";
+import type { ScenarioUpload } from "./scenario-upload.js";
 
 /**
  * The "open a class" form as data: its choices, its defaults (the server's, see
@@ -21,6 +22,11 @@ export type ClassForm = {
   privateVariant: boolean;
   bots: boolean;
   botStrategy: string;
+  /**
+   * The instructor's own scenario file, checked in the browser; the class plays it instead of
+   * `scenario` (sent with `PUT /api/classes/:code/scenario` once the class is open). null: none.
+   */
+  upload: ScenarioUpload | null;
 };
 
 export const playersPerSideChoices = [1, 2, 3, 4] as const;
@@ -31,7 +37,7 @@ export const botChoices: readonly string[] = [...difficultyNames, ...strategyNam
 export const MAX_ROUNDS = 100;
 
 export function defaultClassForm(scenario = "tariff-talks-2025"): ClassForm {
-  return { scenario, playersPerSide: 2, roles: true, rounds: "", turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" };
+  return { scenario, playersPerSide: 2, roles: true, rounds: "", turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal", upload: null };
 }
 
 export type FormProblem = "rounds";

@@ -67,7 +67,7 @@ describe("classroom auth", () => {
     const b = await runningClass();
     const mine = a.assignments[0]!;
     // Each student is told about their own table only.
-    expect(Object.keys(mine).sort()).toEqual(["classCode", "matchCode", "name", "role", "seatToken", "side", "spectator", "status", "studentId", "table", "watchToken"]);
+    expect(Object.keys(mine).sort()).toEqual(["classCode", "matchCode", "name", "role", "roleName", "seatToken", "side", "sideName", "spectator", "status", "studentId", "table", "watchToken"]);
     expect([mine.spectator, mine.watchToken]).toEqual([false, null]);
     const otherTable = b.assignments[0]!.matchCode!;
     await expect(join(server, otherTable, { seat: mine.seatToken! })).rejects.toThrow(/BAD_SEAT_TOKEN/);

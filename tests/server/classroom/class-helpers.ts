@@ -5,7 +5,7 @@ import { join, scenario, sdk, sleep, type Player, type TestServer } from "../hel
 
 /** Classroom test pieces: open a class over HTTP, an instructor and scripted students over the SDK. */
 
-export type Assignment = { classCode: string; studentId: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null };
+export type Assignment = { classCode: string; studentId: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null; sideName?: string; roleName?: string };
 
 export async function openClass(server: TestServer, settings: Record<string, unknown> = {}): Promise<{ code: string; key: string }> {
   const res = await fetch(`${server.url}/api/classes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings) });

@@ -68,6 +68,8 @@ describe("PUT /api/classes/:code/scenario", () => {
     await command(teacher, "start");
     const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (a: Assignment) => Boolean(a.matchCode))));
     expect(at.map((a) => a.side).sort()).toEqual(["candidate", "firm"]);
+    // The seat by name in the uploaded case (the student's screen has no other way to know it).
+    expect(at.map((a) => [a.sideName, a.roleName]).sort()).toEqual([["Dana Ortiz", "Dana"], ["Kestrel Robotics", "Head of engineering"]]);
     const firm = await sitAtTable(server, at.find((a) => a.side === "firm")!);
     const candidate = await sitAtTable(server, at.find((a) => a.side === "candidate")!);
     const offer = { salary: "130k", remote: "2", start: "1m" };
@@ -87,5 +89,20 @@ describe("PUT /api/classes/:code/scenario", () => {
     expect(debrief.tables[0].dealPoints).toEqual({ a: 15 + 10 + 25, b: 24 + 30 + 4 });
     await leaveAll(firm, candidate);
     for (const m of [teacher, ...kids]) await m.room.leave();
+  });
+});
+
+describe("the class form's upload (client/src/net/class-connection.ts) against the server", () => {
+  it("gives back the public scenario, or the server's problems with the class unchanged, or throws a refusal in words", async () => {
+    const { uploadClassScenario } = await import("../../../client/src/net/class-connection.js");
+    const { code, key } = await openClass(server);
+    // An id the server already has: the browser's own check knows the listed ids, but the server has the last word.
+    const clash = await uploadClassScenario(server.url, code, key, { ...jobOffer(), id: "harbor-lease" });
+    expect(clash).toMatchObject({ ok: false, problems: [{ path: "id", message: expect.stringContaining("already on this server") }] });
+    expect((await (await getClass(server, code, key)).json()).settings.scenario).toBe("tariff-talks-2025");
+    await expect(uploadClassScenario(server.url, code, "not-the-key", jobOffer())).rejects.toThrow(/^FORBIDDEN: /);
+    const uploaded = await uploadClassScenario(server.url, code, key, jobOffer());
+    expect(uploaded.ok && uploaded.scenario.issues.map((i) => i.name)).toEqual(["Salary", "Remote days a week", "Start date"]);
+    expect((await (await getClass(server, code, key)).json()).settings.scenario).toBe("job-offer");
   });
 });

@@ -1,13 +1,17 @@
 import { colors } from "../../ui/theme.js";
 import { botChoices, clockLabel, defaultClassForm, eventModeChoices, playersPerSideChoices, turnClockChoices, type ClassForm } from "../../view-models/class-form.js";
+import { uploadFacts } from "../../view-models/scenario-upload.js";
 import type { ClassKit } from "./class-kit.js";
 import { classState } from "./class-state.js";
+
+/** A long text cut at a word, with an ellipsis (the uploaded scenario's summary gets two lines). */
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max).replace(/\s+\S*$/, "")}…`);
 
 /**
  * "Open a class": every setting of the class (server/classroom/class-record.ts) as a row of
  * choices, label on the left, readable at 1280×720 and reachable with Tab / Enter.
  */
-export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () => void): void {
+export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () => void, onUpload: () => void): void {
   const { u, W, H, t } = kit;
   const form: ClassForm = (classState.form ??= defaultClassForm(classState.scenarios[0]?.id));
   const labelX = 40 * u;
@@ -34,9 +38,27 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
     // The Japanese catalogue translates the default scenario only (not imported from shared/scenarios: that would bundle the confidential sheets).
     return id === "tariff-talks-2025" ? kit.c("title", s?.title ?? id) : (s?.title ?? id);
   };
-  if (scenarios.length > 0) choices("form-scenario", scenarios.map((s) => s.id), () => form.scenario, scenarioTitle, (id) => () => ((form.scenario = id), (form.rounds = ""), kit.redraw()), Math.min(440 * u, (avail - 8 * u) / scenarios.length), 13);
+  // An uploaded file replaces the choice; choosing a scenario here drops the file.
+  if (scenarios.length > 0) choices("form-scenario", scenarios.map((s) => s.id), () => (form.upload ? "" : form.scenario), scenarioTitle, (id) => () => ((form.scenario = id), (form.upload = null), (form.rounds = ""), kit.redraw()), Math.min(440 * u, (avail - 8 * u) / scenarios.length), 13);
   else kit.text(x0, y + 10 * u, form.scenario, kit.style(15));
   y += step;
+
+  label(t("class.form.own"), t("class.form.ownHint"));
+  const uploadW = 300 * u;
+  kit.button({ id: "form-upload-scenario", x: x0, y, width: uploadW, height: rowH, label: form.upload ? t("class.form.uploadAnother") : t("class.form.upload"), kind: "toggle", fontSize: 14, selected: () => form.upload !== null, onPress: onUpload });
+  const aboutX = x0 + uploadW + 16 * u;
+  const aboutW = { wordWrap: { width: W - aboutX - 40 * u } };
+  if (form.upload) {
+    const facts = uploadFacts(form.upload.scenario);
+    // Stacked by their drawn heights: on a small screen the 12 px floor makes them taller than the layout unit says.
+    const title = kit.text(aboutX, y - 4 * u, t("class.form.uploaded", { title: form.upload.scenario.title, file: form.upload.fileName }), kit.style(15, { bold: true, color: colors.goodCss, ...aboutW }));
+    const about = kit.text(aboutX, title.y + title.height + 1 * u, t("class.form.uploadedFacts", { sides: facts.sides, n: facts.issueCount, issues: facts.issues }), kit.style(13, aboutW));
+    const summary = kit.text(aboutX, about.y + about.height + 1 * u, clip(form.upload.scenario.summary, 220), kit.style(12, { color: colors.muted, ...aboutW }));
+    y = Math.max(y + step + 22 * u, summary.y + summary.height + 12 * u);
+  } else {
+    kit.text(aboutX, y + 2 * u, t("class.form.noUpload"), kit.style(13, { color: colors.muted, ...aboutW }));
+    y += step;
+  }
 
   label(t("class.perSide"));
   choices("form-per-side", playersPerSideChoices, () => form.playersPerSide, String, (n) => set("playersPerSide", n), 60 * u, 16);
@@ -46,7 +68,7 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
   choices("form-roles", [true, false], () => form.roles, (on) => (on ? t("class.form.rolesOn") : t("class.form.rolesOff")), (on) => set("roles", on), Math.min(340 * u, (avail - 8 * u) / 2));
   y += step;
 
-  const calendar = current?.rounds.length ?? 9;
+  const calendar = (form.upload?.scenario ?? current)?.rounds.length ?? 9;
   label(t("class.form.rounds"), t("class.form.roundsHint"));
   const calendarW = 300 * u;
   const calendarButton = kit.button({ id: "form-rounds-calendar", x: x0, y, width: calendarW, height: rowH, label: t("class.form.calendar", { n: calendar }), kind: "toggle", fontSize: 14, selected: () => form.rounds.trim() === "", onPress: () => ((form.rounds = ""), kit.redraw()) });

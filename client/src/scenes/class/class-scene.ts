@@ -1,12 +1,16 @@
 import type { MessageKey } from "../../i18n/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
-import { fetchScenarios, InstructorLink, openClass, StudentLink, type Assignment, type LinkStatus } from "../../net/class-connection.js";
+import { fetchScenarios, InstructorLink, openClass, StudentLink, uploadClassScenario, type Assignment, type LinkStatus } from "../../net/class-connection.js";
 import type { MatchConnection } from "../../net/match-connection.js";
+import { pickTextFile } from "../../ui/file-picker.js";
+import { openNotice } from "../../ui/notice.js";
 import type { TextField } from "../../ui/text-field.js";
 import { colors } from "../../ui/theme.js";
 import { classSettingsBody, defaultClassForm } from "../../view-models/class-form.js";
 import { parseServerError, resumeTarget, structureKey } from "../../view-models/class-dashboard-model.js";
 import { roleName, sideName } from "../../view-models/names.js";
+import { MAX_SCENARIO_BYTES, problemLines, readScenarioFile } from "../../view-models/scenario-upload.js";
+import type { Problem } from "../../../../shared/util/problems.js";
 import { BaseScene, sceneKeys } from "../base-scene.js";
 import { enterMatch } from "../boot.js";
 import type { ClassKit } from "./class-kit.js";
@@ -88,7 +92,8 @@ export class ClassScene extends BaseScene {
   }
 
   private kit(): ClassKit {
-    const scenario = () => classState.scenarios.find((s) => s.id === (classState.link?.dashboard?.settings.scenario ?? classState.form?.scenario ?? "tariff-talks-2025")) ?? classState.scenarios[0];
+    // A class's own scenario (uploaded) is in its dashboard only, not in the public list.
+    const scenario = () => classState.link?.dashboard?.scenario ?? classState.scenarios.find((s) => s.id === (classState.link?.dashboard?.settings.scenario ?? classState.form?.scenario ?? "tariff-talks-2025")) ?? classState.scenarios[0];
     return {
       scene: this, u: this.u, W: this.W, H: this.H, t: this.t, c: this.c,
       button: (spec) => this.button(spec),
@@ -153,7 +158,27 @@ export class ClassScene extends BaseScene {
   }
 
   private buildForm(): void {
-    drawClassForm(this.kit(), () => void this.open(), () => ((classState.view = "landing"), this.redraw()));
+    drawClassForm(this.kit(), () => void this.open(), () => ((classState.view = "landing"), this.redraw()), () => void this.pickScenario());
+  }
+
+  /** The instructor's own scenario file: checked here at once; a bad one is listed problem by problem and changes nothing. */
+  private async pickScenario(): Promise<void> {
+    const picked = await pickTextFile(".json,application/json", MAX_SCENARIO_BYTES);
+    if (!picked || !this.scene.isActive()) return;
+    const reading = readScenarioFile(picked.name, picked.text, classState.scenarios.map((s) => s.id));
+    if (!reading.ok) return this.showProblems(this.t("class.form.uploadBad", { file: reading.fileName }), this.t("class.form.uploadBadBody", { n: reading.problems.length }), reading.problems);
+    const form = (classState.form ??= defaultClassForm(classState.scenarios[0]?.id));
+    form.upload = reading.upload;
+    form.rounds = "";
+    pendingNote = { text: this.t("class.form.uploadReady", { title: reading.upload.scenario.title }), kind: "info" };
+    this.redraw();
+  }
+
+  private showProblems(title: string, body: string, problems: readonly Problem[]): void {
+    const { lines, more } = problemLines(problems);
+    if (more > 0) lines.push(this.t("class.form.uploadMore", { n: more }));
+    const back = this.focus?.focusedId() ?? null;
+    openNotice(this, this.focus!, this.u, { title, body, lines, ok: this.t("class.form.noticeOk"), onClose: () => back && this.focus?.focus(back) });
   }
 
   private async open(): Promise<void> {
@@ -166,6 +191,11 @@ export class ClassScene extends BaseScene {
     }
     try {
       const { code, key } = await openClass(this.endpoint(), body.body);
+      if (form.upload) {
+        // The server checks the file again; if it refuses, this class is left unused and the form stays as it was.
+        const uploaded = await uploadClassScenario(this.endpoint(), code, key, form.upload.source);
+        if (!uploaded.ok) return this.showProblems(this.t("class.form.uploadRefused", { file: form.upload.fileName }), this.t("class.form.uploadRefusedBody", { n: uploaded.problems.length }), uploaded.problems);
+      }
       classState.link = await InstructorLink.open(this.endpoint(), code, key);
       classState.keyVisible = true;
       classState.view = "landing";

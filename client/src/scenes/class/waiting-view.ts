@@ -17,8 +17,11 @@ export function drawWaiting(kit: ClassKit, a: Assignment | null, code: string, n
   } else {
     const side = sideStyle(a.side);
     kit.text(W / 2, 140 * u, t("class.yourTable", { table: a.table }), kit.style(30, { bold: true })).setOrigin(0.5, 0);
-    kit.text(W / 2, 196 * u, `${side.symbol} ${kit.sideName(a.side)}`, kit.style(26, { bold: true, color: side.css })).setOrigin(0.5, 0);
-    kit.text(W / 2, 244 * u, t("class.yourRole", { role: kit.roleName(a.side, a.role) }), kit.style(20)).setOrigin(0.5, 0);
+    // The assignment names the seat in the class's own scenario (an uploaded one is in no list here).
+    const sideName = a.sideName ? kit.c(`side.${a.side}`, a.sideName) : kit.sideName(a.side);
+    const roleName = a.roleName ? kit.c(`role.${a.side}.${a.role}`, a.roleName) : kit.roleName(a.side, a.role);
+    kit.text(W / 2, 196 * u, `${side.symbol} ${sideName}`, kit.style(26, { bold: true, color: side.css })).setOrigin(0.5, 0);
+    kit.text(W / 2, 244 * u, t("class.yourRole", { role: roleName }), kit.style(20)).setOrigin(0.5, 0);
     kit.text(W / 2, 300 * u, a.matchCode ? t("class.goingToTable") : t("class.waitStart"), kit.style(15, { color: colors.muted, ...wrap })).setOrigin(0.5, 0);
   }
   kit.text(W / 2, 370 * u, t("class.reloadSafe"), kit.style(13, { color: colors.muted, ...wrap })).setOrigin(0.5, 0);
