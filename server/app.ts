@@ -12,12 +12,13 @@ import { mountClassesApi } from "./http/classes-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
-import { MatchRegistry } from "./room/match-registry.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { openStorage } from "./store/open-storage.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
+import { clusterParts, takeOver, watchResumedTables } from "./cluster/cluster-mode.js";
+import { openGrant } from "./cluster/open-grant.js";
 
 /**
  * One process, one port: the Colyseus matchmaker and rooms, the HTTP API and the built
@@ -42,12 +43,14 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
   const scenarios = installScenariosDir(config.scenariosDir);
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
-  const deps: RoomDeps = { config, storage, tokens: await SeatTokens.load(storage), matches: new MatchRegistry(), openable: new Set() };
-  // The one way the server itself opens a logged match in this process (a restart, a class table).
+  // Alone: local registry and claims. REDIS_URL: Colyseus's Redis presence and driver (server/cluster).
+  const cluster = clusterParts(config);
+  const deps: RoomDeps = { config, storage, tokens: await SeatTokens.load(storage), matches: cluster.matches, openable: new Set(), claims: cluster.claims };
+  // The one way the server itself opens a logged match (a restart, a class table, a failover); in a cluster maybe on another process, hence the grant.
   deps.matches.open = async (code) => {
     deps.openable.add(code);
     try {
-      await matchMaker.createRoom(NEGOTIATION_ROOM, { open: code });
+      await matchMaker.createRoom(NEGOTIATION_ROOM, { open: code, grant: openGrant(deps.tokens, code) });
     } finally {
       deps.openable.delete(code);
     }
@@ -58,6 +61,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
     gracefullyShutdown: options.handleSignals ?? false,
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    ...cluster.serverOptions,
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
@@ -77,12 +81,17 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
       const port = address?.port ?? config.port;
       // @colyseus/testing reads the port from here to build its SDK URL.
       (server as unknown as { port: number }).port = port;
+      // Cluster: beat, and take over the matches and classes of processes that stop beating.
+      if (cluster.presence) await watchResumedTables(cluster.presence, cdeps);
+      await deps.claims.start((keys, dead) => takeOver(cdeps, keys, dead, cluster.presence));
       return port;
     },
     async resumeUnfinished() {
       const resumed: string[] = [];
       // A match nobody ever sat down in is abandoned, not interrupted (storage.ts, isResumableMatch).
       for (const match of (await storage.resumable()).matches) {
+        // Cluster: another process may host it already.
+        if (await deps.matches.find(match.id)) continue;
         try {
           await deps.matches.open(match.id);
           resumed.push(match.id);
@@ -94,6 +103,8 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
       return resumed;
     },
     async shutdown() {
+      // Claims stay with this process: in a cluster the survivors resume its unfinished matches.
+      await deps.claims.stop();
       await server.gracefullyShutdown(false);
       await storage.close();
     },

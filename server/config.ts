@@ -43,6 +43,10 @@ export const serverConfigSchema = z.strictObject({
   databaseUrl: z.string().min(1).optional(),
   /** Largest WebSocket frame accepted; bigger ones close the connection (ws limit). */
   maxPayloadBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+  /** Cluster mode (server/cluster): processes share Colyseus's Redis presence and driver. Unset = one process, no Redis. */
+  redisUrl: z.string().regex(/^rediss?:\/\//, "a redis:// or rediss:// URL").optional(),
+  /** Cluster mode: the `host:port[/path]` clients open this process's WebSocket at (Colyseus `publicAddress`). */
+  publicAddress: z.string().min(1).optional(),
 });
 
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -68,8 +72,10 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   MAX_PAYLOAD_BYTES: "maxPayloadBytes",
   LOG_SYNC_MS: "logSyncMs",
   DATABASE_URL: "databaseUrl",
+  REDIS_URL: "redisUrl",
+  PUBLIC_ADDRESS: "publicAddress",
 };
-const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl"]);
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl", "redisUrl", "publicAddress"]);
 
 /** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {

@@ -43,12 +43,30 @@ function checkPort(config: ServerConfig): Promise<void> {
   });
 }
 
+/** Cluster mode: ioredis would retry an unreachable Redis forever and the server would never start; say so instead. */
+function checkRedis(config: ServerConfig): Promise<void> {
+  if (config.redisUrl === undefined) return Promise.resolve();
+  const url = new URL(config.redisUrl);
+  const where = `${url.hostname}:${url.port || 6379}`;
+  return new Promise((resolve) => {
+    const socket = net.connect(Number(url.port || 6379), url.hostname);
+    const fail = (why: string) => {
+      socket.destroy();
+      stop(`Cannot reach Redis at ${where} (${why}). Start Redis there or fix REDIS_URL; without REDIS_URL the server runs alone.`);
+    };
+    socket.setTimeout(3000, () => fail("no answer in 3 s"));
+    socket.once("error", (error: NodeJS.ErrnoException) => fail(error.code ?? error.message));
+    socket.once("connect", () => (socket.destroy(), resolve()));
+  });
+}
+
 async function main(): Promise<void> {
   const config = configFromEnv();
   if (!config.ok) stop(config.error);
   // With a database, the data folder holds no logs (scenario files may still be read from it).
   if (config.value.databaseUrl === undefined) await checkDataDir(config.value);
   await checkPort(config.value);
+  await checkRedis(config.value);
   const game = await createGameServer(config.value, { handleSignals: true });
   const port = await game.listen();
   const resumed = await game.resumeUnfinished();
@@ -56,6 +74,7 @@ async function main(): Promise<void> {
   if (!existsSync(path.join(config.value.clientDir, "index.html"))) console.warn(`No built client in ${config.value.clientDir} (run \`npm run build\`); the API and rooms work without it.`);
   if (game.scenarios.ids.length > 0) console.log(`Scenarios from ${game.scenarios.dir}: ${game.scenarios.ids.join(", ")}`);
   if (resumed.length > 0) console.log(`Resumed ${resumed.length} unfinished match(es): ${resumed.join(", ")}`);
+  if (config.value.redisUrl) console.log(`Cluster mode: Redis at ${new URL(config.value.redisUrl).host}, WebSockets at ${config.value.publicAddress ?? "(no PUBLIC_ADDRESS: the address clients used)"}`);
   console.log(`Tariff Talks is running at ${url}  (Node ${process.version}, storage: ${game.deps.storage.description})`);
 }
 

@@ -14,9 +14,11 @@ import { percentile } from "./stats.js";
  * SIGUSR2 (it reads the server's live memory meanwhile), or 15 s have passed.
  */
 
-type Options = { port: number; room: "negotiation" | "bench-baseline" | "bench-record"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number };
+type Options = { port: number; room: "negotiation" | "bench-baseline" | "bench-record"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number; ports?: number[] };
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const url = `ws://127.0.0.1:${options.port}`;
+/** bench:cluster: match i is created through process i mod n, as a proxy in front of a cluster spreads requests. */
+const urlFor = (i: number): string => (options.ports && options.ports.length > 0 ? `ws://127.0.0.1:${options.ports[i % options.ports.length]}` : url);
 // Listening from the start: unhandled, the orchestrator's SIGUSR2 would end the process.
 const released = new Promise<void>((resolve) => process.once("SIGUSR2", () => resolve()));
 
@@ -97,7 +99,7 @@ const until = (seat: Seat, test: () => boolean) =>
   });
 
 async function openMatch(i: number): Promise<[Seat, Seat]> {
-  const client = new Client(url);
+  const client = new Client(urlFor(i));
   if (options.room === "negotiation") {
     const a = seatOf(await client.create(options.room, { side: "japan", name: `A${i}`, rounds: 100, seed: `bench-${i}` }), "japan");
     const b = seatOf(await client.joinById(a.room.roomId, { side: "us", name: `B${i}` }), "us");

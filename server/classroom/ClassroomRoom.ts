@@ -21,7 +21,7 @@ import { classScenario } from "./class-scenario.js";
  * What the classroom rooms share: the class service, the codes the server itself may open,
  * the codes whose room is open in this process, failed attempts.
  */
-export type ClassroomDeps = { service: ClassService; openable: Set<string>; open: Set<string>; attempts: AttemptLimiter };
+export type ClassroomDeps = { service: ClassService; openable: Set<string>; open: Set<string>; attempts: AttemptLimiter; cluster?: boolean };
 
 type Member = { kind: "instructor" } | { kind: "student"; studentId: string };
 
@@ -103,6 +103,11 @@ export class ClassroomRoom extends Room {
       if (member?.kind === "student") client.send("assignment", this.cdeps.service.assignment(this.code, member.studentId));
     }
     void this.pushDashboards();
+  }
+
+  /** PUT /api/classes/:code/scenario reaching another process of a cluster is forwarded here (`matchMaker.remoteRoomCall`). */
+  remoteUploadScenario(body: unknown): Promise<unknown> {
+    return this.cdeps.service.uploadScenario(this.code, body);
   }
 
   private async pushDashboards(): Promise<void> {

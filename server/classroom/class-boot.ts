@@ -10,7 +10,7 @@ import type { RoomDeps } from "../room/room-deps.js";
 export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
   const service = new ClassService(deps);
   await service.restore();
-  return { service, openable: new Set(), open: new Set(), attempts: new AttemptLimiter() };
+  return { service, openable: new Set(), open: new Set(), attempts: new AttemptLimiter(), cluster: deps.config.redisUrl !== undefined };
 }
 
 /**
@@ -21,25 +21,33 @@ export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
  */
 export async function reopenClasses(cdeps: ClassroomDeps): Promise<string[]> {
   const reopened: string[] = [];
-  for (const code of cdeps.service.codes()) {
-    const record = cdeps.service.get(code)!;
-    if (record.status === "ended") {
-      // Every unfinished match has its room by now: a table without one has ended.
-      const loaded = record.tables.filter((t) => cdeps.service.deps.matches.has(t.matchCode));
-      if (loaded.length > 0) await stopTables(cdeps.service.deps, { ...record, tables: loaded });
-      continue;
-    }
-    if (cdeps.open.has(code)) continue;
-    cdeps.openable.add(code);
-    try {
-      await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: code });
-      reopened.push(code);
-    } catch (error) {
-      cdeps.openable.delete(code);
-      console.warn(`Class ${code} could not be reopened: ${(error as Error).message}`);
-      continue;
-    }
-    if (record.paused) for (const table of record.tables) (await liveTable(cdeps.service.deps, table.matchCode))?.setPaused(true);
-  }
+  for (const code of cdeps.service.codes()) if (await reopenClass(cdeps, code)) reopened.push(code);
   return reopened;
+}
+
+/** The claim key of a class (server/cluster/hosting-claims.ts): one process hosts its room. */
+export const classClaim = (code: string): string => `class:${code}`;
+
+/** One class's room back (boot, or a cluster taking over a dead process's class); true if opened here. */
+export async function reopenClass(cdeps: ClassroomDeps, code: string): Promise<boolean> {
+  const record = cdeps.service.get(code);
+  if (!record) return false;
+  if (record.status === "ended") {
+    // Every unfinished match has its room by now: a table without one has ended.
+    const loaded = record.tables.filter((t) => cdeps.service.deps.matches.has(t.matchCode));
+    if (loaded.length > 0) await stopTables(cdeps.service.deps, { ...record, tables: loaded });
+    return false;
+  }
+  if (cdeps.open.has(code)) return false;
+  if (!(await cdeps.service.deps.claims.claim(classClaim(code)))) return false;
+  cdeps.openable.add(code);
+  try {
+    await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: code });
+  } catch (error) {
+    cdeps.openable.delete(code);
+    console.warn(`Class ${code} could not be reopened: ${(error as Error).message}`);
+    return false;
+  }
+  if (record.paused) for (const table of record.tables) await (await liveTable(cdeps.service.deps, table.matchCode))?.setPaused(true);
+  return true;
 }

@@ -4,7 +4,7 @@ import { findStudent } from "../../shared/classroom/seating.js";
 import type { RoomDeps } from "../room/room-deps.js";
 import { classScenario } from "./class-scenario.js";
 import type { ClassRecord } from "./class-record.js";
-import { tableState } from "./class-tables.js";
+import { loggedState, tableState } from "./class-tables.js";
 
 /**
  * What the instructor sees: the roster and every table at a glance (both sheets: the instructor
@@ -34,7 +34,11 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
 
 export async function classSummary(deps: RoomDeps, record: ClassRecord): Promise<ClassSummary> {
   const scenario = classScenario(record);
-  const tables = await Promise.all(record.tables.map(async (t) => row(scenario, t, await tableState(deps, t.matchCode), record.paused, deps.matches.get(t.matchCode)?.table)));
+  const tables = await Promise.all(record.tables.map(async (t) => {
+    // Wherever the table is hosted (in a cluster maybe another process); its log once it is not.
+    const hosted = await deps.matches.find(t.matchCode);
+    return row(scenario, t, hosted?.state ?? (await loggedState(deps, t.matchCode)), record.paused, hosted?.table);
+  }));
   return {
     code: record.code,
     status: record.status,

@@ -52,6 +52,13 @@ export class ClassService {
     return records;
   }
 
+  /** The class as storage holds it now (cluster: read on a process that does not host it, or when taking it over). */
+  async reload(code: string): Promise<ClassRecord | undefined> {
+    const record = await this.deps.storage.loadClass(code);
+    if (record) this.remember(record);
+    return record;
+  }
+
   private remember(record: ClassRecord): void {
     this.classes.set(record.code, record);
     this.working.set(record.code, record);
@@ -224,7 +231,7 @@ export class ClassService {
   setPaused(code: string, paused: boolean): Promise<Result<null, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "Only a running class can be paused or resumed." });
-      for (const table of record.tables) (await liveTable(this.deps, table.matchCode))?.setPaused(paused);
+      for (const table of record.tables) await (await liveTable(this.deps, table.matchCode))?.setPaused(paused);
       return ok({ record: { ...record, paused }, value: null });
     });
   }

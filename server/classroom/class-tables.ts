@@ -72,7 +72,7 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
 
 /** The table's match, reopened from its log if it was unloaded (idle) while unfinished; undefined once it has ended and unloaded. */
 export async function liveTable(deps: RoomDeps, code: string): Promise<HostedMatch | undefined> {
-  const hosted = deps.matches.get(code);
+  const hosted = await deps.matches.find(code);
   if (hosted) return hosted;
   const state = await loggedState(deps, code);
   if (!state || state.phase === "ended") return undefined;
@@ -89,7 +89,7 @@ export async function loggedState(deps: RoomDeps, code: string): Promise<MatchSt
 
 /** The current state of a table: from its live room if loaded, else from its log. */
 export async function tableState(deps: RoomDeps, code: string): Promise<MatchState | undefined> {
-  return deps.matches.get(code)?.state ?? loggedState(deps, code);
+  return (await deps.matches.find(code))?.state ?? loggedState(deps, code);
 }
 
 /** True when the bot strategy exists (checked when the class is created). */
@@ -135,7 +135,7 @@ export async function stopTables(deps: RoomDeps, record: ClassRecord): Promise<s
     const room = await liveTable(deps, table.matchCode);
     if (!room || room.state.phase === "ended") continue;
     const result = await room.systemAction({ type: "stop", reason: CLASS_ENDED_REASON });
-    room.setPaused(false);
+    await room.setPaused(false);
     if (result.ok) stopped.push(table.tableId);
     else console.warn(`Table ${table.tableId} (${table.matchCode}) of class ${record.code} could not be stopped: ${result.error.code} ${result.error.message}`);
   }

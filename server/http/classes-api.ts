@@ -1,5 +1,6 @@
 import { matchMaker } from "@colyseus/core";
 import { AttemptLimiter } from "../classroom/attempt-limiter.js";
+import { classClaim } from "../classroom/class-boot.js";
 import { classDebrief, classSummary } from "../classroom/class-dashboard.js";
 import { classCodeSchema, type ClassRecord } from "../classroom/class-record.js";
 import type { ClassService } from "../classroom/class-service.js";
@@ -57,16 +58,19 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
     if (body instanceof Error) return fail(res, 400, "BAD_OPTIONS", `The body must be a JSON object under 16 KB (${body.message}).`);
     const created = await service.create(body);
     if (!created.ok) return fail(res, 400, created.error.code, created.error.message);
+    await service.deps.claims.claim(classClaim(created.value.code));
     cdeps.openable.add(created.value.code);
     await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: created.value.code });
     res.status(201).json({ code: created.value.code, key: created.value.key });
   });
 
   /** The class for its instructor, or an error already sent. */
-  const authorized = (raw: HttpRequest, res: HttpResponse): ClassRecord | undefined => {
+  const authorized = async (raw: HttpRequest, res: HttpResponse): Promise<ClassRecord | undefined> => {
     const req = raw as Request;
     const code = classCodeSchema.safeParse(req.params.code);
     if (!code.success) return void fail(res, 400, "BAD_ID", "A class code is 8 letters and digits.");
+    // Cluster: a class hosted by another process (or created after this one started) is read from storage.
+    if (cdeps.cluster && !cdeps.open.has(code.data)) await service.reload(code.data);
     if (keyFailures.blocked(source(req))) return void fail(res, 429, "RATE_LIMITED", "Too many wrong keys; wait a minute.");
     const header = req.headers.authorization;
     const key = typeof header === "string" && header.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
@@ -81,35 +85,37 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
   };
 
   app.get("/api/classes/:code", async (req, res) => {
-    const record = authorized(req, res);
+    const record = await authorized(req, res);
     if (record) res.json(await classSummary(service.deps, record));
   });
 
   /** The instructor's own scenario for this class (server/classroom/class-service.ts, `uploadScenario`). */
   app.put("/api/classes/:code/scenario", async (raw, res) => {
-    const record = authorized(raw, res);
+    const record = await authorized(raw, res);
     if (!record) return;
     const body = await readJson(raw as Request, MAX_SCENARIO).catch((e: Error) => e);
     if (body instanceof Error) return fail(res, 400, "BAD_SCENARIO", `The body must be a scenario file (JSON) under 1 MB (${body.message}).`);
-    const uploaded = await service.uploadScenario(record.code, body);
+    // Cluster: the process hosting the class's room holds its changes; the upload goes there.
+    const remote = cdeps.cluster && !cdeps.open.has(record.code);
+    const uploaded = (remote ? await matchMaker.remoteRoomCall(record.code, "remoteUploadScenario", [body]) : await service.uploadScenario(record.code, body)) as Awaited<ReturnType<ClassService["uploadScenario"]>>;
     if (!uploaded.ok) return res.status(uploaded.error.code === "WRONG_PHASE" ? 409 : 400).json(uploaded.error);
     res.json({ scenario: uploaded.value });
   });
 
   app.get("/api/classes/:code/debrief", async (req, res) => {
-    const record = authorized(req, res);
+    const record = await authorized(req, res);
     if (record) res.json(await classDebrief(service.deps, record));
   });
 
   app.get("/api/classes/:code/debrief.csv", async (req, res) => {
-    const record = authorized(req, res);
+    const record = await authorized(req, res);
     if (!record) return;
     res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}.csv"`);
     res.type("text/csv").send(debriefCsv(await classDebrief(service.deps, record)));
   });
 
   app.get("/api/classes/:code/logs.zip", async (req, res) => {
-    const record = authorized(req, res);
+    const record = await authorized(req, res);
     if (!record) return;
     const entries = [];
     for (const table of record.tables) {

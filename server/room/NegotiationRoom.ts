@@ -27,6 +27,8 @@ import { TokenBucket } from "./rate-limit.js";
 import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 import { ViewPublisher, viewerKey } from "./view-publisher.js";
+import { answerRemote, type RemoteOp } from "../cluster/cluster-registry.js";
+import { grantOpens } from "../cluster/open-grant.js";
 
 type Seat = { playerId: string; side: string; role: string };
 type ClientData = { seat: Seat | null; viewer: Viewer; bucket: TokenBucket; connected: boolean; attached: boolean };
@@ -67,6 +69,8 @@ export class NegotiationRoom extends Room {
 
   override async onCreate(options: unknown): Promise<void> {
     const code = await this.logFor(options);
+    // One process hosts a match (server/cluster/hosting-claims.ts); always true alone.
+    if (!(await this.deps.claims.claim(code))) throw refusal({ code: "SERVER_ERROR", message: `Match ${code} is already open on another server process.` });
     const opened = await openMatch(this.deps, code);
     if (!opened.ok) throw refusal(opened.error);
     const { session, host, bots, inheritable, classCode } = opened.value;
@@ -91,7 +95,7 @@ export class NegotiationRoom extends Room {
   private async logFor(options: unknown): Promise<string> {
     const open = (options as { open?: unknown } | undefined)?.open;
     if (open !== undefined) {
-      if (typeof open !== "string" || !this.deps.openable.delete(open)) throw refusal({ code: "BAD_OPTIONS", message: "There is no such option: open." });
+      if (typeof open !== "string" || !(this.deps.openable.delete(open) || grantOpens(this.deps.tokens, open, options))) throw refusal({ code: "BAD_OPTIONS", message: "There is no such option: open." });
       return open;
     }
     const planned = await planMatch(this.deps, options, (code) => this.deps.matches.has(code));
@@ -116,6 +120,11 @@ export class NegotiationRoom extends Room {
       takeOverBot: (playerId: string, name: string) => this.takeOverBot(playerId, name),
       setPaused: (paused: boolean) => this.setPaused(paused),
     };
+  }
+
+  /** The classroom on another process reaches this match here, through `matchMaker.remoteRoomCall` (server/cluster/cluster-registry.ts). */
+  remoteHosted(op: RemoteOp, args: unknown[]): Promise<unknown> {
+    return answerRemote(this.hosted(), op, args);
   }
 
   private async takeOverBot(playerId: string, name: string): Promise<Result<MatchState, ErrorReply>> {
@@ -186,6 +195,7 @@ export class NegotiationRoom extends Room {
 
   override async onDispose(): Promise<void> {
     this.deps.matches.remove(this.roomId);
+    if (this.session) void this.deps.claims.release(this.roomId).catch(() => undefined);
     // Let a move that is being written finish before the file closes.
     await this.session?.serial(() => this.session.close());
   }

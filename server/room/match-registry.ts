@@ -13,7 +13,8 @@ export interface HostedMatch {
   systemAction(action: Action): Promise<Result<MatchState, ErrorReply>>;
   /** A classroom latecomer takes over a bot's seat; the bot stops playing it. */
   takeOverBot(playerId: string, name: string): Promise<Result<MatchState, ErrorReply>>;
-  setPaused(paused: boolean): void;
+  /** Remote in a cluster (server/cluster/cluster-registry.ts): await it. */
+  setPaused(paused: boolean): void | Promise<void>;
 }
 
 export class MatchRegistry {
@@ -35,6 +36,11 @@ export class MatchRegistry {
 
   has(code: string): boolean {
     return this.hosted.has(code);
+  }
+
+  /** The match wherever it is hosted (in a cluster maybe another process), not opening it; undefined when no process hosts it. */
+  async find(code: string): Promise<HostedMatch | undefined> {
+    return this.hosted.get(code);
   }
 
   /** The hosted match, opened from its log first if it is not loaded; undefined if it cannot be (ended, missing). */

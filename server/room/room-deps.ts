@@ -2,10 +2,12 @@ import type { ServerConfig } from "../config.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import type { Storage } from "../store/storage.js";
 import type { MatchRegistry } from "./match-registry.js";
+import type { HostingClaims } from "../cluster/hosting-claims.js";
 
 /**
  * What every room of this server shares: settings, the storage (logs, classes, notes:
- * server/store/storage.ts), the seat-token secret, the matches this
- * process hosts, and the codes only the server itself may open (a log it wrote or found at boot).
+ * server/store/storage.ts), the seat-token secret, the matches this process hosts, the codes
+ * only the server itself may open (a log it wrote or found at boot), and which process hosts
+ * what (alone: this one; in a cluster: server/cluster/hosting-claims.ts).
  */
-export type RoomDeps = { config: ServerConfig; storage: Storage; tokens: SeatTokens; matches: MatchRegistry; openable: Set<string> };
+export type RoomDeps = { config: ServerConfig; storage: Storage; tokens: SeatTokens; matches: MatchRegistry; openable: Set<string>; claims: HostingClaims };

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { Client, type Room as ClientRoom } from "@colyseus/sdk";
+import { rejoin, SDK_RECONNECT_RETRIES } from "../../client/src/net/rejoin.js";
+import { freePort, track, type Player, type TestServer } from "../server/helpers.js";
+
+/**
+ * Server processes of one cluster for tests: each a real `server/main.ts` (tsx) with its own
+ * port and public address, all on one Redis and one data folder. Every child is killed by
+ * `stopAll` (call it in afterAll), and by the test runner's exit.
+ */
+
+export type ClusterProcess = {
+  name: string;
+  port: number;
+  url: string;
+  child: ChildProcess;
+  /** Everything the process printed. */
+  output(): string;
+  /** What `sdk()`, `join()`… of tests/server/helpers.ts need. */
+  server: TestServer;
+};
+
+const children = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
+export async function startProcess(name: string, redisUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<ClusterProcess> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: path.resolve(import.meta.dirname, "../.."),
+    env: {
+      ...process.env,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      BOT_DELAY_MS: "0",
+      CLIENT_DIR: path.join(dataDir, "no-client"),
+      REDIS_URL: redisUrl,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.add(child);
+  child.once("exit", () => children.delete(child));
+  let text = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`process ${name} did not start: ${text}`)), 40_000);
+    const onData = (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes("is running at")) (clearTimeout(timer), resolve());
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => (clearTimeout(timer), reject(new Error(`process ${name} exited (${code}): ${text}`))));
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  return { name, port, url, child, output: () => text, server: { port, url } as TestServer };
+}
+
+export async function kill9(proc: ClusterProcess): Promise<void> {
+  if (proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  const exited = new Promise((resolve) => proc.child.once("exit", resolve));
+  proc.child.kill("SIGKILL");
+  await exited;
+}
+
+export async function stopAll(procs: ClusterProcess[]): Promise<void> {
+  await Promise.all(procs.map(kill9));
+}
+
+/** The port of the process whose WebSocket the SDK room is connected to (its public address). */
+export function hostPort(room: ClientRoom<any, any>): number {
+  const ws = (room.connection.transport as { ws?: { url?: string } }).ws;
+  return Number(new URL(ws!.url!).port);
+}
+
+/**
+ * A seat held the way the browser client holds it (client/src/net/colyseus-connection.ts): the
+ * SDK reconnects first (6 tries), then a fresh join with the seat token through `endpoint`'s HTTP,
+ * retried by the client's own `rejoin` for up to two minutes. `player` is the current connection.
+ */
+export type HeldSeat = { player: Player; rejoins: number; backAt: number[]; lost: boolean };
+
+export function holdSeat(endpoint: string, player: Player, token: string): HeldSeat {
+  const held: HeldSeat = { player, rejoins: 0, backAt: [], lost: false };
+  const attach = (current: Player) => {
+    const room = current.room;
+    room.reconnection.minUptime = 0;
+    room.reconnection.maxRetries = SDK_RECONNECT_RETRIES;
+    room.onReconnect(() => held.backAt.push(Date.now()));
+    room.onLeave((code: number) => {
+      if (code === 1000) return;
+      const code6 = room.roomId;
+      void rejoin(() => new Client(endpoint).joinById(code6, { seat: token })).then(async (fresh) => {
+        if (!fresh) return void (held.lost = true);
+        const next = track(fresh);
+        await next.seat;
+        held.player = next;
+        held.rejoins++;
+        held.backAt.push(Date.now());
+        attach(next);
+      });
+    });
+  };
+  attach(player);
+  return held;
+}
