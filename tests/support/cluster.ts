@@ -1,12 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { rejoin, SDK_RECONNECT_RETRIES } from "../../client/src/net/rejoin.js";
 import { freePort, track, type Player, type TestServer } from "../server/helpers.js";
+import { postgresAvailable, postgresMissing, startPostgres, type TestPostgres } from "./postgres.js";
 
 /**
  * Server processes of one cluster for tests: each a real `server/main.ts` (tsx) with its own
- * port and public address, all on one Redis and one data folder. Every child is killed by
+ * port and public address, all on one Redis and one storage (`startPair`). Every child is killed by
  * `stopAll` (call it in afterAll), and by the test runner's exit.
  */
 
@@ -110,3 +113,42 @@ export function holdSeat(endpoint: string, player: Player, token: string): HeldS
   attach(player);
   return held;
 }
+
+/**
+ * Where the processes of a test cluster keep their logs, classes and notes: one shared data folder
+ * ("files", one machine only), or one PostgreSQL with a data folder of their own each ("postgres",
+ * as on several machines). Without PostgreSQL the "postgres" runs skip locally and fail under CI.
+ */
+export type ClusterStorage = "files" | "postgres";
+export const clusterStorages: ClusterStorage[] = ["files", "postgres"];
+
+export type ProcessPair = { a: ClusterProcess; b: ClusterProcess; stop(): Promise<void> };
+
+export async function startPair(redisUrl: string, storage: ClusterStorage): Promise<ProcessPair> {
+  const folders = [mkdtempSync(path.join(os.tmpdir(), "tt-cluster-"))];
+  let postgres: TestPostgres | undefined;
+  let a: ClusterProcess | undefined;
+  let b: ClusterProcess | undefined;
+  const stop = async () => {
+    await stopAll([a, b].filter((p): p is ClusterProcess => p !== undefined));
+    await postgres?.stop();
+    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    if (storage === "files") {
+      [a, b] = await Promise.all([startProcess("A", redisUrl, folders[0]!), startProcess("B", redisUrl, folders[0]!)]);
+    } else {
+      postgres = await startPostgres();
+      const env = { DATABASE_URL: await postgres.newDatabase() };
+      folders.push(mkdtempSync(path.join(os.tmpdir(), "tt-cluster-")));
+      [a, b] = await Promise.all([startProcess("A", redisUrl, folders[0]!, env), startProcess("B", redisUrl, folders[1]!, env)]);
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { a, b, stop };
+}
+
+/** Why a storage cannot run here, or undefined when it can. */
+export const storageMissing = (storage: ClusterStorage): string | undefined => (storage === "postgres" && !postgresAvailable ? postgresMissing : undefined);
