@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { ServerConfig } from "./config.js";
-import { classroomDeps, reopenClasses } from "./classroom/class-boot.js";
+import { AttemptLimiter } from "./classroom/attempt-limiter.js";
+import { classroomDeps, classVouches, reopenClasses } from "./classroom/class-boot.js";
 import type { ClassService } from "./classroom/class-service.js";
 import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
@@ -13,6 +14,8 @@ import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
 import { MatchRegistry } from "./room/match-registry.js";
+import { setGate } from "./room/matchmake-gate.js";
+import { KeyedBuckets } from "./room/rate-limit.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
@@ -42,7 +45,13 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
   const scenarios = installScenariosDir(config.scenariosDir);
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
-  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set() };
+  const deps: RoomDeps = {
+    config,
+    tokens: await SeatTokens.load(config.dataDir),
+    matches: new MatchRegistry(),
+    openable: new Set(),
+    failures: new AttemptLimiter(config.maxFailuresPerMinute, 60_000),
+  };
   // The one way the server itself opens a logged match in this process (a restart, a class table).
   deps.matches.open = async (code) => {
     deps.openable.add(code);
@@ -53,6 +62,16 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     }
   };
   const cdeps = await classroomDeps(deps);
+  // Seats are invitations (server/room/matchmake-gate.ts): both room kinds are entered by code only.
+  const dropGate = setGate({
+    inviteOnly: new Set([NEGOTIATION_ROOM, CLASSROOM_ROOM]),
+    vouched: (name, id, options) =>
+      name === NEGOTIATION_ROOM
+        ? typeof options.seat === "string" && deps.tokens.playerFor(id, options.seat) !== undefined
+        : name === CLASSROOM_ROOM && classVouches(cdeps.service, id, options),
+    creates: new KeyedBuckets(config.createsPerMinute / 60, Math.max(1, Math.floor(config.createsPerMinute))),
+    joins: new KeyedBuckets(config.joinsPerSecond, config.joinBurst),
+  });
   const server = defineServer({
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
@@ -95,6 +114,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
       return resumed;
     },
     async shutdown() {
+      dropGate();
       await server.gracefullyShutdown(false);
     },
   };

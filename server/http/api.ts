@@ -18,8 +18,10 @@ export function mountApi(app: HttpApp, dataDir: string): void {
     res.json({ scenarios: builtinScenarioIds().map((id) => publicScenario(builtinScenario(id)!)) });
   });
 
+  // Listing is not inviting: ended matches (to replay) only; of the others, just how many there are.
   app.get("/api/matches", async (_req: Request, res: Response) => {
-    res.json({ matches: await listMatches(dataDir) });
+    const all = await listMatches(dataDir);
+    res.json({ matches: all.filter((m) => m.status === "ended"), running: all.filter((m) => m.status === "running").length });
   });
 
   app.get("/api/matches/:id/log", async (req: Request, res: Response) => {
