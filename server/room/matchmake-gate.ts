@@ -13,7 +13,7 @@ import { KeyedBuckets } from "./rate-limit.js";
  * with a flood is kept out of their own seat.
  *
  * Colyseus has one matchmaker per process, so the door is installed once and asks the gate of
- * the server running now (`setGate`).
+ * the server started last (`setGate`).
  */
 
 export type MatchmakeGate = {
@@ -25,17 +25,19 @@ export type MatchmakeGate = {
   joins: KeyedBuckets;
 };
 
-let current: MatchmakeGate | undefined;
+/** The gates of the servers started in this process, newest last (tests start one after another). */
+const gates: MatchmakeGate[] = [];
 let installed = false;
 
 const refuse = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, refusalText(reply));
 
 /** Makes `gate` the door of this process's matchmaker; returns the way to take it down. */
 export function setGate(gate: MatchmakeGate): () => void {
-  current = gate;
+  gates.push(gate);
   if (!installed) install();
   return () => {
-    if (current === gate) current = undefined;
+    const index = gates.indexOf(gate);
+    if (index >= 0) gates.splice(index, 1);
   };
 }
 
@@ -44,7 +46,7 @@ function install(): void {
   const controller = matchMaker.controller;
   const invoke = controller.invokeMethod;
   controller.invokeMethod = async function (method: string, roomName: string, clientOptions: any = {}, authOptions?: any) {
-    const gate = current;
+    const gate = gates.at(-1);
     if (gate) roomName = await check(gate, method, roomName, clientOptions ?? {}, String(authOptions?.ip ?? "?"));
     return invoke.call(this, method, roomName, clientOptions, authOptions);
   };
