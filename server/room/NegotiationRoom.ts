@@ -65,6 +65,9 @@ export class NegotiationRoom extends Room {
   private turnTimer: Delayed | undefined;
   private botTimer: Delayed | undefined;
   private idleTimer: Delayed | undefined;
+  /** Created by a client in this process (not reopened from a log), and whether a player has connected since. */
+  private fresh = false;
+  private everSeated = false;
   /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
   private paused = false;
 
@@ -105,6 +108,7 @@ export class NegotiationRoom extends Room {
       if (typeof open !== "string" || !this.deps.openable.delete(open)) throw refusal({ code: "BAD_OPTIONS", message: "There is no such option: open." });
       return open;
     }
+    this.fresh = true;
     const planned = await planMatch(this.deps, options, (code) => this.deps.matches.has(code));
     if (!planned.ok) throw refusal(planned.error);
     const written = await writeMatchLog(this.deps, planned.value.code, planned.value.lines);
@@ -333,6 +337,7 @@ export class NegotiationRoom extends Room {
   private setConnected(data: ClientData, connected: boolean): void {
     data.connected = connected;
     const delta = connected ? 1 : -1;
+    if (connected && data.seat) this.everSeated = true;
     if (!data.seat) this.spectatorCount += delta;
     else this.connections.set(data.seat.playerId, (this.connections.get(data.seat.playerId) ?? 0) + delta);
   }
@@ -379,8 +384,8 @@ export class NegotiationRoom extends Room {
 
   /**
    * With nobody connected, the room unloads after a while; an unfinished match resumes from its
-   * log on restart. One that never started (still in its briefing; not a class table, which waits
-   * for its class) is abandoned sooner: marked so, never resumed, its log kept.
+   * log on restart. One never played (neverPlayed) is abandoned sooner: marked so, never
+   * resumed, its log kept.
    */
   private armIdle(): void {
     const someone = [...this.connections.values()].some((n) => n > 0) || this.spectatorCount > 0;
@@ -391,13 +396,19 @@ export class NegotiationRoom extends Room {
     }
     if (this.idleTimer) return;
     const phase = this.session.state.phase;
-    const abandon = phase === "briefing" && this.classCode === null;
+    const abandon = this.neverPlayed();
     const ms = phase === "ended" ? 5_000 : abandon ? this.deps.config.abandonMinutes * 60_000 : this.deps.config.idleMinutes * 60_000;
     this.idleTimer = this.clock.setTimeout(() => void this.unload(abandon), ms);
   }
 
+  /** Never started (still in the briefing), or a branch made here that nobody ever sat down in; never a class table. */
+  private neverPlayed(): boolean {
+    if (this.classCode !== null) return false;
+    return this.session.state.phase === "briefing" || (this.fresh && !this.everSeated && this.session.state.phase !== "ended");
+  }
+
   private async unload(abandon: boolean): Promise<void> {
-    if (abandon && this.session.state.phase === "briefing") {
+    if (abandon && this.neverPlayed()) {
       await markAbandoned(this.deps.config.dataDir, this.roomId).catch((error: Error) => console.warn(`Could not mark ${this.roomId} abandoned: ${error.message}`));
     }
     await this.disconnect();

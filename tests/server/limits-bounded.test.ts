@@ -101,12 +101,21 @@ describe("everything is bounded", () => {
     const code = left.room.roomId;
     const waiting = await create(s, { side: "japan" });
     const playing = await startedPvp(s);
-    await leaveAll(left);
+    // A "what if" branch of an ended match, opened mid-negotiation, that nobody sat down in.
+    const parent = await startedPvp(s);
+    await act(parent.japan, "walkaway");
+    await leaveAll(parent.japan, parent.us);
+    const branchWatcher = await create(s, { spectator: true, branch: { matchId: parent.code, step: 4 } });
+    const branch = branchWatcher.room.roomId;
+    expect(s.match(branch).state.phase).toBe("negotiating");
+    await leaveAll(left, branchWatcher);
     await leaveAll(playing.japan, playing.us);
     for (let t = 0; t < 300 && s.game.deps.matches.has(code); t++) await sleep(20);
     expect(s.game.deps.matches.has(code)).toBe(false);
     expect(existsSync(abandonedPath(s.dataDir, code))).toBe(true);
     expect(replayLog(readFileSync(logPath(s.dataDir, code), "utf8")).ok).toBe(true);
+    for (let t = 0; t < 300 && s.game.deps.matches.has(branch); t++) await sleep(20);
+    expect(existsSync(abandonedPath(s.dataDir, branch))).toBe(true);
     // Someone waiting for their guest is not abandoned; a started match waits for idleMinutes (hours), not this.
     await sleep(1500);
     expect(s.game.deps.matches.has(waiting.room.roomId)).toBe(true);
@@ -123,6 +132,7 @@ describe("everything is bounded", () => {
       const resumed = await again.resumeUnfinished();
       expect(resumed).toContain(playing.code);
       expect(resumed).not.toContain(code);
+      expect(resumed).not.toContain(branch);
       const listing = (await (await fetch(`http://127.0.0.1:${(again.server.transport.server!.address() as { port: number }).port}/api/matches`)).json()) as { matches: { id: string }[] };
       expect(listing.matches.map((m) => m.id)).not.toContain(code);
     } finally {
