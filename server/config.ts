@@ -45,8 +45,8 @@ export const serverConfigSchema = z.strictObject({
   chatPerMinute: z.number().positive().max(10_000_000).default(20),
   chatBurst: z.number().int().positive().max(100_000).default(8),
   /** Chat lines per match (CHAT_FULL), and the size its log may reach before chat is refused (LOG_FULL). */
-  maxChatLines: z.number().int().min(0).max(100_000).default(1000),
-  maxLogBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(2 * 1024 * 1024),
+  maxChatLines: z.number().int().min(0).max(100_000).default(500),
+  maxLogBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(1024 * 1024),
   /** Students per class, latecomers included (CLASS_FULL); a returning student with their token is never refused. */
   maxClassStudents: z.number().int().min(1).max(10_000).default(200),
   /**
