@@ -80,7 +80,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
-      mountApi(app, config.dataDir);
+      mountApi(app, config.dataDir, config.maxListedMatches);
       app.use(staticFiles(config.clientDir));
     },
   });

@@ -47,6 +47,8 @@ export const serverConfigSchema = z.strictObject({
   /** Chat lines per match (CHAT_FULL), and the size its log may reach before chat is refused (LOG_FULL). */
   maxChatLines: z.number().int().min(0).max(100_000).default(500),
   maxLogBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+  /** `GET /api/matches` lists at most this many ended matches, newest first. */
+  maxListedMatches: z.number().int().min(1).max(100_000).default(500),
   /** Students per class, latecomers included (CLASS_FULL); a returning student with their token is never refused. */
   maxClassStudents: z.number().int().min(1).max(10_000).default(200),
   /**
@@ -102,6 +104,7 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   MAX_CHAT_LINES: "maxChatLines",
   MAX_LOG_BYTES: "maxLogBytes",
   MAX_CLASS_STUDENTS: "maxClassStudents",
+  MAX_LISTED_MATCHES: "maxListedMatches",
   CREATES_PER_MINUTE: "createsPerMinute",
   JOINS_PER_SECOND: "joinsPerSecond",
   JOIN_BURST: "joinBurst",

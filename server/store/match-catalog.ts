@@ -106,6 +106,7 @@ export async function listMatches(dataDir: string): Promise<MatchSummary[]> {
   const names = await fs.readdir(dir).catch(() => [] as string[]);
   const abandoned = new Set(names.filter((n) => n.endsWith(".abandoned")).map((n) => n.slice(0, -".abandoned".length)));
   const summaries: MatchSummary[] = [];
+  const seen = new Set<string>();
   for (const name of names) {
     if (!name.endsWith(".jsonl")) continue;
     const file = path.join(dir, name);
@@ -117,9 +118,12 @@ export async function listMatches(dataDir: string): Promise<MatchSummary[]> {
       entry = { size: stat.size, mtimeMs: stat.mtimeMs, summary: summarizeLog(name.slice(0, -".jsonl".length), text) };
       cache.set(file, entry);
     }
+    seen.add(file);
     if (!entry.summary) continue;
     const status = entry.summary.status === "running" && abandoned.has(entry.summary.id) ? "abandoned" : entry.summary.status;
     summaries.push(status === entry.summary.status ? entry.summary : { ...entry.summary, status });
   }
+  // Forget the summaries of files no longer there, so the cache stays as big as the folder.
+  for (const file of cache.keys()) if (path.dirname(file) === dir && !seen.has(file)) cache.delete(file);
   return summaries.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || a.id.localeCompare(b.id));
 }
