@@ -4,7 +4,8 @@ import type { AddressInfo } from "node:net";
 import { defineRoom, defineServer, matchMaker, type Server } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import type { ServerConfig } from "./config.js";
-import { classroomDeps, reopenClasses } from "./classroom/class-boot.js";
+import { AttemptLimiter } from "./classroom/attempt-limiter.js";
+import { classroomDeps, classVouches, reopenClasses } from "./classroom/class-boot.js";
 import type { ClassService } from "./classroom/class-service.js";
 import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
@@ -12,6 +13,8 @@ import { mountClassesApi } from "./http/classes-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
+import { setGate } from "./room/matchmake-gate.js";
+import { KeyedBuckets } from "./room/rate-limit.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { openStorage } from "./store/open-storage.js";
@@ -45,7 +48,15 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
   // Alone: local registry and claims. REDIS_URL: Colyseus's Redis presence and driver (server/cluster).
   const cluster = clusterParts(config);
-  const deps: RoomDeps = { config, storage, tokens: await SeatTokens.load(storage), matches: cluster.matches, openable: new Set(), claims: cluster.claims };
+  const deps: RoomDeps = {
+    config,
+    storage,
+    tokens: await SeatTokens.load(storage),
+    matches: cluster.matches,
+    openable: new Set(),
+    claims: cluster.claims,
+    failures: new AttemptLimiter(config.maxFailuresPerMinute, 60_000),
+  };
   // The one way the server itself opens a logged match (a restart, a class table, a failover); in a cluster maybe on another process, hence the grant.
   deps.matches.open = async (code) => {
     deps.openable.add(code);
@@ -56,6 +67,16 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     }
   };
   const cdeps = await classroomDeps(deps);
+  // Seats are invitations (server/room/matchmake-gate.ts): both room kinds are entered by code only.
+  const dropGate = setGate({
+    inviteOnly: new Set([NEGOTIATION_ROOM, CLASSROOM_ROOM]),
+    vouched: (name, id, options) =>
+      name === NEGOTIATION_ROOM
+        ? typeof options.seat === "string" && deps.tokens.playerFor(id, options.seat) !== undefined
+        : name === CLASSROOM_ROOM && classVouches(cdeps.service, id, options),
+    creates: new KeyedBuckets(config.createsPerMinute / 60, Math.max(1, Math.floor(config.createsPerMinute))),
+    joins: new KeyedBuckets(config.joinsPerSecond, config.joinBurst),
+  });
   const server = defineServer({
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
@@ -65,7 +86,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
-      mountApi(app, storage);
+      mountApi(app, storage, config.maxListedMatches);
       app.use(staticFiles(config.clientDir));
     },
   });
@@ -105,6 +126,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     async shutdown() {
       // Claims stay with this process: in a cluster the survivors resume its unfinished matches.
       await deps.claims.stop();
+      dropGate();
       await server.gracefullyShutdown(false);
       await storage.close();
     },

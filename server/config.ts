@@ -25,10 +25,45 @@ export const serverConfigSchema = z.strictObject({
   /** Token bucket per connection: sustained messages per second, and burst size. */
   ratePerSecond: z.number().positive().max(100_000).default(10),
   rateBurst: z.number().int().positive().max(100_000).default(30),
-  /** Humans per side (a class plays 2–4 per side). */
-  maxPlayersPerSide: z.number().int().min(1).max(20).default(6),
+  /** The most seats per side a creator may ask for (`seatsPerSide`, default 1); a full side refuses with SIDE_FULL. */
+  maxPlayersPerSide: z.number().int().min(1).max(20).default(4),
   /** An unfinished match with nobody connected is unloaded after this long (its log resumes on restart). */
   idleMinutes: z.number().positive().max(7 * 24 * 60).default(120),
+  /**
+   * A match still in its briefing (never started) with nobody connected is closed after this
+   * long and marked abandoned: never resumed at restart (its log is kept). Class tables wait for their class.
+   */
+  abandonMinutes: z.number().positive().max(24 * 60).default(3),
+  /** Spectators per match (SPECTATORS_FULL); seats never count against it, so watchers cannot keep a player out. */
+  maxSpectators: z.number().int().min(0).max(1000).default(32),
+  /**
+   * Connections and unconnected seat reservations per room, Colyseus' ceiling: far above the
+   * seats and spectators, so reservations that never connect (they expire) cannot fill it first.
+   */
+  maxRoomClients: z.number().int().min(10).max(10_000).default(500),
+  /** Chat per seat (all its connections together): sustained lines per minute, and burst. */
+  chatPerMinute: z.number().positive().max(10_000_000).default(20),
+  chatBurst: z.number().int().positive().max(100_000).default(8),
+  /** Chat lines per match (CHAT_FULL), and the size its log may reach before chat is refused (LOG_FULL). */
+  maxChatLines: z.number().int().min(0).max(100_000).default(500),
+  maxLogBytes: z.number().int().min(64 * 1024).max(1024 * 1024 * 1024).default(1024 * 1024),
+  /** `GET /api/matches` lists at most this many ended matches, newest first. */
+  maxListedMatches: z.number().int().min(1).max(100_000).default(500),
+  /** Students per class, latecomers included (CLASS_FULL); a returning student with their token is never refused. */
+  maxClassStudents: z.number().int().min(1).max(10_000).default(200),
+  /**
+   * Per source address: matches created (`create`) and classes opened (POST /api/classes) per
+   * minute, as a bucket of that size; and matchmaking requests (joins) per second with a burst.
+   * A join with a valid seat token, student token or instructor key is never limited.
+   */
+  createsPerMinute: z.number().positive().max(100_000).default(60),
+  joinsPerSecond: z.number().positive().max(100_000).default(5),
+  joinBurst: z.number().int().positive().max(100_000).default(120),
+  /**
+   * Wrong secrets (instructor keys, student tokens, seat tokens) per minute, counted per source
+   * and per class or match; past either the wrong ones get RATE_LIMITED, a right one still gets in.
+   */
+  maxFailuresPerMinute: z.number().int().min(1).max(100_000).default(20),
   /**
    * Match logs: an accepted move is written to the operating system before it is broadcast (it
    * survives kill -9), and flushed to the storage device within this many ms (a power cut loses
@@ -74,6 +109,19 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   DATABASE_URL: "databaseUrl",
   REDIS_URL: "redisUrl",
   PUBLIC_ADDRESS: "publicAddress",
+  ABANDON_MINUTES: "abandonMinutes",
+  MAX_SPECTATORS: "maxSpectators",
+  MAX_ROOM_CLIENTS: "maxRoomClients",
+  CHAT_PER_MINUTE: "chatPerMinute",
+  CHAT_BURST: "chatBurst",
+  MAX_CHAT_LINES: "maxChatLines",
+  MAX_LOG_BYTES: "maxLogBytes",
+  MAX_CLASS_STUDENTS: "maxClassStudents",
+  MAX_LISTED_MATCHES: "maxListedMatches",
+  CREATES_PER_MINUTE: "createsPerMinute",
+  JOINS_PER_SECOND: "joinsPerSecond",
+  JOIN_BURST: "joinBurst",
+  MAX_FAILURES_PER_MINUTE: "maxFailuresPerMinute",
 };
 const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl", "redisUrl", "publicAddress"]);
 

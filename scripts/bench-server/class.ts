@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const port = await freePort();
   const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root, stdio: ["ignore", "pipe", "inherit"],
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), BOT_DELAY_MS: "200", RATE_PER_SECOND: "1000", RATE_BURST: "1000" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), BOT_DELAY_MS: "200", RATE_PER_SECOND: "1000", RATE_BURST: "1000", CREATES_PER_MINUTE: "100000", JOINS_PER_SECOND: "100000", JOIN_BURST: "100000", MAX_CLASS_STUDENTS: "10000" },
   });
   await new Promise<void>((resolve) => server.stdout!.on("data", (d: Buffer) => d.toString().includes("is running at") && resolve()));
   const pid = server.pid!;

@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, type Client } from "@colyseus/core";
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import {
   classJoinSchema,
   describeProblems,
@@ -40,13 +40,15 @@ export class ClassroomRoom extends Room {
   private code = "";
   private stopListening: () => void = () => {};
 
-  override onCreate(options: unknown): void {
+  override async onCreate(options: unknown): Promise<void> {
     const code = (options as { classCode?: unknown } | undefined)?.classCode;
     // Only the server opens classroom rooms (on POST /api/classes and at boot): a client create is refused.
     if (typeof code !== "string" || !this.cdeps.openable.delete(code)) throw refusal({ code: "BAD_OPTIONS", message: "Classes are opened with POST /api/classes." });
     this.roomId = this.code = code;
     this.autoDispose = false;
-    this.maxClients = 400;
+    this.maxClients = this.cdeps.service.deps.config.maxRoomClients;
+    // Entered by the class code only (joinById): the matchmaker's join/joinOrCreate never find it.
+    await this.setPrivate(true);
     for (const type of instructorMessageTypes) this.onMessage(type, (client: Client, payload: unknown) => void this.onInstructorMessage(client, type, payload));
     this.onMessage("*", (client: Client, type: string | number) => this.reply(client, { code: "UNKNOWN_MESSAGE", message: `There is no message "${String(type)}" (messages: ${instructorMessageTypes.join(", ")}).` }, String(type)));
     this.clock.setInterval(() => void this.pushDashboards(), 1000);
@@ -71,16 +73,24 @@ export class ClassroomRoom extends Room {
     else if (member?.kind === "student") client.send("assignment", this.cdeps.service.assignment(this.code, member.studentId));
   }
 
-  override async onJoin(client: Client, options: unknown): Promise<void> {
-    if (this.cdeps.attempts.blocked(this.code)) throw refusal({ code: "RATE_LIMITED", message: "Too many failed attempts for this class; wait a minute." });
+  /** Only notes where the connection comes from (wrong keys and tokens are counted per source and per class). */
+  override onAuth(_client: Client, _options: unknown, context: AuthContext): { source: string } {
+    return { source: String(context?.ip ?? "?") };
+  }
+
+  /** A wrong secret: counted per source and per class; past the limit it is answered RATE_LIMITED (a right one still gets in). */
+  private wrongSecret(source: string, reply: ErrorReply): ServerError {
+    const over = this.cdeps.attempts.fail([`source:${source}`, `class:${this.code}`]);
+    return refusal(over ? { code: "RATE_LIMITED", message: "Too many wrong keys or tokens for this class; wait a minute." } : reply);
+  }
+
+  override async onJoin(client: Client, options: unknown, auth?: { source: string }): Promise<void> {
+    const source = auth?.source ?? "?";
     const parsed = classJoinSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
     const service = this.cdeps.service;
     if ("key" in parsed.data) {
-      if (service.authorize(this.code, parsed.data.key) !== "ok") {
-        this.cdeps.attempts.fail(this.code);
-        throw refusal({ code: "FORBIDDEN", message: "That is not this class's instructor key." });
-      }
+      if (service.authorize(this.code, parsed.data.key) !== "ok") throw this.wrongSecret(source, { code: "FORBIDDEN", message: "That is not this class's instructor key." });
       client.userData = { kind: "instructor" } satisfies Member;
       await this.pushDashboard(client);
       return;
@@ -88,7 +98,7 @@ export class ClassroomRoom extends Room {
     const name = "name" in parsed.data ? parsed.data.name : "";
     const joined = await service.join(this.code, name, parsed.data.token);
     if (!joined.ok) {
-      if (joined.error.code === "BAD_STUDENT_TOKEN") this.cdeps.attempts.fail(this.code);
+      if (joined.error.code === "BAD_STUDENT_TOKEN") throw this.wrongSecret(source, joined.error);
       throw refusal(joined.error);
     }
     client.userData = { kind: "student", studentId: joined.value.studentId } satisfies Member;

@@ -1,5 +1,5 @@
 import { matchMaker } from "@colyseus/core";
-import { AttemptLimiter } from "./attempt-limiter.js";
+import { secretMatches } from "./class-record.js";
 import { ClassService } from "./class-service.js";
 import { liveTable, stopTables } from "./class-tables.js";
 import { CLASSROOM_ROOM } from "../../shared/index.js";
@@ -10,7 +10,15 @@ import type { RoomDeps } from "../room/room-deps.js";
 export async function classroomDeps(deps: RoomDeps): Promise<ClassroomDeps> {
   const service = new ClassService(deps);
   await service.restore();
-  return { service, openable: new Set(), open: new Set(), attempts: new AttemptLimiter(), cluster: deps.config.redisUrl !== undefined };
+  return { service, openable: new Set(), open: new Set(), attempts: deps.failures, cluster: deps.config.redisUrl !== undefined };
+}
+
+/** True when join options carry this class's instructor key or one of its students' tokens (checked). */
+export function classVouches(service: ClassService, code: string, options: Record<string, unknown>): boolean {
+  const record = service.get(code);
+  if (!record) return false;
+  if (typeof options.key === "string") return service.authorize(code, options.key) === "ok";
+  return typeof options.token === "string" && record.students.some((s) => secretMatches(record.salt, s.tokenHash, options.token as string));
 }
 
 /**

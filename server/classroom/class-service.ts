@@ -155,6 +155,8 @@ export class ClassService {
         return ok({ record, value: { studentId: student.id, token } });
       }
       if (record.status === "ended") return err({ code: "CLASS_ENDED", message: "This class has ended." });
+      const cap = this.deps.config.maxClassStudents;
+      if (record.students.length >= cap) return err({ code: "CLASS_FULL", message: `This class already has ${cap} students; returning students come back with their token.` });
       const scenario = classScenario(record);
       const studentId = `s${record.students.length + 1}`;
       const fresh = newSecret();

@@ -52,7 +52,7 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
       seed: randomBytes(8).toString("hex"),
       settings,
       createdAt: new Date().toISOString(),
-      meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id },
+      meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id, seatsPerSide: record.settings.playersPerSide },
     });
     if (!started.ok) return { ok: false, error: started.error };
     let match = started.value.match;

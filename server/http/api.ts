@@ -13,13 +13,15 @@ import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 type ApiError = { code: string; message: string };
 const fail = (res: Response, status: number, error: ApiError) => res.status(status).json(error);
 
-export function mountApi(app: HttpApp, storage: Storage): void {
+export function mountApi(app: HttpApp, storage: Storage, maxListed = 500): void {
   app.get("/api/scenarios", (_req: Request, res: Response) => {
     res.json({ scenarios: builtinScenarioIds().map((id) => publicScenario(builtinScenario(id)!)) });
   });
 
+  // Listing is not inviting: ended matches (to replay) only; of the others, just how many there are.
   app.get("/api/matches", async (_req: Request, res: Response) => {
-    res.json({ matches: await storage.listMatches() });
+    const all = await storage.listMatches();
+    res.json({ matches: all.filter((m) => m.status === "ended").slice(0, maxListed), running: all.filter((m) => m.status === "running").length });
   });
 
   app.get("/api/matches/:id/log", async (req: Request, res: Response) => {

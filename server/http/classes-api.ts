@@ -1,6 +1,6 @@
 import { matchMaker } from "@colyseus/core";
-import { AttemptLimiter } from "../classroom/attempt-limiter.js";
 import { classClaim } from "../classroom/class-boot.js";
+import { KeyedBuckets } from "../room/rate-limit.js";
 import { classDebrief, classSummary } from "../classroom/class-dashboard.js";
 import { classCodeSchema, type ClassRecord } from "../classroom/class-record.js";
 import type { ClassService } from "../classroom/class-service.js";
@@ -47,13 +47,13 @@ function readJson(req: Request, maxBytes = MAX_BODY): Promise<unknown> {
 
 export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
   const service: ClassService = cdeps.service;
-  const creations = new AttemptLimiter(30, 60_000);
-  const keyFailures = new AttemptLimiter(20, 60_000);
+  const config = service.deps.config;
+  const creations = new KeyedBuckets(config.createsPerMinute / 60, Math.max(1, Math.floor(config.createsPerMinute)));
+  const keyFailures = cdeps.attempts;
 
   app.post("/api/classes", async (raw, res) => {
     const req = raw as Request;
-    if (creations.blocked(source(req))) return fail(res, 429, "RATE_LIMITED", "Too many classes opened from here; wait a minute.");
-    creations.fail(source(req));
+    if (!creations.take(source(req))) return fail(res, 429, "RATE_LIMITED", "Too many classes opened from here; wait a minute.");
     const body = await readJson(req).catch((e: Error) => e);
     if (body instanceof Error) return fail(res, 400, "BAD_OPTIONS", `The body must be a JSON object under 16 KB (${body.message}).`);
     const created = await service.create(body);
@@ -71,13 +71,13 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
     if (!code.success) return void fail(res, 400, "BAD_ID", "A class code is 8 letters and digits.");
     // Cluster: a class hosted by another process (or created after this one started) is read from storage.
     if (cdeps.cluster && !cdeps.open.has(code.data)) await service.reload(code.data);
-    if (keyFailures.blocked(source(req))) return void fail(res, 429, "RATE_LIMITED", "Too many wrong keys; wait a minute.");
     const header = req.headers.authorization;
     const key = typeof header === "string" && header.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
     const auth = service.authorize(code.data, key);
     if (auth === "missing") return void fail(res, 401, "UNAUTHORIZED", "Send the instructor key as `Authorization: Bearer KEY`.");
     if (auth !== "ok") {
-      keyFailures.fail(source(req));
+      // Counted per source and per class; past the limit a wrong key gets 429, a right one is still let in.
+      if (keyFailures.fail([`source:${source(req)}`, `class:${code.data}`])) return void fail(res, 429, "RATE_LIMITED", "Too many wrong keys; wait a minute.");
       // An unknown class and a wrong key look the same, so codes cannot be probed with keys.
       return void fail(res, 403, "FORBIDDEN", "That key does not open this class.");
     }

@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
+import { ErrorCode, Room, ServerError, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import {
   clientMessageTypes,
   describeProblems,
@@ -32,6 +32,8 @@ import { grantOpens } from "../cluster/open-grant.js";
 
 type Seat = { playerId: string; side: string; role: string };
 type ClientData = { seat: Seat | null; viewer: Viewer; bucket: TokenBucket; connected: boolean; attached: boolean };
+/** What `onAuth` hands `onJoin`: where the connection comes from (failed seat tokens are counted per source). */
+type JoinAuth = { source: string };
 
 /** The refusal a create or join promise rejects with, as `CODE: sentence`. */
 export const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, refusalText(reply));
@@ -51,6 +53,11 @@ export class NegotiationRoom extends Room {
   /** Open connections per player id (one person may have two tabs open). */
   private connections = new Map<string, number>();
   private spectatorCount = 0;
+  /**
+   * Per seat, not per connection (one person with ten tabs is still one seat): every message
+   * the seat's connections send together, and its chat lines.
+   */
+  private seatBuckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
   /** Branch matches: the parent's seats not yet taken over by someone joining. */
   private inheritable = new Set<string>();
   private classCode: string | null = null;
@@ -59,6 +66,9 @@ export class NegotiationRoom extends Room {
   private turnTimer: Delayed | undefined;
   private botTimer: Delayed | undefined;
   private idleTimer: Delayed | undefined;
+  /** Created by a client in this process (not reopened from a log), and whether a player has connected since. */
+  private fresh = false;
+  private everSeated = false;
   /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
   private paused = false;
 
@@ -84,7 +94,10 @@ export class NegotiationRoom extends Room {
     session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
     session.onChange = () => this.commit();
     this.autoDispose = false;
-    this.maxClients = 64;
+    // Far above seats + spectators (each capped on its own in onJoin): reservations that never connect cannot fill it.
+    this.maxClients = this.deps.config.maxRoomClients;
+    // Invitations only: the matchmaker's join/joinOrCreate never find this room, joinById(code) does.
+    await this.setPrivate(true);
     for (const type of clientMessageTypes) this.onMessage(type, (client: Client, payload: unknown) => this.onClientMessage(client, type, payload));
     this.onMessage("*", (client: Client, type: string | number) => this.onUnknownMessage(client, String(type)));
     this.deps.matches.add(this.hosted());
@@ -98,6 +111,7 @@ export class NegotiationRoom extends Room {
       if (typeof open !== "string" || !(this.deps.openable.delete(open) || grantOpens(this.deps.tokens, open, options))) throw refusal({ code: "BAD_OPTIONS", message: "There is no such option: open." });
       return open;
     }
+    this.fresh = true;
     const planned = await planMatch(this.deps, options, (code) => this.deps.matches.has(code));
     if (!planned.ok) throw refusal(planned.error);
     const written = await writeMatchLog(this.deps, planned.value.code, planned.value.lines);
@@ -142,7 +156,12 @@ export class NegotiationRoom extends Room {
     this.commit();
   }
 
-  override async onJoin(client: Client, options: unknown): Promise<void> {
+  /** Only notes where the connection comes from; who sits where is decided in onJoin. */
+  override onAuth(_client: Client, _options: unknown, context: AuthContext): JoinAuth {
+    return { source: String(context?.ip ?? "?") };
+  }
+
+  override async onJoin(client: Client, options: unknown, auth?: JoinAuth): Promise<void> {
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
     const wanted = parsed.data;
@@ -151,8 +170,11 @@ export class NegotiationRoom extends Room {
       throw refusal({ code: "CLASS_TABLE", message: "This table belongs to a class; join your class with its class code." });
     }
     let seat: Seat | null = null;
-    if (wanted.seat !== undefined) seat = this.deps.tokens.isWatchToken(this.roomId, wanted.seat) ? null : this.reclaimSeat(wanted.seat);
+    if (wanted.seat !== undefined) seat = this.deps.tokens.isWatchToken(this.roomId, wanted.seat) ? null : this.reclaimSeat(wanted.seat, auth?.source ?? "?");
     else if (!wanted.spectator) seat = await this.takeSeat(wanted);
+    if (seat === null && this.spectatorCount >= this.deps.config.maxSpectators) {
+      throw refusal({ code: "SPECTATORS_FULL", message: `This match already has ${this.deps.config.maxSpectators} spectators; try again later.` });
+    }
     const data: ClientData = { seat, viewer: viewerOf(seat), bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst), connected: false, attached: false };
     client.userData = data;
     this.setConnected(data, true);
@@ -209,17 +231,23 @@ export class NegotiationRoom extends Room {
     if (held) client.send("view", { rev: held.rev, seat: this.grant(data.seat), view: held.view });
   }
 
-  private reclaimSeat(token: string): Seat {
+  private reclaimSeat(token: string, source: string): Seat {
     const playerId = this.deps.tokens.playerFor(this.roomId, token);
     const player = this.session.state.players.find((p) => p.id === playerId && p.bot === undefined);
-    if (!player) throw refusal({ code: "BAD_SEAT_TOKEN", message: "That seat token does not belong to a seat in this match." });
+    if (!player) {
+      // Counted per source and per match; past the limit the answer changes, the check does not (a right token always works).
+      if (this.deps.failures.fail([`source:${source}`, `match:${this.roomId}`])) {
+        throw refusal({ code: "RATE_LIMITED", message: "Too many wrong seat tokens; wait a minute." });
+      }
+      throw refusal({ code: "BAD_SEAT_TOKEN", message: "That seat token does not belong to a seat in this match." });
+    }
     return { playerId: player.id, side: player.side, role: player.role };
   }
 
   private async takeSeat(wanted: { name?: string | undefined; side?: string | undefined; role?: string | undefined }): Promise<Seat> {
     const seated = await this.session.serial(async () => {
       const state = this.session.state;
-      const choice = chooseSeat(this.session.scenario, state, wanted, { humanSides: this.host.humanSides, maxPerSide: this.deps.config.maxPlayersPerSide });
+      const choice = chooseSeat(this.session.scenario, state, wanted, { humanSides: this.host.humanSides, maxPerSide: this.host.seatsPerSide, vacant: this.inheritable });
       if (!choice.ok) return choice;
       const inherited = takeInheritedSeat(state, this.inheritable, choice.value.side, wanted.role);
       if (inherited) return { ok: true as const, value: inherited };
@@ -240,6 +268,8 @@ export class NegotiationRoom extends Room {
     if (!message.ok) return this.refuse(client, message.error, type);
     if (message.value.type === "sync") return this.sendView(client, data);
     if (!data.seat) return this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
+    const limited = this.seatLimit(data.seat.playerId, message.value.type === "chat");
+    if (limited) return this.refuse(client, limited, type);
     if (this.paused && message.value.type !== "chat") {
       return this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
     }
@@ -253,6 +283,22 @@ export class NegotiationRoom extends Room {
       const result = await this.session.apply(action, { parsed: true });
       if (!result.ok) this.refuse(client, result.error, type);
     });
+  }
+
+  /** The seat's own limits (all its connections together), and for chat the match's: a refusal, or undefined. */
+  private seatLimit(playerId: string, chat: boolean): ErrorReply | undefined {
+    const config = this.deps.config;
+    let buckets = this.seatBuckets.get(playerId);
+    if (!buckets) {
+      buckets = { messages: new TokenBucket(config.ratePerSecond, config.rateBurst), chat: new TokenBucket(config.chatPerMinute / 60, config.chatBurst) };
+      this.seatBuckets.set(playerId, buckets);
+    }
+    if (!buckets.messages.take()) return { code: "RATE_LIMITED", message: "Too many messages from your seat; slow down." };
+    if (!chat) return undefined;
+    if (this.session.state.chat.length >= config.maxChatLines) return { code: "CHAT_FULL", message: `This match has reached its ${config.maxChatLines} chat lines; moves still work.` };
+    if (this.session.logBytes >= config.maxLogBytes) return { code: "LOG_FULL", message: "This match's log has reached its size limit; chat is closed, moves still work." };
+    if (!buckets.chat.take()) return { code: "RATE_LIMITED", message: `Your seat may chat ${config.chatPerMinute} lines a minute; slow down.` };
+    return undefined;
   }
 
   private onUnknownMessage(client: Client, type: string): void {
@@ -300,6 +346,7 @@ export class NegotiationRoom extends Room {
   private setConnected(data: ClientData, connected: boolean): void {
     data.connected = connected;
     const delta = connected ? 1 : -1;
+    if (connected && data.seat) this.everSeated = true;
     if (!data.seat) this.spectatorCount += delta;
     else this.connections.set(data.seat.playerId, (this.connections.get(data.seat.playerId) ?? 0) + delta);
   }
@@ -344,7 +391,11 @@ export class NegotiationRoom extends Room {
     }, this.deps.config.botDelayMs);
   }
 
-  /** With nobody connected, the room unloads after a while; an unfinished match resumes from its log on restart. */
+  /**
+   * With nobody connected, the room unloads after a while; an unfinished match resumes from its
+   * log on restart. One never played (neverPlayed) is abandoned sooner: marked so, never
+   * resumed, its log kept.
+   */
   private armIdle(): void {
     const someone = [...this.connections.values()].some((n) => n > 0) || this.spectatorCount > 0;
     if (someone) {
@@ -353,8 +404,23 @@ export class NegotiationRoom extends Room {
       return;
     }
     if (this.idleTimer) return;
-    const ms = this.session.state.phase === "ended" ? 5_000 : this.deps.config.idleMinutes * 60_000;
-    this.idleTimer = this.clock.setTimeout(() => void this.disconnect(), ms);
+    const phase = this.session.state.phase;
+    const abandon = this.neverPlayed();
+    const ms = phase === "ended" ? 5_000 : abandon ? this.deps.config.abandonMinutes * 60_000 : this.deps.config.idleMinutes * 60_000;
+    this.idleTimer = this.clock.setTimeout(() => void this.unload(abandon), ms);
+  }
+
+  /** Never started (still in the briefing), or a branch made here that nobody ever sat down in; never a class table. */
+  private neverPlayed(): boolean {
+    if (this.classCode !== null) return false;
+    return this.session.state.phase === "briefing" || (this.fresh && !this.everSeated && this.session.state.phase !== "ended");
+  }
+
+  private async unload(abandon: boolean): Promise<void> {
+    if (abandon && this.neverPlayed()) {
+      await this.deps.storage.markAbandoned(this.roomId).catch((error: Error) => console.warn(`Could not mark ${this.roomId} abandoned: ${error.message}`));
+    }
+    await this.disconnect();
   }
 }
 

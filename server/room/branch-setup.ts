@@ -47,10 +47,13 @@ export async function planBranch(deps: RoomDeps, options: CreateOptions & { bran
 
   const botSides = new Set([...bots.keys()].map((id) => [...parentState.players, ...newBots].find((p) => p.id === id)!.side));
   const humanSides = scenario.sides.map((s) => s.id).filter((side) => !botSides.has(side));
+  // The parent's people get their seats back; more only if the creator asks (seatsPerSide).
+  const perSide = scenario.sides.map((s) => parentState.players.filter((p) => p.bot === undefined && p.side === s.id).length);
+  const seatsPerSide = Math.max(1, options.seatsPerSide ?? 1, ...perSide);
   // Check the creator's seat before anything is written, as a plain create does.
   if (!options.spectator) {
     if (humanSides.length === 0) return err({ code: "BAD_OPTIONS", message: "Bots hold both sides of this branch: join it as a spectator (spectator: true)." });
-    const seat = chooseSeat(scenario, parentState, options, { humanSides, maxPerSide: deps.config.maxPlayersPerSide });
+    const seat = chooseSeat(scenario, parentState, options, { humanSides, maxPerSide: seatsPerSide, vacant: new Set(parentState.players.map((p) => p.id)) });
     if (!seat.ok) return seat;
   }
 
@@ -59,7 +62,7 @@ export async function planBranch(deps: RoomDeps, options: CreateOptions & { bran
   const mode = botSides.size > 0 ? "solo" : "pvp";
   const inheritable = parentState.players.filter((p) => p.bot === undefined).map((p) => p.id);
   const retiredBots = branch.bots === undefined ? [] : [...seatedBots(parentState).keys()];
-  const meta: HostMeta = { mode, turnSeconds: 0, inheritable, ...(retiredBots.length > 0 ? { retiredBots } : {}), ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) };
+  const meta: HostMeta = { mode, turnSeconds: 0, seatsPerSide, inheritable, ...(retiredBots.length > 0 ? { retiredBots } : {}), ...(bots.size > 0 ? { bot: [...bots.values()][0]!.name } : {}) };
   const made = branchFromReplay(parent.value, { matchId: code, step: branch.step, seed, createdAt: new Date().toISOString(), meta });
   if (!made.ok) return err({ code: "BAD_STEP", message: made.error.message });
   const lines = [...made.value.lines];

@@ -51,6 +51,9 @@ export class MatchSession {
   /** `notesAtEnd` as the room sets it later; one function for every move rather than a closure each. */
   private readonly notesAtEndOf = (state: MatchState): ResultNotes | undefined => this.notesAtEnd(state);
 
+  /** Bytes in the log file so far (a match's log has a size limit: config `maxLogBytes`). */
+  logBytes = 0;
+
   private constructor(
     private match: RecordedMatch,
     private readonly log: MatchLogWriter,
@@ -75,7 +78,9 @@ export class MatchSession {
       lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
       await log.append([lastLine]);
     }
-    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header));
+    const session = new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header);
+    session.logBytes = Buffer.byteLength(text);
+    return ok(session);
   }
 
   get state(): MatchState {
@@ -123,6 +128,7 @@ export class MatchSession {
     } catch (error) {
       return this.writeFailed(error as Error);
     }
+    for (const line of recorded.value.lines) this.logBytes += Buffer.byteLength(line) + 1;
     const match = recorded.value.match;
     return written ? written.then(() => this.advance(match), (error: Error) => this.writeFailed(error)) : this.advance(match);
   }

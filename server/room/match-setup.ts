@@ -34,12 +34,17 @@ export async function planMatch(deps: RoomDeps, rawOptions: unknown, isLive: (co
   const parsed = createOptionsSchema.safeParse(rawOptions ?? {});
   if (!parsed.success) return err({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
   const options = parsed.data;
+  if (options.seatsPerSide !== undefined && options.seatsPerSide > deps.config.maxPlayersPerSide) {
+    return err({ code: "BAD_OPTIONS", message: `seatsPerSide: at most ${deps.config.maxPlayersPerSide} people per side on this server.` });
+  }
   if (options.branch) return planBranch(deps, { ...options, branch: options.branch }, isLive);
   const scenarioId = options.scenario ?? DEFAULT_SCENARIO_ID;
   const scenario = builtinScenario(scenarioId);
   if (!scenario) return err({ code: "UNKNOWN_SCENARIO", message: `There is no scenario "${scenarioId}".` });
   if (options.mode === "pvp" && options.bot !== undefined) return err({ code: "BAD_OPTIONS", message: "`bot` is for solo matches (mode: \"solo\")." });
   if (options.mode === "solo" && options.spectator) return err({ code: "BAD_OPTIONS", message: "A solo match needs its player: spectator is not allowed." });
+  const seatsPerSide = options.seatsPerSide ?? 1;
+  if (seatsPerSide > deps.config.maxPlayersPerSide) return err({ code: "BAD_OPTIONS", message: `seatsPerSide: at most ${deps.config.maxPlayersPerSide} people per side on this server.` });
 
   let humanSides = scenario.sides.map((s) => s.id);
   const bots: Player[] = [];
@@ -68,14 +73,14 @@ export async function planMatch(deps: RoomDeps, rawOptions: unknown, isLive: (co
   const scratch = newMatch(scenario, { seed, settings, players: bots });
   if (!scratch.ok) return err({ code: "BAD_OPTIONS", message: scratch.error.message });
   if (!options.spectator) {
-    const seat = chooseSeat(scenario, scratch.value, options, { humanSides, maxPerSide: deps.config.maxPlayersPerSide });
+    const seat = chooseSeat(scenario, scratch.value, options, { humanSides, maxPerSide: seatsPerSide });
     if (!seat.ok) return seat;
     const tried = applyAction(scenario, scratch.value, { type: "join", player: { id: "creator", name: options.name ?? "Player", ...seat.value } });
     if (!tried.ok) return tried;
   }
 
   const code = await newMatchCode(deps.storage, isLive);
-  const meta: HostMeta = { mode: options.mode, turnSeconds: options.turnSeconds ?? 0, ...(botName ? { bot: botName } : {}) };
+  const meta: HostMeta = { mode: options.mode, turnSeconds: options.turnSeconds ?? 0, seatsPerSide, ...(botName ? { bot: botName } : {}) };
   const started = startRecordedMatch({ matchId: code, scenarioSource: builtinScenarioSource(scenarioId), seed, settings, createdAt: new Date().toISOString(), meta });
   if (!started.ok) return err({ code: "BAD_OPTIONS", message: started.error.message });
   const lines = [...started.value.lines];

@@ -16,7 +16,7 @@ import type { RoomDeps } from "./room-deps.js";
 /** A new match before it exists: its code and the first lines of its log. */
 export type PlannedMatch = { code: string; lines: string[] };
 
-export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[] };
+export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[]; seatsPerSide: number };
 export type OpenedMatch = {
   code: string;
   session: MatchSession;
@@ -34,6 +34,7 @@ const hostMetaSchema = z.object({
   inheritable: z.array(z.string()).catch([]),
   retiredBots: z.array(z.string()).catch([]),
   class: z.string().optional().catch(undefined),
+  seatsPerSide: z.number().int().min(1).optional().catch(undefined),
 });
 /** What a new match's header `meta` may say (server/room/*-setup.ts, server/classroom/class-tables.ts write it). */
 export type HostMeta = {
@@ -45,6 +46,8 @@ export type HostMeta = {
   retiredBots?: string[];
   class?: string;
   table?: string;
+  /** People per side this match seats (the creator's `seatsPerSide`, a class's `playersPerSide`); older logs: the server's ceiling. */
+  seatsPerSide?: number;
   bot?: string;
 };
 
@@ -73,7 +76,7 @@ export async function openMatch(deps: RoomDeps, code: string): Promise<Result<Op
   return ok({
     code: parsed.data,
     session: session.value,
-    host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides },
+    host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides, seatsPerSide: meta.seatsPerSide ?? deps.config.maxPlayersPerSide },
     bots,
     inheritable: meta.inheritable.filter((id) => state.players.some((p) => p.id === id && p.bot === undefined)),
     classCode: meta.class ?? null,

@@ -24,3 +24,28 @@ export class TokenBucket {
     return true;
   }
 }
+
+/**
+ * One token bucket per key (a source address): `take(key)` as TokenBucket.take. Bounded: past
+ * `maxKeys` keys the buckets are dropped (a full bucket and a forgotten one are the same thing,
+ * so this forgives at worst, never locks anyone out).
+ */
+export class KeyedBuckets {
+  private readonly buckets = new Map<string, TokenBucket>();
+
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+    private readonly maxKeys = 10_000,
+  ) {}
+
+  take(key: string, now: number = performance.now()): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+      bucket = new TokenBucket(this.ratePerSecond, this.burst, now);
+      this.buckets.set(key, bucket);
+    }
+    return bucket.take(now);
+  }
+}

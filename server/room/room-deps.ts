@@ -1,3 +1,4 @@
+import type { AttemptLimiter } from "../classroom/attempt-limiter.js";
 import type { ServerConfig } from "../config.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import type { Storage } from "../store/storage.js";
@@ -10,4 +11,13 @@ import type { HostingClaims } from "../cluster/hosting-claims.js";
  * only the server itself may open (a log it wrote or found at boot), and which process hosts
  * what (alone: this one; in a cluster: server/cluster/hosting-claims.ts).
  */
-export type RoomDeps = { config: ServerConfig; storage: Storage; tokens: SeatTokens; matches: MatchRegistry; openable: Set<string>; claims: HostingClaims };
+export type RoomDeps = {
+  config: ServerConfig;
+  storage: Storage;
+  tokens: SeatTokens;
+  matches: MatchRegistry;
+  openable: Set<string>;
+  claims: HostingClaims;
+  /** Wrong secrets (seat tokens, student tokens, instructor keys), counted per source and per target. */
+  failures: AttemptLimiter;
+};

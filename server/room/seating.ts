@@ -9,7 +9,8 @@ import type { ErrorReply } from "../../shared/index.js";
  * choice, people fill the emptier side and its least-taken role, in scenario order.
  */
 
-export type SeatPolicy = { humanSides: readonly string[]; maxPerSide: number };
+/** `vacant`: seats nobody holds yet though a player is in the state (a branch's parent's people, taken over by whoever joins). */
+export type SeatPolicy = { humanSides: readonly string[]; maxPerSide: number; vacant?: ReadonlySet<string> };
 
 export function chooseSeat(
   scenario: Scenario,
@@ -17,7 +18,7 @@ export function chooseSeat(
   wanted: { side?: string | undefined; role?: string | undefined },
   policy: SeatPolicy,
 ): Result<{ side: string; role: string }, ErrorReply> {
-  const people = state.players.filter((p) => p.bot === undefined);
+  const people = state.players.filter((p) => p.bot === undefined && !policy.vacant?.has(p.id));
   const count = (side: string) => people.filter((p) => p.side === side).length;
   const known = wanted.side !== undefined && scenario.sides.some((s) => s.id === wanted.side);
   if (known && !policy.humanSides.includes(wanted.side!)) {

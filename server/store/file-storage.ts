@@ -4,7 +4,7 @@ import path from "node:path";
 import { loadClass, loadClasses, saveClass } from "../classroom/class-store.js";
 import type { ClassRecord } from "../classroom/class-record.js";
 import { readNotesFile, writeNotesFile, type NotesFile } from "../notes/notes-store.js";
-import { ensureMatchesDir, listMatches, logPath, type MatchSummary } from "./match-catalog.js";
+import { ensureMatchesDir, listMatches, logPath, markAbandoned, type MatchSummary } from "./match-catalog.js";
 import { MatchLogFile, trimTornTail } from "./match-log.js";
 import { isResumableMatch, type ClaimKind, type OpenedLog, type Storage } from "./storage.js";
 
@@ -56,6 +56,10 @@ export class FileStorage implements Storage {
 
   readLog(code: string): Promise<string | undefined> {
     return fs.readFile(logPath(this.dataDir, code), "utf8").catch(() => undefined);
+  }
+
+  markAbandoned(code: string): Promise<void> {
+    return markAbandoned(this.dataDir, code);
   }
 
   listMatches(): Promise<MatchSummary[]> {

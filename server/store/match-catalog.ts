@@ -19,6 +19,21 @@ const CODE_LENGTH = 6;
 export const matchesDir = (dataDir: string): string => path.join(dataDir, "matches");
 export const logPath = (dataDir: string, code: string): string => path.join(matchesDir(dataDir), `${code}.jsonl`);
 
+/**
+ * A match nobody ever started and nobody stayed in is abandoned: its room closes and this
+ * marker (`<code>.abandoned`, beside the log, which is kept untouched) says it must not be
+ * resumed at restart nor listed (docs/log-format.md).
+ */
+export const abandonedPath = (dataDir: string, code: string): string => path.join(matchesDir(dataDir), `${code}.abandoned`);
+
+export async function markAbandoned(dataDir: string, code: string): Promise<void> {
+  await fs.writeFile(abandonedPath(dataDir, code), `${JSON.stringify({ abandonedAt: new Date().toISOString() })}\n`);
+}
+
+export async function isAbandoned(dataDir: string, code: string): Promise<boolean> {
+  return fs.access(abandonedPath(dataDir, code)).then(() => true, () => false);
+}
+
 export async function ensureMatchesDir(dataDir: string): Promise<void> {
   await fs.mkdir(matchesDir(dataDir), { recursive: true });
 }
@@ -38,7 +53,8 @@ export type MatchSummary = {
   scenario: string;
   createdAt: string | null;
   mode: string | null;
-  status: "running" | "ended";
+  /** `abandoned`: never started, closed with nobody in it (a marker beside the log; see markAbandoned). */
+  status: "running" | "ended" | "abandoned";
   seq: number;
   players: { id: string; name: string; side: string; role: string; bot?: string }[];
   outcome: { kind: string; round: number; points: Record<string, number> } | null;
@@ -88,7 +104,9 @@ const cache = new Map<string, { size: number; mtimeMs: number; summary: MatchSum
 export async function listMatches(dataDir: string): Promise<MatchSummary[]> {
   const dir = matchesDir(dataDir);
   const names = await fs.readdir(dir).catch(() => [] as string[]);
+  const abandoned = new Set(names.filter((n) => n.endsWith(".abandoned")).map((n) => n.slice(0, -".abandoned".length)));
   const summaries: MatchSummary[] = [];
+  const seen = new Set<string>();
   for (const name of names) {
     if (!name.endsWith(".jsonl")) continue;
     const file = path.join(dir, name);
@@ -100,7 +118,12 @@ export async function listMatches(dataDir: string): Promise<MatchSummary[]> {
       entry = { size: stat.size, mtimeMs: stat.mtimeMs, summary: summarizeLog(name.slice(0, -".jsonl".length), text) };
       cache.set(file, entry);
     }
-    if (entry.summary) summaries.push(entry.summary);
+    seen.add(file);
+    if (!entry.summary) continue;
+    const status = entry.summary.status === "running" && abandoned.has(entry.summary.id) ? "abandoned" : entry.summary.status;
+    summaries.push(status === entry.summary.status ? entry.summary : { ...entry.summary, status });
   }
+  // Forget the summaries of files no longer there, so the cache stays as big as the folder.
+  for (const file of cache.keys()) if (path.dirname(file) === dir && !seen.has(file)) cache.delete(file);
   return summaries.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || a.id.localeCompare(b.id));
 }

@@ -44,6 +44,11 @@ export interface Storage {
   readLog(code: string): Promise<string | undefined>;
   /** The public summary of every match (`GET /api/matches`), newest first. */
   listMatches(): Promise<MatchSummary[]>;
+  /**
+   * Marks a match that never started, closed with nobody in it, as abandoned: its log is kept
+   * untouched, it is listed as `abandoned` and never resumed (docs/log-format.md).
+   */
+  markAbandoned(code: string): Promise<void>;
 
   // ── Classes: one record per class, replaced whole ──
 

@@ -51,7 +51,7 @@ export const instructorMessages = {
 export type InstructorMessage = keyof typeof instructorMessages;
 export const instructorMessageTypes = Object.keys(instructorMessages) as InstructorMessage[];
 
-export const classErrorCodes = ["BAD_OPTIONS", "UNKNOWN_CLASS", "FORBIDDEN", "RATE_LIMITED", "BAD_STUDENT_TOKEN", "CLASS_ENDED", "NOT_INSTRUCTOR", "BAD_MESSAGE", "UNKNOWN_MESSAGE", "WRONG_PHASE", "UNKNOWN_TABLE", "UNKNOWN_STUDENT", "SEAT_TAKEN", "UNKNOWN_EVENT", "NO_STUDENTS", "BAD_EVENT", "SERVER_ERROR", "OFFLINE"] as const;
+export const classErrorCodes = ["BAD_OPTIONS", "UNKNOWN_CLASS", "FORBIDDEN", "RATE_LIMITED", "BAD_STUDENT_TOKEN", "CLASS_ENDED", "CLASS_FULL", "INVITE_ONLY", "NOT_INSTRUCTOR", "BAD_MESSAGE", "UNKNOWN_MESSAGE", "WRONG_PHASE", "UNKNOWN_TABLE", "UNKNOWN_STUDENT", "SEAT_TAKEN", "UNKNOWN_EVENT", "NO_STUDENTS", "BAD_EVENT", "SERVER_ERROR", "OFFLINE"] as const;
 
 export type ClassStatus = "seating" | "running" | "ended";
 

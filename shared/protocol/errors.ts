@@ -3,7 +3,7 @@
 export type ErrorReply = { code: string; message: string; type?: string };
 
 /** Codes a room adds to the engine's own (shared/engine/errors.ts) when it refuses a message. */
-export const serverErrorCodes = ["BAD_MESSAGE", "UNKNOWN_MESSAGE", "TOO_LONG", "SPECTATOR", "RATE_LIMITED", "PAUSED", "SERVER_ERROR"] as const;
+export const serverErrorCodes = ["BAD_MESSAGE", "UNKNOWN_MESSAGE", "TOO_LONG", "SPECTATOR", "RATE_LIMITED", "PAUSED", "CHAT_FULL", "LOG_FULL", "SERVER_ERROR"] as const;
 
 /** Codes the client itself gives when it cannot send (it never drops a message silently). */
 export const clientErrorCodes = ["OFFLINE"] as const;
@@ -16,6 +16,9 @@ export const joinErrorCodes = [
   "UNKNOWN_SIDE",
   "UNKNOWN_ROLE",
   "SIDE_FULL",
+  "SPECTATORS_FULL",
+  "INVITE_ONLY",
+  "RATE_LIMITED",
   "BOT_SIDE",
   "BAD_SEAT_TOKEN",
   "WRONG_PHASE",

@@ -30,6 +30,8 @@ export const createOptionsSchema = z.strictObject({
   turnSeconds: z.number().int().min(0).max(24 * 3600).optional(),
   events: z.enum(eventModes).optional(),
   privateVariant: z.boolean().optional(),
+  /** People per side (1 unless asked; at most the server's MAX_PLAYERS_PER_SIDE, 4 by default): a full side refuses SIDE_FULL. */
+  seatsPerSide: z.number().int().min(1).max(20).optional(),
   name: name.optional(),
   side: shortId.optional(),
   role: shortId.optional(),

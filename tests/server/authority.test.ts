@@ -93,7 +93,7 @@ describe("authority", () => {
     await expect(client.create(ROOM_NAME, { side: "us", role: "shogun" })).rejects.toThrow(/^UNKNOWN_ROLE/);
     await expect(client.create(ROOM_NAME, { mode: "solo", bot: "genius" })).rejects.toThrow(/^UNKNOWN_BOT/);
 
-    const { code, japan, us } = await startedPvp(server);
+    const { code, japan, us } = await startedPvp(server, { seatsPerSide: 2 });
     await expect(client.joinById(code, { side: "mars" })).rejects.toThrow(/^UNKNOWN_SIDE/);
     await expect(client.joinById(code, { seat: "p1.forged" })).rejects.toThrow(/^BAD_SEAT_TOKEN/);
     await expect(client.joinById(code, { name: 42 })).rejects.toThrow(/^BAD_OPTIONS/);

@@ -80,7 +80,7 @@ describe("a pvp match through the protocol", () => {
   });
 
   it("lets any connected member of the side to move act, and logs who did", async () => {
-    const { code, japan, us } = await startedPvp(server);
+    const { code, japan, us } = await startedPvp(server, { seatsPerSide: 2 });
     const japan2 = await join(server, code, { side: "japan", name: "Ishiba" });
     const seat2 = await japan2.seat;
     expect(seat2.side).toBe("japan");

@@ -12,7 +12,8 @@ import { act, join, leaveAll, offerOf, scenario, sleep, startedPvp, startServer,
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer();
+  // 40 long team lines in a row: faster than the per-seat chat pace a person needs (tests/server/limits-bounded.test.ts checks that pace).
+  server = await startServer({ chatPerMinute: 6000, chatBurst: 100 });
 });
 afterAll(async () => {
   await server.close();

@@ -173,6 +173,11 @@ export const en = {
   "error.emptyCode": "Type the code first.",
   "error.NOT_YOUR_TURN": "It is not your turn yet.",
   "error.SIDE_FULL": "That side is full.",
+  "error.SPECTATORS_FULL": "This match has as many spectators as it can take; try again later.",
+  "error.INVITE_ONLY": "Tables and classes are entered with their code only.",
+  "error.CHAT_FULL": "This match has reached its chat limit; moves still work.",
+  "error.LOG_FULL": "This match's record is full, so chat is closed; moves still work.",
+  "error.CLASS_FULL": "This class is full. If you were in it before, come back from the device you joined on.",
   "error.RATE_LIMITED": "Too many messages; slow down.",
   "error.OFFLINE": "You are offline, so nothing was sent. Try again once the connection is back.",
 

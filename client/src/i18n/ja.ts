@@ -171,6 +171,11 @@ export const ja: Catalogue = {
   "error.emptyCode": "先にコードを入力してください。",
   "error.NOT_YOUR_TURN": "まだあなたの番ではありません。",
   "error.SIDE_FULL": "その国の席は埋まっています。",
+  "error.SPECTATORS_FULL": "この対戦の観戦者は満員です。しばらくしてからどうぞ。",
+  "error.INVITE_ONLY": "交渉席とクラスにはコードでのみ入れます。",
+  "error.CHAT_FULL": "この対戦のチャットは上限に達しました。手は引き続き打てます。",
+  "error.LOG_FULL": "この対戦の記録が上限に達したため、チャットは終了しました。手は引き続き打てます。",
+  "error.CLASS_FULL": "このクラスは満員です。以前に参加した人は、参加したときの端末から戻ってください。",
   "error.RATE_LIMITED": "メッセージが多すぎます。少し待ってください。",
   "error.OFFLINE": "オフラインのため送信していません。接続が戻ってから、もう一度どうぞ。",
 

@@ -69,17 +69,21 @@ export class PgStorage implements Storage {
   }
 
   async listMatches(): Promise<MatchSummary[]> {
-    const { rows } = await this.pool.query<{ code: string; lines: number }>("SELECT code, lines FROM tt_matches");
+    const { rows } = await this.pool.query<{ code: string; lines: number; abandoned: boolean }>("SELECT code, lines, abandoned FROM tt_matches");
     const summaries: MatchSummary[] = [];
-    for (const { code, lines } of rows) {
+    for (const { code, lines, abandoned } of rows) {
       let entry = this.summaries.get(code);
       if (!entry || entry.lines !== lines) {
         entry = { lines, summary: summarizeLog(code, (await this.readLog(code)) ?? "") };
         this.summaries.set(code, entry);
       }
-      if (entry.summary) summaries.push(entry.summary);
+      if (entry.summary) summaries.push(abandoned && entry.summary.status === "running" ? { ...entry.summary, status: "abandoned" } : entry.summary);
     }
     return summaries.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || a.id.localeCompare(b.id));
+  }
+
+  async markAbandoned(code: string): Promise<void> {
+    await this.pool.query("UPDATE tt_matches SET abandoned = true WHERE code = $1", [code]);
   }
 
   async saveClass(record: ClassRecord): Promise<void> {

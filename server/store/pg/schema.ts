@@ -45,6 +45,8 @@ const migrations: readonly string[] = [
      PRIMARY KEY (kind, code)
    );
    CREATE INDEX tt_claims_owner ON tt_claims (owner);`,
+  // 2: a match that never started and was closed with nobody in it (never resumed, listed as abandoned).
+  `ALTER TABLE tt_matches ADD COLUMN abandoned boolean NOT NULL DEFAULT false;`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -173,6 +173,17 @@ export function storageContract(impl: Implementation): void {
       expect((await a.resumable()).matches).toEqual([]);
     });
 
+    it("marks a match abandoned: listed as abandoned by every process, its log untouched, never resumed", async () => {
+      const a = await fresh();
+      await a.createLog("RUN2", runningMatch("RUN2"));
+      expect((await a.resumable()).matches.map((m) => m.id)).toEqual(["RUN2"]);
+      await a.markAbandoned("RUN2");
+      const b = await open();
+      expect((await b.listMatches()).find((m) => m.id === "RUN2")!.status).toBe("abandoned");
+      expect((await b.resumable()).matches).toEqual([]);
+      expect(await b.readLog("RUN2")).toBe(runningMatch("RUN2").map((l) => `${l}\n`).join(""));
+    });
+
     it("replaces a class record whole and reads the latest from any process", async () => {
       const a = await fresh();
       expect(await a.loadClass("CLASSAAA")).toBeUndefined();
