@@ -1,11 +1,12 @@
 import { defineConfig } from "vite";
 import { fontsPlugin } from "./scripts/build/fonts.js";
 import { precompress } from "./scripts/build/precompress.js";
+import { scenarioSourcePlugin } from "./scripts/build/scenario-source.js";
 
 // The client lives in client/; the game server (npm start) serves client/dist on port 2567.
 export default defineConfig({
   root: "client",
-  plugins: [fontsPlugin(), precompress()],
+  plugins: [fontsPlugin(), scenarioSourcePlugin(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

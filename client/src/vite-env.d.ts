@@ -4,3 +4,8 @@
 declare module "virtual:tt-fonts" {
   export const faces: { family: string; weight: number; url: string; unicodeRange: string; title: boolean }[];
 }
+
+/** The built-in scenario's English under each translation key (scripts/build/scenario-source.ts). */
+declare module "virtual:tt-scenario-en" {
+  export const scenarioTextEn: Record<string, string>;
+}

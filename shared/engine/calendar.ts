@@ -16,6 +16,12 @@ export function softDeadlineRound(scenario: Scenario, maxRounds: number): number
   return round !== undefined && round < maxRounds ? round : undefined;
 }
 
+/** The news of a missed soft deadline (its English is also the source the client's translations match). */
+export const missedSoftDeadlineText = (label: string): { title: string; headline: string } => ({
+  title: `Missed: ${label}`,
+  headline: `No agreement by ${label}.`,
+});
+
 const fired = (event: ScenarioEvent, round: number, origin: FiredEvent["origin"]): FiredEvent => ({
   id: event.id,
   title: event.title,
@@ -79,8 +85,7 @@ function closeRound(scenario: Scenario, draft: MatchState): void {
   if (softDeadlineRound(scenario, draft.maxRounds) === draft.round && scenario.softDeadline) {
     const missed: FiredEvent = {
       id: "missed-soft-deadline",
-      title: `Missed: ${scenario.softDeadline.label}`,
-      headline: `No agreement by ${scenario.softDeadline.label}.`,
+      ...missedSoftDeadlineText(scenario.softDeadline.label),
       round: draft.round,
       origin: "deadline",
       effects: scenario.softDeadline.missedEffects,

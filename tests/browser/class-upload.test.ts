@@ -175,6 +175,19 @@ suite("a class on an uploaded scenario, in Chromium", () => {
     expect(atTable.filter((t) => /^\w+\. /.test(t))).toEqual(["salary. Salary", "remote. Remote days a week", "start. Start date"]);
     expect(atTable.some((t) => /Tariffs? on cars|Japan/.test(t))).toBe(false);
     await shot(dana, "class-upload-4-student-table");
+    // In Japanese the table keeps the uploaded case's own English where it reuses the tariff scenario's
+    // keys (issue 22): its weeks are round.1…round.5, which the tariff scenario's Japanese names 5月30日の週….
+    await click(dana, "language");
+    // Redrawn in Japanese once the switch offers English.
+    await until(dana, () => window.__tariffTalks?.language === "ja" && window.__tariffTalks.texts().some((t) => t.startsWith("English")));
+    const atTableJa = await texts(dana);
+    expect(atTableJa).toEqual(expect.arrayContaining(["▶ Monday", "Tuesday", "Friday"]));
+    expect(atTableJa.filter((t) => /^\w+\. /.test(t))).toEqual(["salary. Salary", "remote. Remote days a week", "start. Start date"]);
+    // (The calendar's deadline tag "■ 8月1日" is an interface string, table.calendar.deadline, not a scenario text.)
+    expect(atTableJa.some((t) => /\d+月\d+日の週|^(▶ |✓ )?\d+月\d+日$|関税|日本|米国/.test(t))).toBe(false);
+    await shot(dana, "class-upload-4-student-table-ja");
+    await click(dana, "language");
+    await until(dana, () => window.__tariffTalks?.language === "en" && window.__tariffTalks.texts().some((t) => t.startsWith("日本語")));
     await click(dana, "accept");
     await click(dana, "confirm-yes");
     await kimDone;

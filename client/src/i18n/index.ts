@@ -1,5 +1,6 @@
 import { en, type Catalogue, type MessageKey } from "./en.js";
 import { ja } from "./ja.js";
+import { scenarioTextEn } from "virtual:tt-scenario-en";
 import { scenarioTextJa } from "./scenario-ja.js";
 
 /**
@@ -24,8 +25,14 @@ export function translate(language: Language, key: MessageKey, params?: Params):
   return format(catalogues[language][key] ?? en[key] ?? key, params);
 }
 
+/**
+ * A scenario text in the player's language. The Japanese in scenario-ja.ts translates the built-in
+ * scenario's English under the same key, so it replaces `fallback` only when `fallback` is that
+ * English: an uploaded scenario reusing a key (`story`, `side.japan`, `issue.A`) keeps its own words.
+ */
 export function translateContent(language: Language, key: string, fallback: string): string {
-  return language === "ja" ? (scenarioTextJa[key] ?? fallback) : fallback;
+  if (language !== "ja" || !Object.hasOwn(scenarioTextJa, key) || scenarioTextEn[key] !== fallback) return fallback;
+  return scenarioTextJa[key]!;
 }
 
 export class I18n {

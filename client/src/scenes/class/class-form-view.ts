@@ -34,9 +34,9 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
   const current = scenarios.find((s) => s.id === form.scenario);
   label(t("class.form.scenario"));
   const scenarioTitle = (id: string) => {
-    const s = scenarios.find((x) => x.id === id);
-    // The Japanese catalogue translates the default scenario only (not imported from shared/scenarios: that would bundle the confidential sheets).
-    return id === "tariff-talks-2025" ? kit.c("title", s?.title ?? id) : (s?.title ?? id);
+    const title = scenarios.find((x) => x.id === id)?.title ?? id;
+    // Translated only where the title is the built-in scenario's own English (i18n translateContent).
+    return kit.c("title", title);
   };
   // An uploaded file replaces the choice; choosing a scenario here drops the file.
   if (scenarios.length > 0) choices("form-scenario", scenarios.map((s) => s.id), () => (form.upload ? "" : form.scenario), scenarioTitle, (id) => () => ((form.scenario = id), (form.upload = null), (form.rounds = ""), kit.redraw()), Math.min(440 * u, (avail - 8 * u) / scenarios.length), 13);

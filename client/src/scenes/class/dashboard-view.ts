@@ -53,7 +53,7 @@ export class ClassDashboard {
     const s = d.settings;
     const scenario = this.kit.scenario();
     const parts = [
-      scenario ? (scenario.id === "tariff-talks-2025" ? this.kit.c("title", scenario.title) : scenario.title) : s.scenario,
+      scenario ? this.kit.c("title", scenario.title) : s.scenario,
       t("class.summary.perSide", { n: s.playersPerSide }),
       s.roles ? t("class.form.rolesOn") : t("class.form.rolesOff"),
       t("class.summary.rounds", { n: s.rounds ?? scenario?.rounds.length ?? "?" }),
