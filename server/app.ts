@@ -13,7 +13,7 @@ import { mountClassesApi } from "./http/classes-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
-import { setGate } from "./room/matchmake-gate.js";
+import type { GateRules } from "./room/matchmake-gate.js";
 import { KeyedBuckets } from "./room/rate-limit.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
@@ -68,22 +68,21 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   };
   const cdeps = await classroomDeps(deps);
   // Seats are invitations (server/room/matchmake-gate.ts): both room kinds are entered by code only.
-  const dropGate = setGate({
-    inviteOnly: new Set([NEGOTIATION_ROOM, CLASSROOM_ROOM]),
+  const gate: GateRules = {
     vouched: (name, id, options) =>
       name === NEGOTIATION_ROOM
         ? typeof options.seat === "string" && deps.tokens.playerFor(id, options.seat) !== undefined
         : name === CLASSROOM_ROOM && classVouches(cdeps.service, id, options),
     creates: new KeyedBuckets(config.createsPerMinute / 60, Math.max(1, Math.floor(config.createsPerMinute))),
     joins: new KeyedBuckets(config.joinsPerSecond, config.joinBurst),
-  });
+  };
   const server = defineServer({
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
     gracefullyShutdown: options.handleSignals ?? false,
     transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
     ...cluster.serverOptions,
-    rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
+    rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps, gate)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps, gate)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
       mountApi(app, storage, config.maxListedMatches);
@@ -126,7 +125,6 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     async shutdown() {
       // Claims stay with this process: in a cluster the survivors resume its unfinished matches.
       await deps.claims.stop();
-      dropGate();
       await server.gracefullyShutdown(false);
       await storage.close();
     },

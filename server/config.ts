@@ -54,9 +54,12 @@ export const serverConfigSchema = z.strictObject({
   /**
    * Per source address: matches created (`create`) and classes opened (POST /api/classes) per
    * minute, as a bucket of that size; and matchmaking requests (joins) per second with a burst.
-   * A join with a valid seat token, student token or instructor key is never limited.
+   * A join with a valid seat token, student token or instructor key is never limited. The source
+   * of a matchmaking request is the address a reverse proxy puts in X-Real-IP/X-Forwarded-For;
+   * on a direct connection Colyseus gives that HTTP step no address, so all direct requests share
+   * one bucket: the defaults let a whole class (60 students) start solo matches at once.
    */
-  createsPerMinute: z.number().positive().max(100_000).default(60),
+  createsPerMinute: z.number().positive().max(100_000).default(300),
   joinsPerSecond: z.number().positive().max(100_000).default(5),
   joinBurst: z.number().int().positive().max(100_000).default(120),
   /**

@@ -1,5 +1,6 @@
 import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import {
+  CLASSROOM_ROOM,
   classJoinSchema,
   describeProblems,
   instructorMessages,
@@ -13,6 +14,7 @@ import {
   type ScenarioEvent,
 } from "../../shared/index.js";
 import { AttemptLimiter } from "./attempt-limiter.js";
+import { admit, type GateRules, type JoinAuth } from "../room/matchmake-gate.js";
 import { classDebrief, classSummary } from "./class-dashboard.js";
 import type { ClassService } from "./class-service.js";
 import { classScenario } from "./class-scenario.js";
@@ -71,11 +73,6 @@ export class ClassroomRoom extends Room {
     const member = client.userData as Member | undefined;
     if (member?.kind === "instructor") await this.pushDashboard(client);
     else if (member?.kind === "student") client.send("assignment", this.cdeps.service.assignment(this.code, member.studentId));
-  }
-
-  /** Only notes where the connection comes from (wrong keys and tokens are counted per source and per class). */
-  override onAuth(_client: Client, _options: unknown, context: AuthContext): { source: string } {
-    return { source: String(context?.ip ?? "?") };
   }
 
   /** A wrong secret: counted per source and per class; past the limit it is answered RATE_LIMITED (a right one still gets in). */
@@ -182,8 +179,12 @@ function deckEvent(scenario: Scenario, id: string): ScenarioEvent | undefined {
   return events.deck.find((e) => e.id === id) ?? events.timeline.find((t) => t.event.id === id)?.event;
 }
 
-export function classroomRoom(deps: ClassroomDeps): typeof ClassroomRoom {
+export function classroomRoom(deps: ClassroomDeps, gate: GateRules): typeof ClassroomRoom {
   return class extends ClassroomRoom {
     protected override cdeps = deps;
+    /** The matchmaking door (server/room/matchmake-gate.ts): where the request comes from, for onJoin. */
+    static override onAuth(_token: string, options: unknown, context: AuthContext): Promise<JoinAuth> {
+      return admit(gate, CLASSROOM_ROOM, options, context);
+    }
   };
 }

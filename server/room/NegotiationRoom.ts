@@ -1,6 +1,7 @@
 import { ErrorCode, Room, ServerError, type AuthContext, type Client, type Delayed } from "@colyseus/core";
 import {
   clientMessageTypes,
+  NEGOTIATION_ROOM,
   describeProblems,
   joinOptionsSchema,
   parseClientMessage,
@@ -26,14 +27,13 @@ import { openMatch, writeMatchLog, type HostSettings } from "./open-match.js";
 import { TokenBucket } from "./rate-limit.js";
 import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
+import { admit, type GateRules, type JoinAuth } from "./matchmake-gate.js";
 import { ViewPublisher, viewerKey } from "./view-publisher.js";
 import { answerRemote, type RemoteOp } from "../cluster/cluster-registry.js";
 import { grantOpens } from "../cluster/open-grant.js";
 
 type Seat = { playerId: string; side: string; role: string };
 type ClientData = { seat: Seat | null; viewer: Viewer; bucket: TokenBucket; connected: boolean; attached: boolean };
-/** What `onAuth` hands `onJoin`: where the connection comes from (failed seat tokens are counted per source). */
-type JoinAuth = { source: string };
 
 /** The refusal a create or join promise rejects with, as `CODE: sentence`. */
 export const refusal = (reply: ErrorReply): ServerError => new ServerError(ErrorCode.APPLICATION_ERROR, refusalText(reply));
@@ -154,11 +154,6 @@ export class NegotiationRoom extends Room {
     if (this.paused === paused) return;
     this.paused = paused;
     this.commit();
-  }
-
-  /** Only notes where the connection comes from; who sits where is decided in onJoin. */
-  override onAuth(_client: Client, _options: unknown, context: AuthContext): JoinAuth {
-    return { source: String(context?.ip ?? "?") };
   }
 
   override async onJoin(client: Client, options: unknown, auth?: JoinAuth): Promise<void> {
@@ -427,8 +422,12 @@ export class NegotiationRoom extends Room {
 const viewerOf = (seat: Seat | null): Viewer => (seat ? { kind: "seat", side: seat.side, role: seat.role } : { kind: "spectator" });
 
 /** A room class bound to this server's shared pieces (Colyseus instantiates rooms itself). */
-export function negotiationRoom(deps: RoomDeps): typeof NegotiationRoom {
+export function negotiationRoom(deps: RoomDeps, gate: GateRules): typeof NegotiationRoom {
   return class extends NegotiationRoom {
     protected override deps = deps;
+    /** The matchmaking door (matchmake-gate.ts): where the request comes from, for onJoin; who sits where is decided there. */
+    static override onAuth(_token: string, options: unknown, context: AuthContext): Promise<JoinAuth> {
+      return admit(gate, NEGOTIATION_ROOM, options, context);
+    }
   };
 }

@@ -25,7 +25,7 @@ async function matchmake(method: string, room: string, body: unknown): Promise<{
 }
 
 describe("seats are invitations", () => {
-  it("refuses join and joinOrCreate without a code (SDK and raw HTTP); the invited player still sits down by code, typed in lower case", async () => {
+  it("refuses join and joinOrCreate without a code (SDK and raw HTTP); the invited player still sits down by code", async () => {
     const japan = await create(server, { side: "japan", name: "Akazawa" });
     const code = japan.room.roomId;
     const client = sdk(server);
@@ -39,7 +39,7 @@ describe("seats are invitations", () => {
     expect(server.match(code).state.players.map((p) => p.side)).toEqual(["japan"]);
     expect(server.game.deps.matches.has(code)).toBe(true);
 
-    const us = await join(server, code.toLowerCase(), { side: "us", name: "Bessent" });
+    const us = await join(server, code, { side: "us", name: "Bessent" });
     expect((await us.seat).side).toBe("us");
     await until(japan, (s) => s.players.length === 2);
     await leaveAll(japan, us);
@@ -93,7 +93,7 @@ describe("seats are invitations", () => {
   it("refuses join/joinOrCreate into a class (SDK and HTTP) and a table by its match code alone; students with the code and their token get in", async () => {
     const { code, key } = await openClass(server, { playersPerSide: 1 });
     const teacher = await instructor(server, code, key);
-    const aki = await student(server, code.toLowerCase(), "Aki");
+    const aki = await student(server, code, "Aki");
     await expect(sdk(server).join(CLASSROOM_ROOM, { name: "Blind" })).rejects.toThrow(/^INVITE_ONLY/);
     await expect(sdk(server).joinOrCreate(CLASSROOM_ROOM, { name: "Blind" })).rejects.toThrow(/^INVITE_ONLY/);
     expect((await matchmake("join", CLASSROOM_ROOM, { name: "Blind" })).text).toContain("INVITE_ONLY");

@@ -219,7 +219,7 @@ export class ColyseusLobby implements MatchLobby {
   }
 
   joinTable(code: string, name: string): Promise<MatchConnection> {
-    return this.connect(() => this.client.joinById(code.trim(), { name }));
+    return this.connect(() => this.client.joinById(code.trim().toUpperCase(), { name }));
   }
 
   joinSeat(code: string, seatToken: string): Promise<MatchConnection> {
