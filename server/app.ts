@@ -9,6 +9,7 @@ import type { ClassService } from "./classroom/class-service.js";
 import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
 import { mountClassesApi } from "./http/classes-api.js";
+import { errorHandler, notFound } from "./http/errors.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
@@ -61,8 +62,11 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
-      mountApi(app, config.dataDir);
+      mountApi(app, config.dataDir, (classCode, key) => cdeps.service.authorize(classCode, key) === "ok");
       app.use(staticFiles(config.clientDir));
+      // Last: anything unanswered or thrown becomes JSON {code, message} (server/http/errors.ts).
+      app.use(notFound);
+      app.use(errorHandler);
     },
   });
 

@@ -2,7 +2,7 @@ import { promises as fs } from "node:fs";
 import { builtinScenario, builtinScenarioIds, publicScenario } from "../../shared/index.js";
 import type { HttpApp, HttpRequest as Request, HttpResponse as Response } from "./express-types.js";
 import { listMatches, logPath, matchCodeSchema, summarizeLog } from "../store/match-catalog.js";
-import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
+import { mountNotesApi, type InstructorCheck, type NotesHttpApp } from "../notes/notes-api.js";
 
 /**
  * The read-only HTTP API (docs/protocol.md, "HTTP"). A match in progress never leaks a sheet:
@@ -13,7 +13,7 @@ import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 type ApiError = { code: string; message: string };
 const fail = (res: Response, status: number, error: ApiError) => res.status(status).json(error);
 
-export function mountApi(app: HttpApp, dataDir: string): void {
+export function mountApi(app: HttpApp, dataDir: string, isInstructor?: InstructorCheck): void {
   app.get("/api/scenarios", (_req: Request, res: Response) => {
     res.json({ scenarios: builtinScenarioIds().map((id) => publicScenario(builtinScenario(id)!)) });
   });
@@ -34,7 +34,7 @@ export function mountApi(app: HttpApp, dataDir: string): void {
     res.type("application/x-ndjson").send(text);
   });
 
-  mountNotesApi(app as NotesHttpApp, dataDir);
+  mountNotesApi(app as NotesHttpApp, dataDir, isInstructor);
 
   app.use("/api", (_req: Request, res: Response) => fail(res, 404, { code: "NOT_FOUND", message: "No such API endpoint." }));
 }

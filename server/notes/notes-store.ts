@@ -38,7 +38,13 @@ const emptyNotes = (matchId: string): NotesFile => ({ format: "tariff-talks-note
 export async function readNotes(dataDir: string, code: string): Promise<NotesFile> {
   const text = await fs.readFile(notesPath(dataDir, code), "utf8").catch(() => undefined);
   if (text === undefined) return emptyNotes(code);
-  const parsed = notesFileSchema.safeParse(JSON.parse(text));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = notesFileSchema.safeParse(raw);
   return parsed.success ? parsed.data : emptyNotes(code);
 }
 
@@ -56,8 +62,14 @@ function serial<T>(key: string, job: () => Promise<T>): Promise<T> {
 async function writeNotes(dataDir: string, file: NotesFile): Promise<void> {
   const target = notesPath(dataDir, file.matchId);
   const temp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
-  await fs.rename(temp, target);
+  try {
+    await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
+    await fs.rename(temp, target);
+  } catch (error) {
+    // A full disk leaves no temporary file behind; the old notes stay as they were.
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
 }
 
 export type AddResult = { ok: true; note: Note } | { ok: false; code: "TOO_MANY_NOTES"; message: string };

@@ -39,7 +39,9 @@ export class MatchLogFile {
       if (syncMs > 0) await handle.datasync();
       await syncDirectory(path.dirname(file));
     } catch (error) {
+      // A full disk leaves no empty or partial log behind: the file is ours (O_EXCL), so remove it.
       await handle.close().catch(() => undefined);
+      await fs.unlink(file).catch(() => undefined);
       throw error;
     }
     return log;

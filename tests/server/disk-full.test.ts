@@ -1,0 +1,81 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Client } from "@colyseus/sdk";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { NEGOTIATION_ROOM } from "../../shared/index.js";
+import { classTableLog } from "./class-table-log.js";
+import { freePort } from "./helpers.js";
+
+/**
+ * A disk that fills up, for real: `server/main.ts` runs under `ulimit -f 2` (files may grow to
+ * 1–2 KB; the kernel refuses the rest with EFBIG, as a full disk refuses with ENOSPC, and works
+ * the same for root). A class file fits; a match log (its header holds the whole scenario) and a
+ * long note do not. Each failed write answers in plain words and leaves no partial or temporary
+ * file behind.
+ */
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-diskfull-"));
+let child: ChildProcess;
+let port = 0;
+let output = "";
+
+beforeAll(async () => {
+  port = await freePort();
+  child = spawn("sh", ["-c", `ulimit -f 2 && exec "${process.execPath}" --import tsx server/main.ts`], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "no-client"), BOT_DELAY_MS: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (c: Buffer) => (output += c.toString()));
+  child.stderr!.on("data", (c: Buffer) => (output += c.toString()));
+  const deadline = Date.now() + 30_000;
+  while (!output.includes("is running at")) {
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error(`the server did not start: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}, 40_000);
+afterAll(() => {
+  child?.kill("SIGKILL");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const matchFiles = () => readdirSync(path.join(dataDir, "matches"));
+
+describe("a full disk", () => {
+  it("refuses a new match in plain words and leaves no log", async () => {
+    const refusal = await new Client(`ws://127.0.0.1:${port}`).create(NEGOTIATION_ROOM, { mode: "solo", side: "japan" }).then(
+      () => "created",
+      (error: Error) => error.message,
+    );
+    expect(refusal).toBe("SERVER_ERROR: The server could not save the match; try again.");
+    expect(output).toMatch(/Could not write the log of \w+: short write/);
+    expect(matchFiles()).toEqual([]);
+  });
+
+  it("refuses a note in plain words and leaves no temporary file", async () => {
+    const opened = await fetch(`http://127.0.0.1:${port}/api/classes`, { method: "POST", body: "{}" });
+    expect(opened.status).toBe(201);
+    const { code, key } = (await opened.json()) as { code: string; key: string };
+    // Written by this test process, which has no file size limit: an ended match of that class.
+    writeFileSync(path.join(dataDir, "matches", "FULLNT.jsonl"), classTableLog(path.join(root, "tests/fixtures/logs/v1-agreement.jsonl"), "FULLNT", code));
+    const reply = await fetch(`http://127.0.0.1:${port}/api/matches/FULLNT/notes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ step: 1, text: "a long remark ".repeat(140) }),
+    });
+    expect(reply.status).toBe(500);
+    expect(await reply.json()).toEqual({ code: "SERVER_ERROR", message: "The server could not save the note; try again." });
+    expect(matchFiles()).toEqual(["FULLNT.jsonl"]);
+    // A short note fits, and is kept.
+    const short = await fetch(`http://127.0.0.1:${port}/api/matches/FULLNT/notes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+      body: JSON.stringify({ step: 1, text: "Short." }),
+    });
+    expect(short.status).toBe(201);
+    expect(matchFiles().sort()).toEqual(["FULLNT.jsonl", "FULLNT.notes.json"]);
+  });
+});
