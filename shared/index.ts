@@ -4,6 +4,7 @@ export * from "./util/problems.js";
 export * from "./util/rng.js";
 export * from "./util/sha256.js";
 export * from "./util/stable-json.js";
+export * from "./util/chat-text.js";
 export * from "./scenario/schema.js";
 export * from "./scenario/parse.js";
 export * from "./scenario/payoff.js";
