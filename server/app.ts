@@ -10,6 +10,7 @@ import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
 import { mountClassesApi } from "./http/classes-api.js";
 import { errorHandler, notFound } from "./http/errors.js";
+import { mountVerifyApi } from "./http/verify-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
@@ -17,6 +18,7 @@ import { MatchRegistry } from "./room/match-registry.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { ensureMatchesDir, listMatches } from "./store/match-catalog.js";
+import { LogSigner } from "./store/log-signing.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 
@@ -43,7 +45,8 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   // Before any room opens (a resumed match may use one); a bad file is reported, never fatal.
   const scenarios = installScenariosDir(config.scenariosDir);
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
-  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set() };
+  const signer = await LogSigner.load(config.dataDir, config.logSigningKey);
+  const deps: RoomDeps = { config, tokens: await SeatTokens.load(config.dataDir), matches: new MatchRegistry(), openable: new Set(), signer };
   // The one way the server itself opens a logged match in this process (a restart, a class table).
   deps.matches.open = async (code) => {
     deps.openable.add(code);
@@ -62,6 +65,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
+      mountVerifyApi(app as unknown as Parameters<typeof mountVerifyApi>[0], signer);
       mountApi(app, config.dataDir, (classCode, key) => cdeps.service.authorize(classCode, key) === "ok");
       app.use(staticFiles(config.clientDir));
       // Last: anything unanswered or thrown becomes JSON {code, message} (server/http/errors.ts).

@@ -2,6 +2,16 @@ import path from "node:path";
 import { z } from "zod";
 import { describeProblems, problemsFromZod } from "../shared/index.js";
 import { err, ok, type Result } from "../shared/index.js";
+import { parseSigningKey } from "./store/log-signing.js";
+
+const isSigningKey = (text: string): boolean => {
+  try {
+    parseSigningKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Everything the server can be tuned with. `npm start` reads it from the environment
@@ -37,6 +47,12 @@ export const serverConfigSchema = z.strictObject({
   logSyncMs: z.number().int().min(0).max(10_000).default(200),
   /** Largest WebSocket frame accepted; bigger ones close the connection (ws limit). */
   maxPayloadBytes: z.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+  /**
+   * The Ed25519 key that signs every finished match log (docs/log-format.md, "Signatures"): 64 hex
+   * digits (the 32-byte seed) or a PEM private key. Unset: `<dataDir>/log-signing-key.pem`, created
+   * at first start. Servers that share the key sign as one ("signed by this server" on each).
+   */
+  logSigningKey: z.string().min(1).refine(isSigningKey, "must be 64 hex digits (an Ed25519 seed) or an Ed25519 private key in PEM").optional(),
 });
 
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -61,8 +77,9 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   IDLE_MINUTES: "idleMinutes",
   MAX_PAYLOAD_BYTES: "maxPayloadBytes",
   LOG_SYNC_MS: "logSyncMs",
+  LOG_SIGNING_KEY: "logSigningKey",
 };
-const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir"]);
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "logSigningKey"]);
 
 /** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {

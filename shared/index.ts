@@ -21,6 +21,7 @@ export * from "./engine/hash.js";
 export * from "./log/format.js";
 export * from "./log/recorder.js";
 export * from "./log/replay.js";
+export * from "./log/signature.js";
 export * from "./log/branch.js";
 export * from "./log/transcript.js";
 export * from "./log/log-summary.js";

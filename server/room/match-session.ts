@@ -19,6 +19,7 @@ import {
   type ResultNotes,
   type Scenario,
 } from "../../shared/index.js";
+import type { LogSigner } from "../store/log-signing.js";
 import { MatchLogFile, trimTornTail } from "../store/match-log.js";
 
 /** The built-in scenario object when a log's scenario is exactly that built-in file. */
@@ -55,10 +56,11 @@ export class MatchSession {
     private match: RecordedMatch,
     private readonly log: MatchLogFile,
     readonly header: LogHeader | undefined,
+    private readonly signer: LogSigner | undefined,
   ) {}
 
-  /** Replays a log from disk and carries on appending to it: the one way a match is opened. */
-  static async open(file: string, syncMs: number): Promise<Result<MatchSession, ErrorReply>> {
+  /** Replays a log from disk and carries on appending to it: the one way a match is opened. `signer` signs it when it ends. */
+  static async open(file: string, syncMs: number, signer?: LogSigner): Promise<Result<MatchSession, ErrorReply>> {
     const text = await trimTornTail(file);
     const replay = replayLog(text);
     if (!replay.ok) return err({ code: "BAD_LOG", message: `${file} line ${replay.error.line}: ${replay.error.message}` });
@@ -69,9 +71,15 @@ export class MatchSession {
     if (final.phase === "ended" && !replay.value.result && final.outcome) {
       // The crash cut the result line that belongs with the last action: write it again.
       lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
+      const lines = [lastLine];
+      if (signer) lines.push((lastLine = signer.signatureLineAfter(lineHash(lastLine))));
+      await log.append(lines);
+    } else if (final.phase === "ended" && replay.value.result && !replay.value.signature && signer) {
+      // Ended, but the crash cut the signature line written with the result: sign it now.
+      lastLine = signer.signatureLineAfter(lineHash(lastLine));
       await log.append([lastLine]);
     }
-    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header));
+    return ok(new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header, signer));
   }
 
   get state(): MatchState {
@@ -113,14 +121,21 @@ export class MatchSession {
     const record = options.parsed ? recordValidAction : recordAction;
     const recorded = record(this.match, action, new Date().toISOString(), this.notesAtEndOf);
     if (!recorded.ok) return recorded;
+    const lines = recorded.value.match.state.phase === "ended" && this.match.state.phase !== "ended" ? this.signed(recorded.value.lines) : recorded.value.lines;
     let written: Promise<void> | void;
     try {
-      written = this.log.append(recorded.value.lines);
+      written = this.log.append(lines);
     } catch (error) {
       return this.writeFailed(error as Error);
     }
     const match = recorded.value.match;
     return written ? written.then(() => this.advance(match), (error: Error) => this.writeFailed(error)) : this.advance(match);
+  }
+
+  /** The lines that end the match, with the signature line after the result line, in the same write. */
+  private signed(lines: string[]): string[] {
+    if (!this.signer) return lines;
+    return [...lines, this.signer.signatureLineAfter(lineHash(lines.at(-1)!))];
   }
 
   private advance(match: RecordedMatch): Result<MatchState, ErrorReply> {
