@@ -20,8 +20,8 @@ Prints the counts; exit status 0 when every failure count is 0, 1 otherwise, 2 o
 Options:
   --seed TEXT          seed of every random choice (default "soak")
   --messages N         part 1: messages to send in all (default 100000)
-  --matches N          part 1: live matches at once, each with two players and a spectator (default 20)
-  --seconds N          part 1: time limit; sending stops when it runs out (default 240)
+  --matches N          part 1: live matches at once, each with two players and a spectator (default 30)
+  --seconds N          part 1: time limit; sending stops when it runs out (default 600)
   --rounds N           part 2: kill -9 rounds (default 100)
   --kill-matches N     part 2: live matches during each round (default 4)
   --only fuzz|kill     run one part
@@ -33,8 +33,8 @@ A small run: npm run soak -- --messages 5000 --rounds 5`;
 const argsSchema = z.strictObject({
   seed: z.string().min(1).default("soak"),
   messages: z.number().int().min(1).max(10_000_000).default(100_000),
-  matches: z.number().int().min(1).max(500).default(20),
-  seconds: z.number().positive().max(24 * 3600).default(240),
+  matches: z.number().int().min(1).max(500).default(30),
+  seconds: z.number().positive().max(24 * 3600).default(600),
   rounds: z.number().int().min(1).max(100_000).default(100),
   killMatches: z.number().int().min(1).max(100).default(4),
   only: z.enum(["fuzz", "kill"]).optional(),
