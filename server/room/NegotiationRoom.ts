@@ -1,3 +1,4 @@
+import { promises as fs } from "node:fs";
 import { ErrorCode, Room, ServerError, type Client, type Delayed } from "@colyseus/core";
 import {
   clientMessageTypes,
@@ -20,6 +21,7 @@ import type { BotSpec } from "../../shared/bots/index.js";
 import { botActions, botToMove } from "./bot-driver.js";
 import { botEstimateNotes } from "./bot-estimates.js";
 import { takeInheritedSeat } from "./branch-setup.js";
+import { logPath } from "../store/match-catalog.js";
 import type { MatchSession } from "./match-session.js";
 import { planMatch } from "./match-setup.js";
 import { openMatch, writeMatchLog, type HostSettings } from "./open-match.js";
@@ -218,8 +220,19 @@ export class NegotiationRoom extends Room {
       const joined = await this.session.apply({ type: "join", player });
       return joined.ok ? { ok: true as const, value: player } : joined;
     });
-    if (!seated.ok) throw refusal(seated.error);
+    if (!seated.ok) {
+      if (seated.error.code === "SERVER_ERROR") this.dropUnsaved();
+      throw refusal(seated.error.code === "SERVER_ERROR" ? { code: "SERVER_ERROR", message: "The server could not save the match; try again." } : seated.error);
+    }
     return { playerId: seated.value.id, side: seated.value.side, role: seated.value.role };
+  }
+
+  /** The first person's seat could not be written (disk full): a match nobody ever sat in is closed and its log removed, not left behind. */
+  private dropUnsaved(): void {
+    if (this.session.state.players.some((p) => p.bot === undefined)) return;
+    const file = logPath(this.deps.config.dataDir, this.roomId);
+    // After the refusal has reached the creator (closing at once would cut it off).
+    this.clock.setTimeout(() => void this.disconnect().then(() => fs.unlink(file).catch(() => undefined)), 1000);
   }
 
   /** A client message: rate limit, payload, seat, then the engine decides (inside the queue). */

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { Client } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NEGOTIATION_ROOM } from "../../shared/index.js";
+import { builtinScenarioSource, DEFAULT_SCENARIO_ID, NEGOTIATION_ROOM, startRecordedMatch } from "../../shared/index.js";
 import { classTableLog } from "./class-table-log.js";
 import { freePort } from "./helpers.js";
 
@@ -78,4 +78,44 @@ describe("a full disk", () => {
     expect(short.status).toBe(201);
     expect(matchFiles().sort()).toEqual(["FULLNT.jsonl", "FULLNT.notes.json"]);
   });
+});
+
+describe("a disk that fills up between a new match's first line and its creator's seat", () => {
+  it("refuses the match in plain words and leaves no log", async () => {
+    // The header the server writes for this create, as long as it will be (the code and time have fixed lengths).
+    const started = startRecordedMatch({ matchId: "ABCDEF", scenarioSource: builtinScenarioSource(DEFAULT_SCENARIO_ID), seed: "disk-full", settings: {}, createdAt: new Date().toISOString(), meta: { mode: "pvp", turnSeconds: 0 } });
+    if (!started.ok) throw new Error(started.error.message);
+    const headerBytes = Buffer.byteLength(started.value.lines[0]!) + 1;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "tt-diskfull-join-"));
+    const joinPort = await freePort();
+    // prlimit (util-linux) sets the limit in bytes: the header fits, the creator's seat (a line of 200+ bytes) does not.
+    const server = spawn("prlimit", [`--fsize=${headerBytes + 60}`, process.execPath, "--import", "tsx", "server/main.ts"], {
+      cwd: root,
+      env: { ...process.env, PORT: String(joinPort), HOST: "127.0.0.1", DATA_DIR: dir, CLIENT_DIR: path.join(dir, "no-client") },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let text = "";
+    server.stdout!.on("data", (c: Buffer) => (text += c.toString()));
+    server.stderr!.on("data", (c: Buffer) => (text += c.toString()));
+    try {
+      const deadline = Date.now() + 30_000;
+      while (!text.includes("is running at")) {
+        if (Date.now() > deadline || server.exitCode !== null) throw new Error(`the server did not start: ${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      const refusal = await new Client(`ws://127.0.0.1:${joinPort}`).create(NEGOTIATION_ROOM, { mode: "pvp", side: "japan", seed: "disk-full" }).then(
+        () => "created",
+        (error: Error) => error.message,
+      );
+      expect(refusal).toBe("SERVER_ERROR: The server could not save the match; try again.");
+      expect(text).toMatch(/short write/);
+      // The match nobody sat in is closed and its log removed, once the refusal is out.
+      const gone = Date.now() + 10_000;
+      while (readdirSync(path.join(dir, "matches")).length > 0 && Date.now() < gone) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(readdirSync(path.join(dir, "matches"))).toEqual([]);
+    } finally {
+      server.kill("SIGKILL");
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
