@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import http from "node:http";
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -41,7 +42,18 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const verifyOverHttp = async (text: string) => (await fetch(`${server.url}/api/logs/verify`, { method: "POST", body: text })).json() as Promise<{ status: string; text: string; publicKey?: string; serverKey: string }>;
+type Verdict = { status: string; text: string; publicKey?: string; serverKey: string };
+/** POST /api/logs/verify on a fresh connection (a kept-alive one may be closed by the server between two slow CLI runs). */
+const verifyOverHttp = (text: string): Promise<Verdict> =>
+  new Promise((resolve, reject) => {
+    const req = http.request(`${server.url}/api/logs/verify`, { method: "POST", agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString("utf8")) as Verdict));
+    });
+    req.on("error", reject);
+    req.end(text);
+  });
 const saved = (name: string, text: string) => {
   const file = path.join(work, name);
   writeFileSync(file, text);
