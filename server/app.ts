@@ -10,6 +10,8 @@ import type { ClassService } from "./classroom/class-service.js";
 import { classroomRoom } from "./classroom/ClassroomRoom.js";
 import { mountApi } from "./http/api.js";
 import { mountClassesApi } from "./http/classes-api.js";
+import { errorHandler, notFound } from "./http/errors.js";
+import { mountVerifyApi } from "./http/verify-api.js";
 import type { HttpApp } from "./http/express-types.js";
 import { staticFiles } from "./http/static-files.js";
 import { CLASSROOM_ROOM, NEGOTIATION_ROOM } from "../shared/index.js";
@@ -18,6 +20,7 @@ import { KeyedBuckets } from "./room/rate-limit.js";
 import { negotiationRoom } from "./room/NegotiationRoom.js";
 import type { RoomDeps } from "./room/room-deps.js";
 import { openStorage } from "./store/open-storage.js";
+import { LogSigner } from "./store/log-signing.js";
 import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 import { clusterParts, takeOver, watchResumedTables } from "./cluster/cluster-mode.js";
@@ -48,6 +51,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
   for (const problem of scenarios.problems) console.warn(`Scenario file skipped: ${problem}`);
   // Alone: local registry and claims. REDIS_URL: Colyseus's Redis presence and driver (server/cluster).
   const cluster = clusterParts(config);
+  const signer = await LogSigner.load(config.dataDir, config.logSigningKey);
   const deps: RoomDeps = {
     config,
     storage,
@@ -56,6 +60,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     openable: new Set(),
     claims: cluster.claims,
     failures: new AttemptLimiter(config.maxFailuresPerMinute, 60_000),
+    signer,
   };
   // The one way the server itself opens a logged match (a restart, a class table, a failover); in a cluster maybe on another process, hence the grant.
   deps.matches.open = async (code) => {
@@ -85,8 +90,12 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps, gate)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps, gate)) },
     express: (app: HttpApp) => {
       mountClassesApi(app as unknown as Parameters<typeof mountClassesApi>[0], cdeps);
-      mountApi(app, storage, config.maxListedMatches);
+      mountVerifyApi(app as unknown as Parameters<typeof mountVerifyApi>[0], signer);
+      mountApi(app, storage, (classCode, key) => cdeps.service.authorize(classCode, key) === "ok", config.maxListedMatches);
       app.use(staticFiles(config.clientDir));
+      // Last: anything unanswered or thrown becomes JSON {code, message} (server/http/errors.ts).
+      app.use(notFound);
+      app.use(errorHandler);
     },
   });
 

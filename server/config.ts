@@ -2,6 +2,16 @@ import path from "node:path";
 import { z } from "zod";
 import { describeProblems, problemsFromZod } from "../shared/index.js";
 import { err, ok, type Result } from "../shared/index.js";
+import { parseSigningKey } from "./store/log-signing.js";
+
+const isSigningKey = (text: string): boolean => {
+  try {
+    parseSigningKey(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Everything the server can be tuned with. `npm start` reads it from the environment
@@ -85,6 +95,12 @@ export const serverConfigSchema = z.strictObject({
   redisUrl: z.string().regex(/^rediss?:\/\//, "a redis:// or rediss:// URL").optional(),
   /** Cluster mode: the `host:port[/path]` clients open this process's WebSocket at (Colyseus `publicAddress`). */
   publicAddress: z.string().min(1).optional(),
+  /**
+   * The Ed25519 key that signs every finished match log (docs/log-format.md, "Signatures"): 64 hex
+   * digits (the 32-byte seed) or a PEM private key. Unset: `<dataDir>/log-signing-key.pem`, created
+   * at first start. Servers that share the key sign as one ("signed by this server" on each).
+   */
+  logSigningKey: z.string().min(1).refine(isSigningKey, "must be 64 hex digits (an Ed25519 seed) or an Ed25519 private key in PEM").optional(),
 });
 
 export type ServerConfigInput = z.input<typeof serverConfigSchema>;
@@ -125,8 +141,9 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   JOINS_PER_SECOND: "joinsPerSecond",
   JOIN_BURST: "joinBurst",
   MAX_FAILURES_PER_MINUTE: "maxFailuresPerMinute",
+  LOG_SIGNING_KEY: "logSigningKey",
 };
-const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl", "redisUrl", "publicAddress"]);
+const textKeys = new Set<keyof ServerConfigInput>(["host", "dataDir", "clientDir", "scenariosDir", "databaseUrl", "redisUrl", "publicAddress", "logSigningKey"]);
 
 /** Reads the environment; a bad value is a sentence naming the variable, not a stack trace. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Result<ServerConfig, string> {

@@ -6,6 +6,7 @@ import { parseArgs, usage } from "./args.js";
 import { describeLogError, printTranscript } from "./print.js";
 import { notesBeside, printNotes } from "./notes.js";
 import { progressBar } from "./progress.js";
+import { serverKey, verifyFile } from "./verify.js";
 
 /** `npm run replay`: read match logs as transcripts, summaries and a class table. */
 
@@ -37,6 +38,8 @@ function replayFile(file: string, json: boolean): number {
     printTranscript(replay, entries, summary);
     printNotes(file, notes);
     console.log(`  integrity         ok: ${replay.actions.length} actions, hash chain intact${replay.result ? ", final state hash matches" : ""}`);
+    // Intact is not authentic: anyone can rebuild a chain. Who signed it is --verify's question.
+    console.log(`  signature         ${replay.signature ? `a signature line (key ${replay.signature.publicKey}); check it with --verify` : "unsigned"}`);
   }
   return 0;
 }
@@ -84,4 +87,18 @@ if (args.mode === "help") {
   console.log(usage);
   process.exit(0);
 }
+function verify(file: string, data: string | undefined, json: boolean): number {
+  const text = readText(file);
+  if (text === undefined) return 1;
+  let key;
+  try {
+    key = serverKey(data);
+  } catch (error) {
+    console.error(`This server's signing key cannot be read: ${(error as Error).message}`);
+    return 2;
+  }
+  return verifyFile(file, text, key, json);
+}
+
+if (args.mode === "verify") process.exit(verify(args.file, args.data, args.json));
 process.exit(args.mode === "file" ? replayFile(args.file, args.json) : replayDir(args.dir, args.csv, args.json));

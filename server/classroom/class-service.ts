@@ -91,7 +91,8 @@ export class ClassService {
   }
 
   async create(body: unknown): Promise<Result<{ code: string; key: string; record: ClassRecord }, ErrorReply>> {
-    const parsed = classSettingsSchema.safeParse(body ?? {});
+    // No body means the defaults; a JSON `null` (or any non-object) is refused like any bad body.
+    const parsed = classSettingsSchema.safeParse(body === undefined ? {} : body);
     if (!parsed.success) return err({ code: "BAD_OPTIONS", message: parsed.error.issues.map((i) => `${i.path.join(".") || "(body)"}: ${i.message}`).join("; ") });
     const settings: ClassSettings = parsed.data;
     if (!builtinScenario(settings.scenario)) return err({ code: "UNKNOWN_SCENARIO", message: `There is no scenario "${settings.scenario}".` });
@@ -104,15 +105,21 @@ export class ClassService {
       code, salt, keyHash: hashSecret(salt, key), createdAt: new Date().toISOString(), status: "seating", paused: false,
       settings, students: [], plan: emptyPlan(settings.playersPerSide, settings.roles), tables: [], watching: {}, injected: [],
     };
-    await this.deps.storage.saveClass(record);
+    try {
+      await this.deps.storage.saveClass(record);
+    } catch (error) {
+      console.error(`Could not save the new class ${code}: ${(error as Error).message}`);
+      return err({ code: "SERVER_ERROR", message: "The server could not save the class; try again." });
+    }
     this.remember(record);
     return ok({ code, key, record });
   }
 
   authorize(code: string, key: string | undefined): AuthResult {
+    // "missing" before "unknown": a request without a key must look the same for every code, known or not.
+    if (key === undefined || key === "") return "missing";
     const record = this.classes.get(code);
     if (!record) return "unknown";
-    if (key === undefined || key === "") return "missing";
     return secretMatches(record.salt, record.keyHash, key) ? "ok" : "wrong";
   }
 

@@ -15,14 +15,20 @@ export async function saveClass(dataDir: string, record: ClassRecord): Promise<v
   await fs.mkdir(dir, { recursive: true });
   const final = classPath(dataDir, record.code);
   const temp = `${final}.${process.pid}.tmp`;
-  const handle = await fs.open(temp, "w");
   try {
-    await handle.writeFile(JSON.stringify(record));
-    await handle.sync();
-  } finally {
-    await handle.close();
+    const handle = await fs.open(temp, "w");
+    try {
+      await handle.writeFile(JSON.stringify(record));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temp, final);
+  } catch (error) {
+    // A full disk or unwritable folder leaves no temporary file behind; the old class file stays.
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
   }
-  await fs.rename(temp, final);
   const dirHandle = await fs.open(dir, "r");
   try {
     await dirHandle.sync();

@@ -2,7 +2,7 @@ import { builtinScenario, builtinScenarioIds, publicScenario } from "../../share
 import type { HttpApp, HttpRequest as Request, HttpResponse as Response } from "./express-types.js";
 import { matchCodeSchema, summarizeLog } from "../store/match-catalog.js";
 import type { Storage } from "../store/storage.js";
-import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
+import { mountNotesApi, type InstructorCheck, type NotesHttpApp } from "../notes/notes-api.js";
 
 /**
  * The read-only HTTP API (docs/protocol.md, "HTTP"). A match in progress never leaks a sheet:
@@ -13,7 +13,7 @@ import { mountNotesApi, type NotesHttpApp } from "../notes/notes-api.js";
 type ApiError = { code: string; message: string };
 const fail = (res: Response, status: number, error: ApiError) => res.status(status).json(error);
 
-export function mountApi(app: HttpApp, storage: Storage, maxListed = 500): void {
+export function mountApi(app: HttpApp, storage: Storage, isInstructor?: InstructorCheck, maxListed = 500): void {
   app.get("/api/scenarios", (_req: Request, res: Response) => {
     res.json({ scenarios: builtinScenarioIds().map((id) => publicScenario(builtinScenario(id)!)) });
   });
@@ -36,7 +36,7 @@ export function mountApi(app: HttpApp, storage: Storage, maxListed = 500): void 
     res.type("application/x-ndjson").send(text);
   });
 
-  mountNotesApi(app as NotesHttpApp, storage);
+  mountNotesApi(app as NotesHttpApp, storage, isInstructor);
 
   app.use("/api", (_req: Request, res: Response) => fail(res, 404, { code: "NOT_FOUND", message: "No such API endpoint." }));
 }

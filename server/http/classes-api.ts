@@ -57,7 +57,7 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
     const body = await readJson(req).catch((e: Error) => e);
     if (body instanceof Error) return fail(res, 400, "BAD_OPTIONS", `The body must be a JSON object under 16 KB (${body.message}).`);
     const created = await service.create(body);
-    if (!created.ok) return fail(res, 400, created.error.code, created.error.message);
+    if (!created.ok) return fail(res, created.error.code === "SERVER_ERROR" ? 500 : 400, created.error.code, created.error.message);
     await service.deps.claims.claim(classClaim(created.value.code));
     cdeps.openable.add(created.value.code);
     await matchMaker.createRoom(CLASSROOM_ROOM, { classCode: created.value.code });

@@ -21,8 +21,11 @@ export interface HttpResponse {
 
 export type HttpHandler = (req: HttpRequest, res: HttpResponse, next: () => void) => unknown;
 
+/** Express tells an error handler from a handler by its four parameters. */
+export type HttpErrorHandler = (error: unknown, req: HttpRequest, res: HttpResponse, next: (error?: unknown) => void) => unknown;
+
 export interface HttpApp {
   get(path: string, handler: HttpHandler): unknown;
-  use(handler: HttpHandler): unknown;
+  use(handler: HttpHandler | HttpErrorHandler): unknown;
   use(path: string, handler: HttpHandler): unknown;
 }

@@ -44,7 +44,13 @@ export function readNotes(storage: Storage, code: string): Promise<NotesFile> {
 export async function readNotesFile(dataDir: string, code: string): Promise<NotesFile> {
   const text = await fs.readFile(notesPath(dataDir, code), "utf8").catch(() => undefined);
   if (text === undefined) return emptyNotes(code);
-  const parsed = notesFileSchema.safeParse(JSON.parse(text));
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = notesFileSchema.safeParse(raw);
   return parsed.success ? parsed.data : emptyNotes(code);
 }
 
@@ -55,8 +61,14 @@ const byStep = (notes: Note[]): Note[] => [...notes].sort((a, b) => a.step - b.s
 export async function writeNotesFile(dataDir: string, file: NotesFile): Promise<void> {
   const target = notesPath(dataDir, file.matchId);
   const temp = `${target}.${process.pid}.tmp`;
-  await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
-  await fs.rename(temp, target);
+  try {
+    await fs.writeFile(temp, JSON.stringify(file, null, 2) + "\n", "utf8");
+    await fs.rename(temp, target);
+  } catch (error) {
+    // A full disk leaves no temporary file behind; the old notes stay as they were.
+    await fs.unlink(temp).catch(() => undefined);
+    throw error;
+  }
 }
 
 export type AddResult = { ok: true; note: Note } | { ok: false; code: "TOO_MANY_NOTES"; message: string };

@@ -251,8 +251,18 @@ export class NegotiationRoom extends Room {
       const joined = await this.session.apply({ type: "join", player });
       return joined.ok ? { ok: true as const, value: player } : joined;
     });
-    if (!seated.ok) throw refusal(seated.error);
+    if (!seated.ok) {
+      if (seated.error.code === "SERVER_ERROR") this.dropUnsaved();
+      throw refusal(seated.error.code === "SERVER_ERROR" ? { code: "SERVER_ERROR", message: "The server could not save the match; try again." } : seated.error);
+    }
     return { playerId: seated.value.id, side: seated.value.side, role: seated.value.role };
+  }
+
+  /** The first person's seat could not be written (disk full): a match nobody ever sat in is closed and its log removed, not left behind. */
+  private dropUnsaved(): void {
+    if (this.session.state.players.some((p) => p.bot === undefined)) return;
+    // After the refusal has reached the creator (closing at once would cut it off).
+    this.clock.setTimeout(() => void this.disconnect().then(() => this.deps.storage.discardLog(this.roomId).catch(() => undefined)), 1000);
   }
 
   /** A client message: rate limit, payload, seat, then the engine decides (inside the queue). */

@@ -20,6 +20,7 @@ import {
   type Scenario,
 } from "../../shared/index.js";
 import type { MatchLogWriter, Storage } from "../store/storage.js";
+import type { LogSigner } from "../store/log-signing.js";
 
 /** The built-in scenario object when a log's scenario is exactly that built-in file. */
 function sharedScenario(raw: unknown): Scenario | undefined {
@@ -58,10 +59,11 @@ export class MatchSession {
     private match: RecordedMatch,
     private readonly log: MatchLogWriter,
     readonly header: LogHeader | undefined,
+    private readonly signer: LogSigner | undefined,
   ) {}
 
-  /** Replays a stored log and carries on appending to it: the one way a match is opened. */
-  static async open(storage: Storage, code: string): Promise<Result<MatchSession, ErrorReply>> {
+  /** Replays a stored log and carries on appending to it: the one way a match is opened. `signer` signs it when it ends. */
+  static async open(storage: Storage, code: string, signer?: LogSigner): Promise<Result<MatchSession, ErrorReply>> {
     const opened = await storage.openLog(code);
     if (!opened) throw new Error(`There is no log of match ${code} (storage: ${storage.description}).`);
     const { text, writer: log } = opened;
@@ -76,9 +78,15 @@ export class MatchSession {
     if (final.phase === "ended" && !replay.value.result && final.outcome) {
       // The crash cut the result line that belongs with the last action: write it again.
       lastLine = resultLine(lastLine, { seq: final.seq, outcome: final.outcome, stateHash: stateHash(final) });
+      const lines = [lastLine];
+      if (signer) lines.push((lastLine = signer.signatureLineAfter(lineHash(lastLine))));
+      await log.append(lines);
+    } else if (final.phase === "ended" && replay.value.result && !replay.value.signature && signer) {
+      // Ended, but the crash cut the signature line written with the result: sign it now.
+      lastLine = signer.signatureLineAfter(lineHash(lastLine));
       await log.append([lastLine]);
     }
-    const session = new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header);
+    const session = new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header, signer);
     session.logBytes = Buffer.byteLength(text);
     return ok(session);
   }
@@ -122,15 +130,22 @@ export class MatchSession {
     const record = options.parsed ? recordValidAction : recordAction;
     const recorded = record(this.match, action, new Date().toISOString(), this.notesAtEndOf);
     if (!recorded.ok) return recorded;
+    const lines = recorded.value.match.state.phase === "ended" && this.match.state.phase !== "ended" ? this.signed(recorded.value.lines) : recorded.value.lines;
     let written: Promise<void> | void;
     try {
-      written = this.log.append(recorded.value.lines);
+      written = this.log.append(lines);
     } catch (error) {
       return this.writeFailed(error as Error);
     }
     for (const line of recorded.value.lines) this.logBytes += Buffer.byteLength(line) + 1;
     const match = recorded.value.match;
     return written ? written.then(() => this.advance(match), (error: Error) => this.writeFailed(error)) : this.advance(match);
+  }
+
+  /** The lines that end the match, with the signature line after the result line, in the same write. */
+  private signed(lines: string[]): string[] {
+    if (!this.signer) return lines;
+    return [...lines, this.signer.signatureLineAfter(lineHash(lines.at(-1)!))];
   }
 
   private advance(match: RecordedMatch): Result<MatchState, ErrorReply> {

@@ -65,7 +65,7 @@ export async function writeMatchLog(deps: RoomDeps, code: string, lines: readonl
 export async function openMatch(deps: RoomDeps, code: string): Promise<Result<OpenedMatch, ErrorReply>> {
   const parsed = matchCodeSchema.safeParse(code);
   if (!parsed.success) return err({ code: "BAD_OPTIONS", message: "That is not a match code." });
-  const session = await MatchSession.open(deps.storage, parsed.data);
+  const session = await MatchSession.open(deps.storage, parsed.data, deps.signer);
   if (!session.ok) return session;
   const { state, scenario, header } = session.value;
   const meta = hostMetaSchema.parse(header?.meta ?? {});

@@ -1,5 +1,6 @@
 import type { AttemptLimiter } from "../classroom/attempt-limiter.js";
 import type { ServerConfig } from "../config.js";
+import type { LogSigner } from "../store/log-signing.js";
 import type { SeatTokens } from "../store/seat-tokens.js";
 import type { Storage } from "../store/storage.js";
 import type { MatchRegistry } from "./match-registry.js";
@@ -20,4 +21,6 @@ export type RoomDeps = {
   claims: HostingClaims;
   /** Wrong secrets (seat tokens, student tokens, instructor keys), counted per source and per target. */
   failures: AttemptLimiter;
+  /** Signs each log when its match ends (server/store/log-signing.ts); absent, logs stay unsigned. */
+  signer?: LogSigner;
 };

@@ -58,6 +58,10 @@ export class FileStorage implements Storage {
     return fs.readFile(logPath(this.dataDir, code), "utf8").catch(() => undefined);
   }
 
+  async discardLog(code: string): Promise<void> {
+    await fs.unlink(logPath(this.dataDir, code)).catch(() => undefined);
+  }
+
   markAbandoned(code: string): Promise<void> {
     return markAbandoned(this.dataDir, code);
   }

@@ -1,4 +1,4 @@
-import { constants, fdatasync, promises as fs, writeSync } from "node:fs";
+import { constants, fdatasync, fstatSync, ftruncateSync, promises as fs, writeSync } from "node:fs";
 import path from "node:path";
 import type { MatchLogWriter } from "./storage.js";
 
@@ -40,7 +40,9 @@ export class MatchLogFile implements MatchLogWriter {
       if (syncMs > 0) await handle.datasync();
       await syncDirectory(path.dirname(file));
     } catch (error) {
+      // A full disk leaves no empty or partial log behind: the file is ours (O_EXCL), so remove it.
       await handle.close().catch(() => undefined);
+      await fs.unlink(file).catch(() => undefined);
       throw error;
     }
     return log;
@@ -68,7 +70,15 @@ export class MatchLogFile implements MatchLogWriter {
     // A string straight to write(2): no Buffer per move (hundreds of rooms make this a hot path).
     const expected = Buffer.byteLength(text);
     const written = writeSync(this.handle.fd, text);
-    if (written !== expected) throw new Error(`short write to ${this.file} (${written} of ${expected} bytes)`);
+    if (written !== expected) {
+      // A full disk took part of the lines: cut them off again, so the file ends with whole lines.
+      try {
+        ftruncateSync(this.handle.fd, fstatSync(this.handle.fd).size - written);
+      } catch {
+        // The torn tail is trimmed when the log is next opened (trimTornTail).
+      }
+      throw new Error(`short write to ${this.file} (${written} of ${expected} bytes)`);
+    }
     if (!this.dirty) {
       this.dirty = true;
       syncSoon(this, this.syncMs);

@@ -49,6 +49,8 @@ export interface Storage {
    * untouched, it is listed as `abandoned` and never resumed (docs/log-format.md).
    */
   markAbandoned(code: string): Promise<void>;
+  /** Removes the log of a match nobody ever sat in whose first seat could not be saved (a full store); nothing is left behind. */
+  discardLog(code: string): Promise<void>;
 
   // ── Classes: one record per class, replaced whole ──
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { eventSchema } from "../scenario/schema.js";
+import { isCleanChatText } from "../util/chat-text.js";
 
 /**
  * Everything that can happen in a match is one of these actions. Player actions carry `by`,
@@ -35,7 +36,8 @@ export const actionSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("chat"),
     by: playerId,
-    text: z.string().trim().min(1).max(MAX_CHAT_LENGTH),
+    /** Cleaned (shared/util/chat-text.ts): NFC, no control, bidirectional-override or zero-width characters. */
+    text: z.string().trim().min(1).max(MAX_CHAT_LENGTH).refine(isCleanChatText, "chat text must be NFC without control, bidirectional-override or zero-width characters"),
     to: z.enum(["table", "team"]),
   }),
   z.strictObject({ type: z.literal("timeout") }),

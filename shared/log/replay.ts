@@ -8,6 +8,7 @@ import { err, ok, type Result } from "../util/result.js";
 import { sha256Hex } from "../util/sha256.js";
 import { stableStringify } from "../util/stable-json.js";
 import { actionLineSchema, headerSchema, resultLineSchema, type ActionLine, type LogHeader, type ResultLine } from "./format.js";
+import { signatureLineSchema, type SignatureLine } from "./signature.js";
 
 /** Replay is a fold of the logged actions over the initial state; any line that does not fit stops it, named. */
 
@@ -34,6 +35,8 @@ export type Replay = {
   states: MatchState[];
   actions: ActionLine[];
   result?: ResultLine;
+  /** The server's signature after the result line (shared/log/signature.ts); its cryptography is checked on the server or by the replay command, not here. */
+  signature?: SignatureLine;
   final: MatchState;
 };
 
@@ -78,14 +81,25 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
   const states = [initial.value];
   const actions: ActionLine[] = [];
   let result: ResultLine | undefined;
+  let signature: SignatureLine | undefined;
   for (let i = 1; i < lines.length; i++) {
     const lineNo = i + 1;
     const json = parseJsonLine(lines[i]!, lineNo);
     if (!json.ok) return json;
-    if (result) return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line, which must be last.`);
     const expectedPrev = sha256Hex(lines[i - 1]!);
     const kind = (json.value as { kind?: unknown } | null)?.kind;
+    if (signature) return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the signature line, which must be last.`);
+    if (result && kind !== "signature") return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line; only a signature line may follow it.`);
     const state = states.at(-1)!;
+
+    if (kind === "signature") {
+      if (!result) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is a signature line, which belongs right after the result line.`);
+      const parsed = signatureLineSchema.safeParse(json.value);
+      if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid signature line: ${describeProblems(problemsFromZod(parsed.error))}`);
+      if (parsed.data.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
+      signature = parsed.data;
+      continue;
+    }
 
     if (kind === "result") {
       const parsed = resultLineSchema.safeParse(json.value);
@@ -112,5 +126,5 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
     states.push(next.value);
     actions.push(entry);
   }
-  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), final: states.at(-1)! });
+  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), ...(signature ? { signature } : {}), final: states.at(-1)! });
 }

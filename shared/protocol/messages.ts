@@ -2,6 +2,7 @@ import { z } from "zod";
 import { MAX_CHAT_LENGTH, offerSchema, type Action, type Offer } from "../engine/actions.js";
 import { phases } from "../engine/state.js";
 import type { Scenario } from "../scenario/schema.js";
+import { cleanChatText } from "../util/chat-text.js";
 import { describeProblems, problemsFromZod } from "../util/problems.js";
 import { err, ok, type Result } from "../util/result.js";
 import type { Change } from "./changes.js";
@@ -22,7 +23,8 @@ export const clientMessageSchemas = {
   propose: z.strictObject({ offer: offerSchema }),
   accept: z.strictObject({ proposalId: shortId }),
   walkaway: z.strictObject({}),
-  chat: z.strictObject({ text: z.string().trim().min(1), to: z.enum(["table", "team"]).default("table") }),
+  /** The text is cleaned first (shared/util/chat-text.ts); a line of nothing but hidden characters is empty, so refused. */
+  chat: z.strictObject({ text: z.string().overwrite(cleanChatText).min(1), to: z.enum(["table", "team"]).default("table") }),
   /** Asks for the whole view again (a client that missed a step, or wants to be sure). */
   sync: z.strictObject({}),
 } as const;

@@ -1,15 +1,18 @@
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { replayLog, stateHash } from "../../shared/index.js";
+import { LogSigner } from "../../server/store/log-signing.js";
+import { lineHash, replayLog, stateHash } from "../../shared/index.js";
+import { classTableLog } from "../server/class-table-log.js";
 import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, texts, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * The replay viewer in Chromium: a tampered file is refused with its line, a log opens from
  * disk and from the server's list, the scrubber and the keys move to a step whose state (read
  * through the test hook) is the engine's state at that step, and a note pinned to a step is
- * saved beside the log on the server. Screenshots: tests/artifacts/replay-*.png.
+ * saved beside the log on the server by the instructor of the match's class. The viewer says who
+ * signed the log (the server checks). Screenshots: tests/artifacts/replay-*.png.
  */
 
 const suite = hasChromium() ? describe : describe.skip;
@@ -32,11 +35,18 @@ const probe = (page: Page): Promise<Probe> =>
 suite("the replay viewer in Chromium", () => {
   let served: Served;
   let browser: Browser;
+  let instructor: { code: string; key: string };
 
   beforeAll(async () => {
     ensureClientBuilt();
     served = await startServer(200);
     copyFileSync(fixture, path.join(served.dataDir, "matches", "FIXV1A.jsonl"));
+    // A table of a class, signed with this server's own key (its data folder's, as the server signs).
+    const opened = (await (await fetch(`${served.url}api/classes`, { method: "POST", body: "{}" })).json()) as { code: string; key: string };
+    instructor = opened;
+    const lines = classTableLog(fixture, "FIXCLS", opened.code).trimEnd().split("\n");
+    const signer = await LogSigner.load(served.dataDir);
+    writeFileSync(path.join(served.dataDir, "matches", "FIXCLS.jsonl"), [...lines, signer.signatureLineAfter(lineHash(lines.at(-1)!))].join("\n") + "\n");
     browser = await launch();
   }, 120_000);
 
@@ -73,6 +83,8 @@ suite("the replay viewer in Chromium", () => {
     await waitForScene(page, "replay");
     expect((await probe(page)).last).toBe(17);
     await expectDrawn(page);
+    // The fixture predates signing: the server says so, and the viewer shows it.
+    await until(page, () => (window.__tariffTalks?.texts() ?? []).some((t) => t.includes("Unsigned log")));
 
     // Click the scrubber where step 12 lies (u = 1 at 1280×720: bar from x 20 to 1260 at y 594).
     await page.mouse.click(20 + (12 / 17) * 1240, 601);
@@ -95,16 +107,19 @@ suite("the replay viewer in Chromium", () => {
     await page.close();
   });
 
-  it("opens a match from the server's list and pins a note saved beside its log", async () => {
+  it("opens a class's match from the server's list, says it is signed by this server, and pins the instructor's note beside its log", async () => {
     const page = await openPicker();
-    await click(page, "match-FIXV1A");
+    // This tab is the instructor's: it holds the class key, as the class screens keep it.
+    await page.evaluate(([name, key]) => sessionStorage.setItem(name!, key!), [`tt-class-key-${instructor.code}`, instructor.key]);
+    await click(page, "match-FIXCLS");
     await waitForScene(page, "replay");
     await page.evaluate(() => (window.__tariffTalks as any).replay.seek(9));
     await until(page, () => (window.__tariffTalks as any).replay.step() === 9);
     await page.fill("#field-note", "Japan opens high: ask the class why.");
     await click(page, "pin");
     await until(page, () => (window.__tariffTalks as any).replay.notes().length === 1);
-    const saved = (await (await fetch(`${served.url}api/matches/FIXV1A/notes`)).json()) as { notes: { step: number; text: string }[] };
+    expect((await texts(page)).join("\n")).toContain("✔ Signed by this server");
+    const saved = (await (await fetch(`${served.url}api/matches/FIXCLS/notes`)).json()) as { notes: { step: number; text: string }[] };
     expect(saved.notes).toEqual([expect.objectContaining({ step: 9, text: "Japan opens high: ask the class why." })]);
     await page.evaluate(() => (window.__tariffTalks as any).replay.seek(8));
     await page.evaluate(() => (window.__tariffTalks as any).replay.seek(9));

@@ -82,6 +82,11 @@ export class PgStorage implements Storage {
     return summaries.sort((a, b) => (b.createdAt ?? "").localeCompare(a.createdAt ?? "") || a.id.localeCompare(b.id));
   }
 
+  async discardLog(code: string): Promise<void> {
+    await this.pool.query("DELETE FROM tt_match_lines WHERE code = $1", [code]);
+    await this.pool.query("DELETE FROM tt_matches WHERE code = $1", [code]);
+  }
+
   async markAbandoned(code: string): Promise<void> {
     await this.pool.query("UPDATE tt_matches SET abandoned = true WHERE code = $1", [code]);
   }

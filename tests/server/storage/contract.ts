@@ -182,6 +182,10 @@ export function storageContract(impl: Implementation): void {
       expect((await b.listMatches()).find((m) => m.id === "RUN2")!.status).toBe("abandoned");
       expect((await b.resumable()).matches).toEqual([]);
       expect(await b.readLog("RUN2")).toBe(runningMatch("RUN2").map((l) => `${l}\n`).join(""));
+      // A log whose first seat could not be saved is discarded whole.
+      await b.discardLog("RUN2");
+      expect(await a.hasLog("RUN2")).toBe(false);
+      expect((await a.listMatches()).map((m) => m.id)).not.toContain("RUN2");
     });
 
     it("replaces a class record whole and reads the latest from any process", async () => {

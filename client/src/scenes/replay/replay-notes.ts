@@ -33,7 +33,13 @@ export class ServerNotes implements NotesStore {
   constructor(
     private base: string,
     private matchId: string,
+    /** The instructor key of the match's class, when this tab holds it: writing notes needs it. */
+    private key?: string,
   ) {}
+
+  private get auth(): Record<string, string> {
+    return this.key ? { authorization: `Bearer ${this.key}` } : {};
+  }
 
   private url(suffix = ""): string {
     return `${this.base}/api/matches/${encodeURIComponent(this.matchId)}/notes${suffix}`;
@@ -48,13 +54,13 @@ export class ServerNotes implements NotesStore {
   }
 
   async add(step: number, text: string): Promise<Note> {
-    const { note } = await answer<{ note: Note }>(await fetch(this.url(), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ step, text }) }));
+    const { note } = await answer<{ note: Note }>(await fetch(this.url(), { method: "POST", headers: { "content-type": "application/json", ...this.auth }, body: JSON.stringify({ step, text }) }));
     this.notes = byStep([...this.notes, note]);
     return note;
   }
 
   async remove(id: string): Promise<void> {
-    await answer(await fetch(this.url(`/${encodeURIComponent(id)}`), { method: "DELETE" }));
+    await answer(await fetch(this.url(`/${encodeURIComponent(id)}`), { method: "DELETE", headers: this.auth }));
     this.notes = this.notes.filter((n) => n.id !== id);
   }
 

@@ -77,6 +77,8 @@ export class ReplayScene extends BaseScene {
       this.button({ id: "branch-two", x: bx + brw + 8 * u, y: by, width: brw, height: 44 * u, label: this.t("replay.branchTwo"), fontSize: 14, onPress: () => void this.branch(false) }),
     ];
     this.text(m, H - 40 * u, this.t("replay.keys"), this.style(13, { color: colors.dim }));
+    // Who signed this log (the server checks: docs/log-format.md, "Signatures").
+    this.text(W - m, H - 40 * u, this.t(`replay.signature.${session.signature}`), this.style(13, { bold: true, color: session.signature === "this-server" ? colors.goodCss : colors.warnCss })).setOrigin(1, 0);
     this.drawScrubber(m, H - 126 * u, W - 2 * m);
 
     // Notes, under the table state on the right.

@@ -1,14 +1,24 @@
-import type { LogError } from "../../../../shared/index.js";
+import type { LogError, SignatureStatus } from "../../../../shared/index.js";
+import { classStorageKeys } from "../../view-models/class-dashboard-model.js";
 import { openReplay, type ReplayModel } from "../../view-models/replay-model.js";
 import { BrowserNotes, ServerNotes, type NotesStore } from "./replay-notes.js";
-import { httpBase } from "./replay-sources.js";
+import { httpBase, logSignature } from "./replay-sources.js";
 
 /**
  * The replay being watched, kept outside the scene: the scene restarts on a resize or a
  * language switch and must come back at the same step, playing or not.
  */
 
-export type ReplaySession = { model: ReplayModel; notes: NotesStore; source: "server" | "file"; step: number; playing: boolean; speed: number };
+export type ReplaySession = {
+  model: ReplayModel;
+  notes: NotesStore;
+  source: "server" | "file";
+  /** Who signed the log, as the server says (`unknown` when it could not be asked). */
+  signature: SignatureStatus | "unknown";
+  step: number;
+  playing: boolean;
+  speed: number;
+};
 
 export const speeds = [1, 2, 4, 8] as const;
 
@@ -81,12 +91,19 @@ export async function openLog(text: string, source: "server" | "file", file: str
   }
   lastError = null;
   const model = opened.value;
-  const notes = source === "server" ? new ServerNotes(httpBase(), model.matchId) : new BrowserNotes(model.matchId, safeLocalStorage());
-  await notes.load().catch(() => undefined);
-  current = { model, notes, source, step: 0, playing: false, speed: 1 };
+  const notes = source === "server" ? new ServerNotes(httpBase(), model.matchId, instructorKey(model)) : new BrowserNotes(model.matchId, safeLocalStorage());
+  const [signature] = await Promise.all([logSignature(text), notes.load().catch(() => undefined)]);
+  current = { model, notes, source, signature, step: 0, playing: false, speed: 1 };
   savedText = source === "file" && text.length <= MAX_SAVED_TEXT ? { file, text } : null;
   rememberStep();
   return current;
+}
+
+/** The key this tab holds for the class the match was a table of (only that class's instructor writes its notes). */
+function instructorKey(model: ReplayModel): string | undefined {
+  const classCode = model.replay.header.meta?.class;
+  if (typeof classCode !== "string") return undefined;
+  return storage()?.getItem(classStorageKeys.key(classCode)) ?? undefined;
 }
 
 function safeLocalStorage(): Storage | null {

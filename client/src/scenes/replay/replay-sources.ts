@@ -1,3 +1,4 @@
+import type { SignatureStatus } from "../../../../shared/index.js";
 import { serverEndpoint } from "../../net/colyseus-connection.js";
 
 /**
@@ -25,6 +26,20 @@ export async function serverLog(id: string): Promise<string> {
     throw new Error(body.message ?? `HTTP ${response.status}`);
   }
   return response.text();
+}
+
+/**
+ * Who signed the log, as this server sees it (`POST /api/logs/verify`, docs/log-format.md): the
+ * key is the server's, so the page asks it rather than guessing. "unknown" when it cannot be asked.
+ */
+export async function logSignature(text: string): Promise<SignatureStatus | "unknown"> {
+  try {
+    const response = await fetch(`${httpBase()}/api/logs/verify`, { method: "POST", headers: { "content-type": "application/x-ndjson" }, body: text });
+    if (!response.ok) return "unknown";
+    return ((await response.json()) as { status: SignatureStatus }).status;
+  } catch {
+    return "unknown";
+  }
 }
 
 export type FileDrop = { pick(): void; destroy(): void };
