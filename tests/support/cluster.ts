@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -139,7 +140,8 @@ export async function startPair(redisUrl: string, storage: ClusterStorage): Prom
       [a, b] = await Promise.all([startProcess("A", redisUrl, folders[0]!), startProcess("B", redisUrl, folders[0]!)]);
     } else {
       postgres = await startPostgres();
-      const env = { DATABASE_URL: await postgres.newDatabase() };
+      // Data folders of their own, as on several machines: the signing key is given, like the database.
+      const env = { DATABASE_URL: await postgres.newDatabase(), LOG_SIGNING_KEY: randomBytes(32).toString("hex") };
       folders.push(mkdtempSync(path.join(os.tmpdir(), "tt-cluster-")));
       [a, b] = await Promise.all([startProcess("A", redisUrl, folders[0]!, env), startProcess("B", redisUrl, folders[1]!, env)]);
     }
