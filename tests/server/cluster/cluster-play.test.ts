@@ -87,7 +87,9 @@ if (!redisAvailable && process.env.CI === "true") {
         const { code, key } = await openClass(a.server, { playersPerSide: 1, bots: false });
         const teacher = await instructor(b.server, code, key);
         const kids: Member[] = [];
-        for (let i = 0; i < 8; i++) kids.push(await student(i % 2 === 0 ? a.server : b.server, code, `Student ${i + 1}`));
+        // Six tables: the server opens each on the process with the fewest rooms, and A already holds
+        // this class's room and the earlier tests' rooms, so a few tables alone could all go to B.
+        for (let i = 0; i < 12; i++) kids.push(await student(i % 2 === 0 ? a.server : b.server, code, `Student ${i + 1}`));
         await command(teacher, "start");
         const at: Assignment[] = await Promise.all(kids.map((k) => k.next("assignment", (x: Assignment) => x.status === "running" && Boolean(x.matchCode))));
         const seats: { player: Player; side: string }[] = [];
@@ -100,13 +102,13 @@ if (!redisAvailable && process.env.CI === "true") {
         await command(teacher, "resume");
         for (const { player } of seats) await until(player, (s) => !s.table.paused, 5000, "the resume");
         const injected = await command(teacher, "inject", { table: "all", event: { id: "cluster-shock", title: "Shock", headline: "Markets fall.", effects: [{ kind: "reservation", side: "japan", delta: -2 }] } });
-        expect(injected.result.tables).toHaveLength(4);
+        expect(injected.result.tables).toHaveLength(6);
         const extended = await command(teacher, "extend", { table: "all", rounds: 1 });
-        expect(extended.result.tables).toHaveLength(4);
+        expect(extended.result.tables).toHaveLength(6);
         for (const { player } of seats) await until(player, (s) => s.events.some((e: any) => e.id === "cluster-shock"), 5000, "the injected event");
 
         const dashboard = (await command(teacher, "dashboard")).result;
-        expect(dashboard.tables.map((t: any) => t.phase)).toEqual(["negotiating", "negotiating", "negotiating", "negotiating"]);
+        expect(dashboard.tables.map((t: any) => t.phase)).toEqual(Array(6).fill("negotiating"));
         expect(dashboard.tables.every((t: any) => t.players.every((p: any) => p.connected))).toBe(true);
 
         for (const { player, side } of seats) playQuickly(player, side);
@@ -114,9 +116,9 @@ if (!redisAvailable && process.env.CI === "true") {
 
         for (const proc of [a, b]) {
           const debrief = (await (await getClass(proc.server, code, key, "/debrief")).json()) as any;
-          expect(debrief.counts).toMatchObject({ tables: 4, playing: 0, agreements: 4 });
+          expect(debrief.counts).toMatchObject({ tables: 6, playing: 0, agreements: 6 });
           const csv = await (await getClass(proc.server, code, key, "/debrief.csv")).text();
-          expect(csv.trim().split("\r\n")).toHaveLength(5);
+          expect(csv.trim().split("\r\n")).toHaveLength(7);
         }
         await command(teacher, "end");
         const summaryFromA = (await (await getClass(a.server, code, key)).json()) as any;
