@@ -1,5 +1,6 @@
 import type Phaser from "phaser";
 import type { Offer } from "../../../shared/index.js";
+import type { MessageKey } from "../i18n/index.js";
 import type { ChatChannel, ClientMatchView } from "../net/match-connection.js";
 import type { Button } from "../ui/button.js";
 import { openConfirm } from "../ui/dialog.js";
@@ -15,6 +16,7 @@ import { Delegation } from "./table/delegations.js";
 import { HistoryFeed, NewsFeed } from "./table/feeds.js";
 import { IssueRows } from "./table/issue-rows.js";
 import { Meters } from "./table/meters.js";
+import { openWalkthrough, type WalkStep } from "./table/walkthrough.js";
 
 /**
  * The negotiating table. The player's own delegation sits at the bottom, the other side's at
@@ -30,6 +32,9 @@ export class TableScene extends BaseScene {
   private buttons: Record<string, Button> = {};
   private chatField: TextField | null = null;
   private turnText: Phaser.GameObjects.Text | null = null;
+  /** The parts the walkthrough explains, as laid out by `build`. */
+  private tour: WalkStep[] = [];
+  private closeTour: (() => void) | null = null;
 
   constructor() {
     super(sceneKeys.table);
@@ -128,7 +133,12 @@ export class TableScene extends BaseScene {
       empty: this.t("table.historyEmpty"),
       item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
     }, this.c);
-    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 10 * u }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    // The briefing and the walkthrough, a key or a click away, at the foot of the left column.
+    const helpH = Math.max(36 * u, 28);
+    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 18 * u - helpH }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    const helpW = (leftW - 8 * u) / 2;
+    this.button({ id: "briefing", x: m, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
+    this.button({ id: "how-to-play", x: m + helpW + 8 * u, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
 
     // Right column: meters, then chat.
     this.panel(rightX - 6 * u, colTop - 6 * u, rightW + 12 * u, H - colTop - m + 12 * u);
@@ -192,12 +202,48 @@ export class TableScene extends BaseScene {
       { render: (v) => chatLog.render(v, this.channel) },
     ];
 
+    const text = (key: string) => ({ title: this.t(`walk.${key}.title` as MessageKey), body: this.t(`walk.${key}.body` as MessageKey) });
+    this.tour = [
+      { ...text("rows"), area: { x: cx, y: topY + delegationH, w: cw, h: buttonsY - topY - delegationH } },
+      { ...text("meters"), area: { x: rightX, y: colTop, w: rightW, h: 170 * u } },
+      { ...text("moves"), area: { x: cx, y: buttonsY, w: cw, h: bh } },
+      { ...text("calendar"), area: { x: m, y: m - 4 * u, w: W - 2 * m - 170 * u, h: half + colTop - m } },
+      { ...text("chat"), area: { x: rightX, y: chatTop, w: rightW, h: H - chatTop - m } },
+    ];
+
     this.focus!.onKeys((event) => this.onKey(event));
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.updateTurn() });
     this.announce(view, true);
     this.onView(view);
+    this.focusMoves();
+    // A first visit opens the walkthrough by itself (skipping counts as seen).
+    if (!this.app.walkthroughSeen) this.openTour();
+  }
+
+  private focusMoves(): void {
     this.focus!.focus(this.model?.myTurn ? "propose" : "chat");
     if (!this.model?.myTurn) this.chatField?.setFocused(false);
+  }
+
+  /** The briefing again, with the match going on (the draft waits in `app.draft`). */
+  private openBriefing(): void {
+    this.app.reviewingBriefing = true;
+    this.scene.start(sceneKeys.briefing);
+  }
+
+  private openTour(): void {
+    if (this.closeTour) return;
+    this.chatField?.setFocused(false);
+    this.closeTour = openWalkthrough(this, this.focus!, this.u, this.tour, {
+      next: this.t("walk.next"),
+      done: this.t("walk.done"),
+      skip: this.t("walk.skip"),
+      step: (n, total) => this.t("walk.step", { n, total }),
+    }, () => {
+      this.closeTour = null;
+      this.app.markWalkthroughSeen();
+      this.focusMoves();
+    });
   }
 
   protected override onView(view: ClientMatchView): void {

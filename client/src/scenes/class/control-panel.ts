@@ -88,12 +88,20 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
   if (classState.injectSource === "deck") {
     const choices = eventChoices(d);
     if (choices.length === 0) kit.text(a.x, y, t("class.inject.noDeck"), kit.style(13, { color: colors.muted, wordWrap: { width: a.w } }));
-    for (const e of choices) {
-      kit.button({ id: `deck-${e.id}`, x: a.x, y, width: a.w, height: 28 * u, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
-      y += 32 * u;
-    }
+    // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
+    const headlineH = 48 * u;
+    const room = sendY - y - headlineH;
+    const columns = choices.length * 32 * u > room ? 2 : 1;
+    const perColumn = Math.ceil(choices.length / columns);
+    const pitch = Math.max(26, Math.min(32 * u, room / Math.max(1, perColumn)));
+    const colW = (a.w - (columns - 1) * 6 * u) / columns;
+    choices.forEach((e, i) => {
+      const col = Math.floor(i / perColumn);
+      kit.button({ id: `deck-${e.id}`, x: a.x + col * (colW + 6 * u), y: y + (i % perColumn) * pitch, width: colW, height: pitch - 4, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
+    });
+    y += perColumn * pitch;
     const chosen = choices.find((e) => e.id === classState.deckChoice);
-    if (chosen) kit.text(a.x, y + 2 * u, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, sendY - y - 6 * u);
+    if (chosen) kit.text(a.x, y + 2 * u, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, Math.max(0, sendY - y - 6 * u));
     kit.button({ id: "inject-send", x: a.x, y: sendY, width: a.w, height: 40 * u, label: send, kind: "primary", fontSize: 15, onPress: () => {
       if (!classState.deckChoice) return kit.banner.show(t("class.inject.pickEvent"), "error");
       link.send("inject", { table: classState.target, eventId: classState.deckChoice });

@@ -58,6 +58,7 @@ export class ClassDashboard {
       s.roles ? t("class.form.rolesOn") : t("class.form.rolesOff"),
       t("class.summary.rounds", { n: s.rounds ?? scenario?.rounds.length ?? "?" }),
       `${t("class.form.clock")}: ${clockLabel(s.turnSeconds, { off: t("class.form.clockOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") })}`,
+      `${t("class.form.briefing")}: ${clockLabel(s.briefingSeconds ?? 0, { off: t("class.form.briefingOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") })}`,
       `${t("class.form.events")}: ${t(`class.form.events.${s.events}`)}`,
       ...(s.privateVariant ? [t("class.summary.variant")] : []),
       s.bots ? `${t("class.summary.bots")}: ${t(`class.bot.${s.botStrategy}` as Parameters<typeof t>[0])}` : t("class.form.botsOff"),
@@ -101,6 +102,8 @@ export class ClassDashboard {
       d?.paused
         ? { id: "resume", label: t("class.resume"), shortcut: "p", enabled: status === "running", onPress: () => link.send("resume") }
         : { id: "pause", label: t("class.pause"), shortcut: "p", enabled: status === "running", onPress: () => link.send("pause") },
+      // Tables in their briefing: start every clock now rather than wait for the last student or the briefing time.
+      { id: "start-clocks", label: t("class.startClocks"), enabled: status === "running" && (d?.tables.some((r) => r.phase === "briefing") ?? false), onPress: () => link.send("startClock", { table: "all" }) },
       { id: "end", label: t("class.end"), kind: "danger", enabled: status !== "ended" && status !== undefined, onPress: () => this.confirmEnd() },
       { id: "debrief", label: t("class.debrief"), shortcut: "d", enabled: (d?.tables.length ?? 0) > 0, onPress: this.onDebrief },
       { id: "csv", label: t("class.download.csv"), enabled: (d?.tables.length ?? 0) > 0, onPress: () => void this.download("debrief.csv") },
@@ -204,7 +207,7 @@ export class ClassDashboard {
     const labels: CardLabels = {
       phase: (p: string) => t(`class.phase.${p}` as Parameters<typeof t>[0]),
       round: t("class.round"), turn: t("class.turn"), standing: t("class.standing"), none: t("class.noOffer"),
-      secondsLeft: t("class.secondsLeft"), paused: t("class.paused"), bot: t("class.bot"), away: t("class.away"), events: t("class.eventsFired"),
+      secondsLeft: t("class.secondsLeft"), readyCount: t("class.readyCount"), briefingLeft: t("class.briefingLeft"), paused: t("class.paused"), bot: t("class.bot"), away: t("class.away"), events: t("class.eventsFired"),
       outcome: (kind: string) => t(`class.outcome.${kind}` as Parameters<typeof t>[0]),
       sideName: this.kit.sideName,
     };
