@@ -30,8 +30,8 @@ describe("the open-a-class form", () => {
     expect(body).toEqual({ ok: true, body: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 2, roles: true, turnSeconds: 0, briefingSeconds: 300, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" } });
     // The form's defaults are the server's: an empty body means the same class.
     expect(classSettingsSchema.parse(body.ok ? body.body : {})).toEqual(classSettingsSchema.parse({}));
-    const custom = classSettingsBody({ ...defaultClassForm(), playersPerSide: 4, roles: false, rounds: " 12 ", turnSeconds: 300, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
-    expect(custom.ok && classSettingsSchema.parse(custom.body)).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 4, roles: false, rounds: 12, turnSeconds: 300, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
+    const custom = classSettingsBody({ ...defaultClassForm(), playersPerSide: 4, roles: false, rounds: " 12 ", turnSeconds: 300, briefingSeconds: 600, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
+    expect(custom.ok && classSettingsSchema.parse(custom.body)).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 4, roles: false, rounds: 12, turnSeconds: 300, briefingSeconds: 600, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
   });
 
   it("offers exactly the bots the server knows", () => {

@@ -124,8 +124,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private pauseShown = false;
   private showPause(view: ClientMatchView): void {
     const paused = isPaused(view);
-    if (paused && !this.pauseShown) this.banner.show(this.t("status.paused"), "status", true);
-    else if (!paused && this.pauseShown) this.banner.clearSticky();
+    if (paused && !this.pauseShown) this.banner.keep(this.t("status.paused"), "status");
+    else if (!paused && this.pauseShown) this.banner.release();
     this.pauseShown = paused;
   }
 

@@ -7,6 +7,7 @@ import { formatPoints, sideName } from "../view-models/names.js";
 import { BaseScene, sceneForView, sceneKeys } from "./base-scene.js";
 import { drawIssueSheet, drawParagraphs, splitIssues } from "./widgets/issue-sheet.js";
 import { readingButtons } from "./widgets/reading-panels.js";
+import { ScrollColumn } from "./widgets/scroll-column.js";
 
 /**
  * Briefing: the seat's confidential sheet (side, role, the story, every option's points, red
@@ -20,6 +21,8 @@ export class BriefingScene extends BaseScene {
   private codeText: Phaser.GameObjects.Text | null = null;
   private content: Phaser.GameObjects.Container[] = [];
   private drawnFor = "";
+  /** The story and briefs, scrolled when they are longer than their column at the smallest type. */
+  private column: ScrollColumn | null = null;
 
   constructor() {
     super(sceneKeys.briefing);
@@ -48,6 +51,12 @@ export class BriefingScene extends BaseScene {
     // The code to share, large enough to read out to a class.
     this.codeText = this.text(W - 330 * u, by + 28 * u, "", this.style(34, { bold: true, color: colors.focusCss })).setOrigin(1, 0.5);
     this.focus!.focus(this.readyButton.id);
+    this.column = null;
+    const scroll = (dy: number) => this.column?.scrollBy(dy) ?? false;
+    this.focus!.onKeys((event) => (event.key === "PageDown" || event.key === "PageUp" ? (scroll((event.key === "PageDown" ? 1 : -1) * 200 * this.u), true) : false));
+    this.input.on("wheel", (pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
+      if (this.column?.contains(pointer.x, pointer.y)) scroll(dy);
+    });
     // A class table's countdown to its clock, redrawn every second.
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.app.connection?.view && this.drawFooter(this.app.connection.view) });
     const view = this.app.connection?.view;
@@ -101,6 +110,13 @@ export class BriefingScene extends BaseScene {
       { heading: this.t("briefing.redLines"), text: redLines, color: colors.warnCss },
       { text: `${noDeal}\n${deadlines}`, color: colors.text },
     ], u);
+    this.column = new ScrollColumn(left, { x: leftX, y: bodyY, w: leftW, h: bodyH });
+    if (this.column.overflow > 0) {
+      // The foot of the column says the rest is a key or a wheel away.
+      const hint = this.text(leftX, bodyY + bodyH, `▼ ${this.t("briefing.scroll")}`, this.style(12, { color: colors.focusCss, wordWrap: { width: leftW } })).setOrigin(0, 1);
+      this.column = new ScrollColumn(left, { x: leftX, y: bodyY, w: leftW, h: bodyH - hint.height - 6 * u });
+      this.content.push(this.add.container(0, 0, [hint]));
+    }
     const sheetX = leftX + leftW + colGap;
     const panelR = this.panel(sheetX - 12 * u, bodyY - 12 * u, 2 * sheetW + colGap + 24 * u, bodyH + 24 * u, colors.panelRaised);
     const heading = this.text(sheetX, bodyY, this.t("briefing.issues"), this.style(18, { heading: true, bold: true }));
