@@ -66,8 +66,15 @@ suite("a class in Chromium: briefing first, then the clock; pause", () => {
     const countdown = (await texts(page)).join("\n");
     expect(countdown).toMatch(/The clock starts when everyone at the table is ready \(✓\), or in [45]:\d\d\./);
     expect(countdown).toContain("Confidential briefing");
-    expect(countdown).toContain("Red lines");
     await shot(page, "class-briefing-1-en");
+    // The story and brief are longer than their column: the rest scrolls into view (red lines last).
+    expect(countdown).toContain("▼ Page Up / Page Down or the mouse wheel scrolls the sheet");
+    expect(countdown).not.toContain("Red lines");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("PageDown");
+    await until(page, () => window.__tariffTalks!.texts().includes("Red lines"));
+    await shot(page, "class-briefing-1b-scrolled");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("PageUp");
+    await until(page, () => window.__tariffTalks!.texts().includes("The story so far"));
 
     // A reload comes back to the same briefing (the seat from the class link, the same texts).
     const before = await steady(page);
@@ -106,7 +113,7 @@ suite("a class in Chromium: briefing first, then the clock; pause", () => {
     await page.keyboard.press("b");
     await waitForScene(page, "briefing");
     expect((await texts(page)).join("\n")).toContain("The negotiation is under way and your draft is kept. B goes back to the table.");
-    expect((await texts(page)).join("\n")).toContain("Red lines");
+    expect((await texts(page)).join("\n")).toContain("Your own brief");
     await shot(page, "class-briefing-5-reopened");
     await page.keyboard.press("b");
     await waitForScene(page, "table");

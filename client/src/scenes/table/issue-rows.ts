@@ -34,7 +34,7 @@ export class IssueRows {
     const pipsW = Math.min(w * 0.3, 200 * u);
     const colW = w / 2;
     const size = Math.max(11, Math.min(16, rowH / u / 3.3));
-    const head = (tx: number, label: string) => this.layer.add(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })));
+    const head = (tx: number, label: string) => this.layer.add(truncate(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })), colW - 14 * u));
     head(x + 10 * u, `${mySymbol} ${this.labels.draft}`);
     head(x + colW + 10 * u, `${theirSymbol} ${this.labels.standing}${model.standing ? "" : ` — ${this.labels.noStanding}`}`);
 
