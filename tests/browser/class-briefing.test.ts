@@ -135,8 +135,10 @@ suite("a class in Chromium: briefing first, then the clock; pause", () => {
     await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "propose" && b.enabled));
     desk.send("pause", {});
     await until(page, () => window.__tariffTalks!.view()!.table.paused);
-    await until(page, () => window.__tariffTalks!.texts().some((t) => t.includes("⏸ Paused — moves wait for your instructor")));
+    await until(page, () => window.__tariffTalks!.texts().some((t) => t === "Round 1 of 9\n⏸ Paused — moves wait"));
     const shown = await texts(page);
+    // The delegation to move says so too, not "your move".
+    expect(shown).toContain("● Japan  ⏸ paused");
     // The banner stays up for as long as the pause lasts.
     expect(shown).toContain("⟳  Paused by your instructor: the clock is stopped and moves wait until play resumes.");
     // No countdown while paused, and none running on the server.

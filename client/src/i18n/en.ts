@@ -183,7 +183,8 @@ export const en = {
   "status.connecting": "Connecting…",
   "status.reconnecting": "Connection lost — reconnecting…",
   "status.paused": "Paused by your instructor: the clock is stopped and moves wait until play resumes.",
-  "table.pausedTurn": "⏸ Paused — moves wait for your instructor",
+  "table.pausedTurn": "⏸ Paused — moves wait",
+  "table.pausedShort": "paused",
   "status.reconnected": "Back at the table.",
   "status.lost": "The connection could not be restored. Your seat is kept: reload the page to return.",
 
@@ -241,6 +242,7 @@ export const en = {
   "replay.action.accept": "{who} accepts {detail}",
   "replay.action.walkaway": "{who} walks away",
   "replay.action.chat": "{who}: “{detail}”",
+  "replay.action.chatTeam": "{who} (team only): “{detail}”",
   "replay.action.timeout": "Time runs out; the move passes",
   "replay.action.inject": "Event: {detail}",
   "replay.action.extend": "The deadline moves later",

@@ -181,7 +181,8 @@ export const ja: Catalogue = {
   "status.connecting": "接続中…",
   "status.reconnecting": "接続が切れました — 再接続中…",
   "status.paused": "講師が一時停止しています：時計は止まり、再開まで手は打てません。",
-  "table.pausedTurn": "⏸ 一時停止中 — 講師の再開を待っています",
+  "table.pausedTurn": "⏸ 一時停止中 — 手は打てません",
+  "table.pausedShort": "一時停止中",
   "status.reconnected": "交渉の席に戻りました。",
   "status.lost": "接続を回復できませんでした。席は確保されています。ページを再読み込みしてください。",
 
@@ -239,6 +240,7 @@ export const ja: Catalogue = {
   "replay.action.accept": "{who} が {detail} を受諾",
   "replay.action.walkaway": "{who} が席を立つ",
   "replay.action.chat": "{who}：「{detail}」",
+  "replay.action.chatTeam": "{who}（チーム内）：「{detail}」",
   "replay.action.timeout": "時間切れ。手番が移る",
   "replay.action.inject": "出来事：{detail}",
   "replay.action.extend": "期限が延長される",

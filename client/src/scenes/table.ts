@@ -93,7 +93,7 @@ export class TableScene extends BaseScene {
     const buttonsY = H - 62 * u - delegationH - 24 * u;
     this.add.rectangle(cx - 6 * u, topY + delegationH / 2, cw + 12 * u, buttonsY - topY - delegationH / 2 + 6 * u, colors.tableEdge).setOrigin(0).setRounded(Math.round(22 * u));
     this.add.rectangle(cx + 4 * u, topY + delegationH / 2 + 10 * u, cw - 8 * u, buttonsY - topY - delegationH / 2 - 14 * u, colors.felt).setOrigin(0).setRounded(Math.round(16 * u));
-    const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn") };
+    const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn"), paused: this.t("table.pausedShort") };
     const speech = this.speech();
     const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId, speech);
     const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId, speech);
@@ -134,7 +134,7 @@ export class TableScene extends BaseScene {
       item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
     }, this.c);
     // The briefing and the walkthrough, a key or a click away, at the foot of the left column.
-    const helpH = Math.max(36 * u, 28);
+    const helpH = Math.max(36 * u, 34);
     const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 18 * u - helpH }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
     const helpW = (leftW - 8 * u) / 2;
     this.button({ id: "briefing", x: m, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
@@ -152,7 +152,8 @@ export class TableScene extends BaseScene {
       delay: (delay) => this.t("table.meter.delay", { delay }),
       breaks: this.t("table.meter.breaksRedLine"),
     });
-    const chatTop = colTop + 190 * u;
+    // Under the meters, which keep 12-px type on small screens (800×600) and so need more than 190 units there.
+    const chatTop = colTop + Math.max(190 * u, 175);
     const inputH = 42 * u;
     const chatLog = new ChatLog(this, { x: rightX + 14 * u, y: chatTop, w: rightW - 22 * u, h: H - chatTop - m - inputH - 58 * u }, u, {
       title: this.t("table.chat"),
@@ -207,7 +208,7 @@ export class TableScene extends BaseScene {
       { ...text("rows"), area: { x: cx, y: topY + delegationH, w: cw, h: buttonsY - topY - delegationH } },
       { ...text("meters"), area: { x: rightX, y: colTop, w: rightW, h: 170 * u } },
       { ...text("moves"), area: { x: cx, y: buttonsY, w: cw, h: bh } },
-      { ...text("calendar"), area: { x: m, y: m - 4 * u, w: W - 2 * m - 170 * u, h: half + colTop - m } },
+      { ...text("calendar"), area: { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: Math.max(48 * u, 2 * MIN_TEXT_PX + 14) } },
       { ...text("chat"), area: { x: rightX, y: chatTop, w: rightW, h: H - chatTop - m } },
     ];
 
