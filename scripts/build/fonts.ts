@@ -139,7 +139,8 @@ export async function gameFonts(root = ROOT): Promise<Built> {
   const chars = gameCharacters(root);
   const titleChars = titleCharacters(root);
   const versions = ["@fontsource/noto-sans", "@fontsource/noto-sans-jp", "@fontsource/noto-sans-symbols-2", "@fontsource/noto-sans-math", "subset-font"].map((name) => (JSON.parse(readFileSync(path.join(packageDir(name), "package.json"), "utf8")) as { version: string }).version);
-  const key = createHash("sha256").update(JSON.stringify({ chars, titleChars, versions, v: 1 })).digest("hex").slice(0, 16);
+  // `v`: the way faces are cut (2: the symbol faces registered for bold too).
+  const key = createHash("sha256").update(JSON.stringify({ chars, titleChars, versions, v: 2 })).digest("hex").slice(0, 16);
   const cacheDir = path.join(root, "node_modules/.cache/tt-fonts", key);
   const manifest = path.join(cacheDir, "manifest.json");
   if (existsSync(manifest)) {

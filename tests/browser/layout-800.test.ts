@@ -62,14 +62,14 @@ suite("800×600", () => {
       await shot(page, `layout-800-result-${language}`);
       await context.close();
 
-      const { context: classContext, page: classPage } = await newPage(browser, 800, 600);
-      await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
-      await classPage.goto(served.url);
-      await waitForScene(classPage, "title", 30_000);
-      await click(classPage, "class-mode");
-      await waitForScene(classPage, "class", 30_000);
-      expect(await smallTexts(classPage)).toEqual([]);
-      await shot(classPage, `layout-800-class-${language}`);
+      const { context: classContext, page: landing } = await newPage(browser, 800, 600);
+      await landing.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
+      await landing.goto(served.url);
+      await waitForScene(landing, "title", 30_000);
+      await click(landing, "class-mode");
+      await waitForScene(landing, "class", 30_000);
+      expect(await smallTexts(landing)).toEqual([]);
+      await shot(landing, `layout-800-class-${language}`);
 
       // The dashboard of a running class: three tables in their briefing.
       const opened = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true }) });
@@ -79,6 +79,9 @@ suite("800×600", () => {
         room.onMessage("*", () => undefined);
         rooms.push(room);
       }
+      await classContext.close();
+      const { context: deskContext, page: classPage } = await newPage(browser, 800, 600);
+      await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await classPage.goto(`${served.url}#class=${code}`);
       await waitForScene(classPage, "class", 30_000);
       await classPage.fill("#field-class-key", key);
@@ -102,7 +105,7 @@ suite("800×600", () => {
       expect(deck.filter((b) => overlap(b, send)).map((b) => b.id)).toEqual([]);
       expect(deck.filter((b, i) => deck.some((c, j) => i !== j && overlap(b, c))).map((b) => b.id)).toEqual([]);
       await shot(classPage, `layout-800-dashboard-inject-${language}`);
-      await classContext.close();
+      await deskContext.close();
     }, 180_000);
   }
 });

@@ -95,5 +95,5 @@ export function drawTableState(scene: Phaser.Scene, box: Box, view: MatchView, u
 /** The round line: "Round 2 of 9 · Week of 9 June · Japan to move". */
 export function roundLine(view: MatchView, words: Words): string {
   const phase = view.phase === "negotiating" ? words.t("replay.phase.negotiating", { side: sideName(view.scenario, view.turn, words.c) }) : words.t(`replay.phase.${view.phase}` as MessageKey);
-  return `${words.t("replay.round", { round: view.round, max: view.maxRounds, label: roundName(view.scenario, view.round, words.c) })} · ${phase}`;
+  return `${words.t("replay.round", { round: view.round, max: view.maxRounds, label: view.round > view.scenario.rounds.length ? words.t("table.calendar.extra", { n: view.round - view.scenario.rounds.length }) : roundName(view.scenario, view.round, words.c) })} · ${phase}`;
 }
