@@ -17,6 +17,7 @@ import { HistoryFeed, NewsFeed } from "./table/feeds.js";
 import { IssueRows } from "./table/issue-rows.js";
 import { Meters } from "./table/meters.js";
 import { openWalkthrough, type WalkStep } from "./table/walkthrough.js";
+import { truncate } from "./widgets/draw.js";
 
 /**
  * The negotiating table. The player's own delegation sits at the bottom, the other side's at
@@ -190,7 +191,8 @@ export class TableScene extends BaseScene {
       onEnter: (value) => this.sendChat(value),
     });
 
-    this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim, wordWrap: { width: cw } }));
+    // One line under the table (cut with "…" on small screens: the walkthrough, H, explains the keys too).
+    truncate(this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim })), cw);
 
     this.widgets = [
       calendar,

@@ -89,7 +89,7 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
     const choices = eventChoices(d);
     if (choices.length === 0) kit.text(a.x, y, t("class.inject.noDeck"), kit.style(13, { color: colors.muted, wordWrap: { width: a.w } }));
     // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
-    const headlineH = 48 * u;
+    const headlineH = Math.max(48 * u, 36);
     const room = sendY - y - headlineH;
     const columns = choices.length * 32 * u > room ? 2 : 1;
     const perColumn = Math.ceil(choices.length / columns);

@@ -225,7 +225,9 @@ export class ClassDashboard {
     const cw = (g.w - (cols - 1) * 10 * u) / cols;
     const avail = g.h - 26 * u;
     const rowsNeeded = Math.max(1, Math.ceil(d.tables.length / cols));
-    const ch = Math.max(150 * u, Math.min(190 * u, avail / rowsNeeded - 10 * u));
+    // At least 130 px: on a small screen the cards' 12-px type needs more than 150 units.
+    const floor = Math.max(150 * u, 130);
+    const ch = Math.max(floor, Math.min(Math.max(190 * u, floor), avail / rowsNeeded - 10 * u));
     let rows = Math.max(1, Math.floor((avail + 10 * u) / (ch + 10 * u)));
     if (rows * cols < d.tables.length) rows = Math.max(1, Math.floor((avail - 30 * u) / (ch + 10 * u)));
     const perPage = rows * cols;

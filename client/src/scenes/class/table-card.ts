@@ -1,6 +1,6 @@
 import type Phaser from "phaser";
 import type { TableRow } from "../../net/class-connection.js";
-import { colors, sideStyle, textStyle } from "../../ui/theme.js";
+import { colors, sideStyle, textPx, textStyle } from "../../ui/theme.js";
 
 /** One table of the dashboard at a glance: phase, round, whose turn, the standing offer's points for both sides, clock, who is connected. */
 export type CardLabels = { phase: (p: string) => string; round: string; turn: string; standing: string; none: string; secondsLeft: string; readyCount: string; briefingLeft: string; paused: string; bot: string; away: string; events: string; outcome: (kind: string) => string; sideName: (s: string) => string };
@@ -9,8 +9,11 @@ export type CardLabels = { phase: (p: string) => string; round: string; turn: st
 export function drawTableCard(scene: Phaser.Scene, x: number, y: number, w: number, h: number, u: number, row: TableRow, labels: CardLabels): Phaser.GameObjects.GameObject[] {
   const drawn: Phaser.GameObjects.GameObject[] = [];
   drawn.push(scene.add.rectangle(x, y, w, h, row.phase === "ended" ? colors.panelRaised : colors.panel).setOrigin(0).setStrokeStyle(1, colors.panelBorder).setRounded(Math.round(8 * u)));
+  // Line positions in layout units, but never closer than the drawn type allows (12-px floor on small screens).
+  const step = Math.max(1, (textPx(u, 13) + 4) / (18 * u));
+  const at = (dy: number) => (dy <= 8 ? dy : 8 + (dy - 8) * step);
   const line = (dy: number, text: string, color: string = colors.text, size = 13, bold = false, dx = 0, width: number | null = w - 16 * u) => {
-    const t = scene.add.text(x + 10 * u + dx, y + dy * u, text, textStyle(u, size, { color, bold }));
+    const t = scene.add.text(x + 10 * u + dx, y + at(dy) * u, text, textStyle(u, size, { color, bold }));
     if (width !== null) t.setCrop(0, 0, width, t.height);
     drawn.push(t);
     return t;
@@ -37,7 +40,7 @@ export function drawTableCard(scene: Phaser.Scene, x: number, y: number, w: numb
   if (clock || events) line(86, [clock, events].filter(Boolean).join(" · "), colors.muted);
   // Everyone at the table: one column when it fits, two when the card is short.
   const top = clock || events ? 106 : 88;
-  const rows = Math.max(1, Math.floor((h / u - top - 4) / 15));
+  const rows = Math.max(1, Math.floor((h / u - at(top) - 4) / (15 * step)));
   const columns = row.players.length > rows ? 2 : 1;
   const colW = (w - 16 * u) / columns;
   row.players.slice(0, rows * columns).forEach((p, i) => {
