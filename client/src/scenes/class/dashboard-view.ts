@@ -28,7 +28,7 @@ export class ClassDashboard {
     const { u, W, H, t } = this.kit;
     const d = this.link.dashboard;
     this.kit.text(20 * u, 66 * u, t("class.codeIs", { code: this.link.code }), this.kit.style(24, { bold: true, color: colors.focusCss }));
-    this.kit.button({ id: "leave-dashboard", x: 20 * u, y: 100 * u, width: 200 * u, height: 26 * u, label: t("class.leaveDashboard"), fontSize: 12, onPress: () => this.confirmLeave() });
+    this.kit.button({ id: "leave-dashboard", x: 20 * u, y: 100 * u, width: Math.max(200 * u, 180), height: Math.max(26 * u, 20), label: t("class.leaveDashboard"), fontSize: 12, onPress: () => this.confirmLeave() });
     const headerRight = 400 * u;
     if (classState.keyVisible) this.drawKey(headerRight, 62 * u, W - headerRight - 20 * u);
     else if (d) this.kit.text(headerRight, 70 * u, this.settingsLine(d), this.kit.style(13, { color: colors.muted, wordWrap: { width: W - headerRight - 20 * u } }));
