@@ -95,9 +95,11 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
     // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
     const headlineH = Math.max(48 * u, 36);
     const room = sendY - y - headlineH;
-    const columns = choices.length * 32 * u > room ? 2 : 1;
+    // A row is never under 26 px (12-px captions), so that floor decides the columns too.
+    const rowFloor = 26;
+    const columns = choices.length * Math.max(32 * u, rowFloor) > room ? 2 : 1;
     const perColumn = Math.ceil(choices.length / columns);
-    const pitch = Math.max(26, Math.min(32 * u, room / Math.max(1, perColumn)));
+    const pitch = Math.max(rowFloor, Math.min(32 * u, room / Math.max(1, perColumn)));
     const colW = (a.w - (columns - 1) * 6 * u) / columns;
     choices.forEach((e, i) => {
       const col = Math.floor(i / perColumn);
