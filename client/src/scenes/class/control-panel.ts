@@ -66,7 +66,7 @@ function drawTargets(kit: ClassKit, d: ClassSummary | null, a: Area, y: number):
   const h = Math.max(30 * u, 22);
   let x = x0;
   for (const target of targets) {
-    const width = target === "all" ? Math.max(96 * u, 100) : Math.max(50 * u, 38);
+    const width = target === "all" ? Math.max(96 * u, 90) : Math.max(50 * u, 34);
     if (x + width > a.x + a.w) {
       x = x0;
       y += h + 6 * u;
@@ -95,8 +95,8 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
     // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
     const headlineH = Math.max(48 * u, 36);
     const room = sendY - y - headlineH;
-    // A row is never under 26 px (12-px captions), so that floor decides the columns too.
-    const rowFloor = 26;
+    // One line of 12-px caption per row needs 18 px; that floor decides the columns too (two columns wrap their captions, so only when one cannot fit).
+    const rowFloor = 18;
     const columns = choices.length * Math.max(32 * u, rowFloor) > room ? 2 : 1;
     const perColumn = Math.ceil(choices.length / columns);
     const pitch = Math.max(rowFloor, Math.min(32 * u, room / Math.max(1, perColumn)));
