@@ -67,8 +67,13 @@ export async function launch(options: { env?: Record<string, string> } = {}): Pr
   });
 }
 
-export async function newPage(browser: Browser, width = 1280, height = 720): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A fresh browser page. It is a returning visitor (the table's first-visit walkthrough counts as
+ * seen) unless `firstVisit` is set, so tests of other things find the table as they left it.
+ */
+export async function newPage(browser: Browser, width = 1280, height = 720, options: { firstVisit?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1 });
+  if (!options.firstVisit) await context.addInitScript(() => window.localStorage.setItem("tariffTalks.walkthroughSeen", "1"));
   const page = await context.newPage();
   page.on("pageerror", (error) => console.error(`[page error] ${error.stack ?? error.message}`));
   return { context, page };

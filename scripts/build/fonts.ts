@@ -81,7 +81,8 @@ async function covered(source: Buffer, wanted: string): Promise<string> {
   return [...wanted].filter((c) => have.has(c.codePointAt(0)!)).join("");
 }
 
-type Source = { family: FontFamily; file: string; weights: (400 | 700)[]; label: string };
+/** `oneWeight`: the font has a regular face only, registered for bold too (else bold text falls back to a system font without the symbol: ⏱ drawn as a box). */
+type Source = { family: FontFamily; file: string; weights: (400 | 700)[]; label: string; oneWeight?: boolean };
 
 function sources(): Source[] {
   const latin = path.join(packageDir("@fontsource/noto-sans"), "files");
@@ -94,8 +95,8 @@ function sources(): Source[] {
   return [
     ...["latin", "latin-ext", "greek"].map((subset) => ({ family: "TT Sans" as const, file: path.join(latin, `noto-sans-${subset}-400-normal.woff2`), weights: [400 as const, 700 as const], label: subset })),
     // The interface's symbols (● ★ ▶ ⚠ ✓ ⏱ …) from one small face rather than a dozen Japanese slices.
-    { family: "TT Sans", file: path.join(packageDir("@fontsource/noto-sans-symbols-2"), "files", "noto-sans-symbols-2-symbols-400-normal.woff2"), weights: [400], label: "symbols" },
-    { family: "TT Sans", file: path.join(packageDir("@fontsource/noto-sans-math"), "files", "noto-sans-math-latin-400-normal.woff2"), weights: [400], label: "arrows" },
+    { family: "TT Sans", file: path.join(packageDir("@fontsource/noto-sans-symbols-2"), "files", "noto-sans-symbols-2-symbols-400-normal.woff2"), weights: [400, 700], label: "symbols", oneWeight: true },
+    { family: "TT Sans", file: path.join(packageDir("@fontsource/noto-sans-math"), "files", "noto-sans-math-latin-400-normal.woff2"), weights: [400, 700], label: "arrows", oneWeight: true },
     { family: "TT Sans JP", file: path.join(jp, "noto-sans-jp-japanese-400-normal.woff2"), weights: [400], label: "jp" },
     ...slices,
   ];
@@ -107,7 +108,7 @@ async function buildFaces(chars: string, titleChars: string): Promise<Built> {
   const hash = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex").slice(0, 10);
   const add = async (source: Source, weight: 400 | 700, part: string, title: boolean, label: string) => {
     if (!part) return;
-    const file = weight === 400 ? source.file : source.file.replace("-400-normal", "-700-normal");
+    const file = weight === 400 || source.oneWeight ? source.file : source.file.replace("-400-normal", "-700-normal");
     const bytes = await subsetFont(readFileSync(file), part, { targetFormat: "woff2" });
     const slug = source.family === "TT Sans" ? "tt-sans" : "tt-sans-jp";
     faces.push({ family: source.family, weight, file: `assets/fonts/${slug}-${label}-${weight}-${hash(bytes)}.woff2`, unicodeRange: unicodeRange(part), chars: part, title, bytes });
@@ -138,7 +139,8 @@ export async function gameFonts(root = ROOT): Promise<Built> {
   const chars = gameCharacters(root);
   const titleChars = titleCharacters(root);
   const versions = ["@fontsource/noto-sans", "@fontsource/noto-sans-jp", "@fontsource/noto-sans-symbols-2", "@fontsource/noto-sans-math", "subset-font"].map((name) => (JSON.parse(readFileSync(path.join(packageDir(name), "package.json"), "utf8")) as { version: string }).version);
-  const key = createHash("sha256").update(JSON.stringify({ chars, titleChars, versions, v: 1 })).digest("hex").slice(0, 16);
+  // `v`: the way faces are cut (2: the symbol faces registered for bold too).
+  const key = createHash("sha256").update(JSON.stringify({ chars, titleChars, versions, v: 2 })).digest("hex").slice(0, 16);
   const cacheDir = path.join(root, "node_modules/.cache/tt-fonts", key);
   const manifest = path.join(cacheDir, "manifest.json");
   if (existsSync(manifest)) {

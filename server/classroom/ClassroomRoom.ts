@@ -168,6 +168,8 @@ export class ClassroomRoom extends Room {
       }
       case "extend":
         return service.extend(this.code, m.table as string, m.rounds as number);
+      case "startClock":
+        return service.startClocks(this.code, m.table as string);
       case "end":
         return service.end(this.code);
     }

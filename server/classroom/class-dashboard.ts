@@ -13,7 +13,7 @@ import { loggedState, tableState } from "./class-tables.js";
  */
 
 function row(scenario: Scenario, table: ClassRecord["tables"][number], state: MatchState | undefined, paused: boolean, live: TableInfo | undefined): TableRow {
-  if (!state) return { tableId: table.tableId, matchCode: table.matchCode, phase: "missing", round: 0, maxRounds: 0, turn: "", standing: null, turnEndsAt: 0, paused, events: [], spectators: 0, players: [], outcome: null };
+  if (!state) return { tableId: table.tableId, matchCode: table.matchCode, phase: "missing", round: 0, maxRounds: 0, turn: "", standing: null, turnEndsAt: 0, briefingEndsAt: 0, paused, events: [], spectators: 0, players: [], outcome: null };
   const standing = state.proposals.find((p) => p.id === state.standingProposalId);
   return {
     tableId: table.tableId,
@@ -24,10 +24,11 @@ function row(scenario: Scenario, table: ClassRecord["tables"][number], state: Ma
     turn: state.turn,
     standing: standing ? { id: standing.id, side: standing.side, points: Object.fromEntries(scenario.sides.map((s) => [s.id, offerPoints(scenario, state, s.id, standing.offer) ?? 0])) } : null,
     turnEndsAt: live?.turnEndsAt ?? 0,
+    briefingEndsAt: live?.briefingEndsAt ?? 0,
     paused: live?.paused ?? paused,
     events: state.events.map((e) => e.id),
     spectators: live?.spectators ?? 0,
-    players: state.players.map((p) => ({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? null, connected: p.bot !== undefined || (live?.connected[p.id] ?? false) })),
+    players: state.players.map((p) => ({ id: p.id, name: p.name, side: p.side, role: p.role, bot: p.bot ?? null, connected: p.bot !== undefined || (live?.connected[p.id] ?? false), ready: p.ready })),
     outcome: state.outcome ? { kind: state.outcome.kind, points: state.outcome.points } : null,
   };
 }

@@ -254,6 +254,15 @@ export class ClassService {
     return this.systemAction(code, target, { type: "extend", rounds }, (record) => record);
   }
 
+  /** Ends the briefing at one table or all (the engine's `start`, which only a table in its briefing takes): their turn clocks run from now. */
+  async startClocks(code: string, target: string): Promise<Result<{ tables: string[] }, ErrorReply>> {
+    const result = await this.systemAction(code, target, { type: "start" }, (record) => record);
+    if (!result.ok && result.error.code === "WRONG_PHASE" && this.classes.get(code)?.status === "running") {
+      return err({ code: "WRONG_PHASE", message: target === "all" ? "No table is in its briefing." : `${target} is not in its briefing.` });
+    }
+    return result;
+  }
+
   private systemAction(code: string, target: string, action: Action, note: (r: ClassRecord) => ClassRecord): Promise<Result<{ tables: string[] }, ErrorReply>> {
     return this.change(code, async (record) => {
       if (record.status !== "running") return err({ code: "WRONG_PHASE", message: "The class is not running." });

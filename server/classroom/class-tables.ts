@@ -38,10 +38,12 @@ function tablePlayers(record: ClassRecord, table: Table, scenario: Scenario): { 
   return { players, ids };
 }
 
-/** Writes one started match per occupied table and opens its room; returns the table ↔ match list. */
+/** Writes one match per occupied table (in its briefing, or started when the class has no briefing time) and opens its room; returns the table ↔ match list. */
 export async function startTables(deps: RoomDeps, record: ClassRecord, live: (code: string) => boolean): Promise<Result<ClassTable[], ErrorReply>> {
   const scenario = classScenario(record);
   const tables: ClassTable[] = [];
+  // Tables open in the briefing (the room starts them: server/room/NegotiationRoom.ts), unless the class set no briefing time.
+  const briefing = record.settings.briefingSeconds;
   for (const table of occupiedTables(record.plan)) {
     const { players, ids } = tablePlayers(record, table, scenario);
     const code = await newMatchCode(deps.storage, live);
@@ -52,12 +54,14 @@ export async function startTables(deps: RoomDeps, record: ClassRecord, live: (co
       seed: randomBytes(8).toString("hex"),
       settings,
       createdAt: new Date().toISOString(),
-      meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id, seatsPerSide: record.settings.playersPerSide },
+      meta: { mode: "pvp", turnSeconds: record.settings.turnSeconds, class: record.code, table: table.id, seatsPerSide: record.settings.playersPerSide, ...(briefing > 0 ? { briefingSeconds: briefing } : {}) },
     });
     if (!started.ok) return { ok: false, error: started.error };
     let match = started.value.match;
     const lines = [...started.value.lines];
-    for (const action of [...players.map((player): Action => ({ type: "join", player })), { type: "start" } as Action]) {
+    const actions: Action[] = players.map((player) => ({ type: "join", player }));
+    if (briefing === 0) actions.push({ type: "start" });
+    for (const action of actions) {
       const applied = recordAction(match, action, new Date().toISOString());
       if (!applied.ok) return applied;
       match = applied.value.match;

@@ -69,6 +69,11 @@ export class NegotiationRoom extends Room {
   /** Created by a client in this process (not reopened from a log), and whether a player has connected since. */
   private fresh = false;
   private everSeated = false;
+  /** A class table's briefing: when it ends by itself (0 = no deadline), the deadline the timer is set for, and the time left while paused. */
+  private briefingEndsAt = 0;
+  private briefingArmedFor = 0;
+  private briefingTimer: Delayed | undefined;
+  private briefingLeftWhilePaused: number | null = null;
   /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
   private paused = false;
 
@@ -90,6 +95,7 @@ export class NegotiationRoom extends Room {
     this.bots = bots;
     this.inheritable = new Set(inheritable);
     this.classCode = classCode;
+    this.briefingEndsAt = host.briefingEndsAt;
     this.publisher = new ViewPublisher(session.scenario);
     session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
     session.onChange = () => this.commit();
@@ -153,6 +159,14 @@ export class NegotiationRoom extends Room {
   private setPaused(paused: boolean): void {
     if (this.paused === paused) return;
     this.paused = paused;
+    // The briefing's countdown freezes with the rest of the table and resumes with the time it had left.
+    if (paused && this.briefingEndsAt > 0) {
+      this.briefingLeftWhilePaused = Math.max(0, this.briefingEndsAt - Date.now());
+      this.briefingEndsAt = 0;
+    } else if (!paused && this.briefingLeftWhilePaused !== null) {
+      this.briefingEndsAt = Date.now() + this.briefingLeftWhilePaused;
+      this.briefingLeftWhilePaused = null;
+    }
     this.commit();
   }
 
@@ -326,6 +340,7 @@ export class NegotiationRoom extends Room {
       turnSeconds: this.host.turnSeconds,
       turnEndsAt: this.turnEndsAt,
       paused: this.paused,
+      briefingEndsAt: this.session.state.phase === "briefing" ? this.briefingEndsAt : 0,
       connected,
       spectators: this.spectatorCount,
     };
@@ -336,6 +351,7 @@ export class NegotiationRoom extends Room {
     const state = this.session.state;
     if (state.phase === "ended") this.autoDispose = true;
     this.armTurnClock(state);
+    this.armBriefing(state);
     const steps = this.publisher.publish(state, this.tableInfo());
     if (steps.size > 0) {
       for (const client of this.clients) {
@@ -372,6 +388,21 @@ export class NegotiationRoom extends Room {
         if (this.turnKey === key) await this.session.apply({ type: "timeout" });
       });
     }, ms);
+  }
+
+  /** A class table's briefing ends by itself at its deadline (unless paused): the engine's `start`, logged like any action. */
+  private armBriefing(state: MatchState): void {
+    const due = state.phase === "briefing" && !this.paused ? this.briefingEndsAt : 0;
+    if (due === this.briefingArmedFor) return;
+    this.briefingArmedFor = due;
+    this.briefingTimer?.clear();
+    this.briefingTimer = undefined;
+    if (due === 0) return;
+    this.briefingTimer = this.clock.setTimeout(() => {
+      void this.session.serial(async () => {
+        if (this.session.state.phase === "briefing" && !this.paused && this.briefingArmedFor === due) await this.session.apply({ type: "start" });
+      });
+    }, Math.max(0, due - Date.now()));
   }
 
   /** When a bot's side is to move, it moves after `botDelayMs`, if nothing happened meanwhile. */

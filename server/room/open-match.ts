@@ -16,7 +16,8 @@ import type { RoomDeps } from "./room-deps.js";
 /** A new match before it exists: its code and the first lines of its log. */
 export type PlannedMatch = { code: string; lines: string[] };
 
-export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[]; seatsPerSide: number };
+/** `briefingEndsAt`: when the briefing ends by itself (Unix ms; 0 = it waits for everyone to be ready). */
+export type HostSettings = { mode: "solo" | "pvp"; turnSeconds: number; humanSides: string[]; seatsPerSide: number; briefingEndsAt: number };
 export type OpenedMatch = {
   code: string;
   session: MatchSession;
@@ -31,6 +32,7 @@ export type OpenedMatch = {
 const hostMetaSchema = z.object({
   mode: z.enum(["solo", "pvp"]).catch("pvp"),
   turnSeconds: z.number().int().min(0).catch(0),
+  briefingSeconds: z.number().int().min(0).catch(0),
   inheritable: z.array(z.string()).catch([]),
   retiredBots: z.array(z.string()).catch([]),
   class: z.string().optional().catch(undefined),
@@ -40,6 +42,8 @@ const hostMetaSchema = z.object({
 export type HostMeta = {
   mode: "solo" | "pvp";
   turnSeconds: number;
+  /** A class table's briefing time: counted from the header's `createdAt`, after it the clock starts. */
+  briefingSeconds?: number;
   /** A branch: the parent's people, whose seats newcomers take over. */
   inheritable?: string[];
   /** A branch that replaced the parent's bots: their seats stay in the state but nobody plays them. */
@@ -76,9 +80,15 @@ export async function openMatch(deps: RoomDeps, code: string): Promise<Result<Op
   return ok({
     code: parsed.data,
     session: session.value,
-    host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides, seatsPerSide: meta.seatsPerSide ?? deps.config.maxPlayersPerSide },
+    host: { mode: meta.mode, turnSeconds: meta.turnSeconds, humanSides, seatsPerSide: meta.seatsPerSide ?? deps.config.maxPlayersPerSide, briefingEndsAt: briefingDeadline(header?.createdAt, meta.briefingSeconds) },
     bots,
     inheritable: meta.inheritable.filter((id) => state.players.some((p) => p.id === id && p.bot === undefined)),
     classCode: meta.class ?? null,
   });
+}
+
+/** The end of a briefing that started when the log was written; 0 when there is none (or no readable start). */
+function briefingDeadline(createdAt: string | undefined, seconds: number): number {
+  const start = createdAt === undefined ? NaN : Date.parse(createdAt);
+  return seconds > 0 && Number.isFinite(start) ? start + seconds * 1000 : 0;
 }

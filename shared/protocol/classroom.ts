@@ -19,6 +19,8 @@ export const classSettingsSchema = z.strictObject({
   roles: z.boolean().default(true),
   rounds: z.number().int().min(1).max(100).optional(),
   turnSeconds: z.number().int().min(0).max(3600).default(0),
+  /** Tables open in the briefing; the clock starts when every student is ready, the instructor starts it, or after this long (0 = no briefing). */
+  briefingSeconds: z.number().int().min(0).max(3600).default(300),
   events: z.enum(eventModes).default("historical"),
   privateVariant: z.boolean().default(false),
   bots: z.boolean().default(true),
@@ -46,6 +48,8 @@ export const instructorMessages = {
   /** `eventId`: one of the scenario's deck or timeline events; `event`: written on the spot. */
   inject: z.strictObject({ table: target, eventId: z.string().min(1).max(40).optional(), event: eventSchema.optional() }).refine((m) => (m.eventId === undefined) !== (m.event === undefined), "give exactly one of eventId and event"),
   extend: z.strictObject({ table: target, rounds: z.number().int().min(1).max(20) }),
+  /** Ends the briefing of one table or all: their turn clocks start now. */
+  startClock: z.strictObject({ table: target }),
   end: z.strictObject({}),
 } as const;
 export type InstructorMessage = keyof typeof instructorMessages;
@@ -77,11 +81,13 @@ export type TableRow = {
   turn: string;
   standing: { id: string; side: string; points: Record<string, number> } | null;
   turnEndsAt: number;
+  /** While the table is in its briefing: when it ends by itself (server clock, Unix ms; 0 = none or paused). */
+  briefingEndsAt: number;
   paused: boolean;
   events: string[];
   /** Spectators watching the table (latecomers with no seat left). */
   spectators: number;
-  players: { id: string; name: string; side: string; role: string; bot: string | null; connected: boolean }[];
+  players: { id: string; name: string; side: string; role: string; bot: string | null; connected: boolean; ready: boolean }[];
   outcome: { kind: string; points: Record<string, number> } | null;
 };
 

@@ -15,6 +15,12 @@ export type TableInfo = {
   turnEndsAt: number;
   /** An instructor paused the class: moves are refused with PAUSED, the clock and bots wait. */
   paused: boolean;
+  /**
+   * Wall-clock ms (server clock) when the briefing ends by itself and the turn clock starts (a
+   * class table's briefing time); 0 = no such deadline: not in the briefing, none set, or paused.
+   * Who is ready is the view's own `players[].ready`.
+   */
+  briefingEndsAt: number;
   /** player id → connected now (bots always are). */
   connected: Record<string, boolean>;
   spectators: number;

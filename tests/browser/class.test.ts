@@ -70,7 +70,7 @@ suite("class mode in Chromium", () => {
     await shot(page, "class-3-key");
     const auth = { headers: { Authorization: `Bearer ${key}` } };
     const summary = async () => (await (await fetch(`${served.url}api/classes/${code}`, auth)).json()) as any;
-    expect((await summary()).settings).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 2, roles: true, rounds: 12, turnSeconds: 120, events: "both", privateVariant: true, bots: true, botStrategy: "boulware" });
+    expect((await summary()).settings).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 2, roles: true, rounds: 12, turnSeconds: 120, briefingSeconds: 300, events: "both", privateVariant: true, bots: true, botStrategy: "boulware" });
     await click(page, "key-done");
     await until(page, () => !window.__tariffTalks?.buttons().some((b) => b.id === "key-done"));
 
@@ -204,6 +204,9 @@ suite("class mode in Chromium", () => {
     rooms.push(desk);
     desk.onMessage("*", () => undefined);
     desk.send("start", {});
+    // The table opens in the briefing; the only student is ready (the bot always is), so the clock starts.
+    await waitForScene(page, "briefing", 20_000);
+    await click(page, "ready");
     await waitForScene(page, "table", 20_000);
     await shot(page, "class-10-student-table");
     expect((await texts(page)).join(" ")).toContain("Japan");

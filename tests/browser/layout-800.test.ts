@@ -1,11 +1,13 @@
+import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
- * At 800×600 no text is drawn under 12 px: the title, the table, the result and the class
- * landing, in English and Japanese, read from the test hook's text sizes (and screenshots in
- * tests/artifacts/layout-800-*.png to look at).
+ * At 800×600 no text is drawn under 12 px: the title, the table, the result, the class
+ * landing and the instructor's dashboard (tables in their briefing; the inject panel with every
+ * event clear of the send button), in English and Japanese, read from the test hook's text
+ * sizes (and screenshots in tests/artifacts/layout-800-*.png to look at).
  */
 
 const suite = hasChromium() ? describe : describe.skip;
@@ -19,6 +21,7 @@ async function smallTexts(page: Page): Promise<string[]> {
 suite("800×600", () => {
   let served: Served;
   let browser: Browser;
+  const rooms: Room[] = [];
 
   beforeAll(async () => {
     ensureClientBuilt();
@@ -27,6 +30,7 @@ suite("800×600", () => {
   }, 120_000);
 
   afterAll(async () => {
+    await Promise.all(rooms.map((r) => r.leave().catch(() => undefined)));
     await browser?.close();
     await served?.stop();
   });
@@ -58,15 +62,50 @@ suite("800×600", () => {
       await shot(page, `layout-800-result-${language}`);
       await context.close();
 
-      const { context: classContext, page: classPage } = await newPage(browser, 800, 600);
-      await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
-      await classPage.goto(served.url);
-      await waitForScene(classPage, "title", 30_000);
-      await click(classPage, "class-mode");
-      await waitForScene(classPage, "class", 30_000);
-      expect(await smallTexts(classPage)).toEqual([]);
-      await shot(classPage, `layout-800-class-${language}`);
+      const { context: classContext, page: landing } = await newPage(browser, 800, 600);
+      await landing.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
+      await landing.goto(served.url);
+      await waitForScene(landing, "title", 30_000);
+      await click(landing, "class-mode");
+      await waitForScene(landing, "class", 30_000);
+      expect(await smallTexts(landing)).toEqual([]);
+      await shot(landing, `layout-800-class-${language}`);
+
+      // The dashboard of a running class: three tables in their briefing.
+      const opened = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true }) });
+      const { code, key } = (await opened.json()) as { code: string; key: string };
+      for (const name of ["Aki", "Sam", "Kei", "Mia", "Ren"]) {
+        const room = await new Client(served.url.replace("http", "ws")).joinById(code, { name });
+        room.onMessage("*", () => undefined);
+        rooms.push(room);
+      }
       await classContext.close();
-    }, 120_000);
+      const { context: deskContext, page: classPage } = await newPage(browser, 800, 600);
+      await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
+      await classPage.goto(`${served.url}#class=${code}`);
+      await waitForScene(classPage, "class", 30_000);
+      await classPage.fill("#field-class-key", key);
+      await click(classPage, "join-class");
+      await click(classPage, "class-start", 20_000);
+      await until(classPage, () => window.__tariffTalks!.texts().filter((t) => /^T\d · /.test(t)).length === 3);
+      await until(classPage, () => window.__tariffTalks!.buttons().some((b) => b.id === "class-start-clocks" && b.enabled));
+      await classPage.waitForTimeout(500);
+      expect(await smallTexts(classPage)).toEqual([]);
+      await shot(classPage, `layout-800-dashboard-${language}`);
+      await click(classPage, "tab-inject");
+      await click(classPage, "deck-market-selloff");
+      await classPage.waitForTimeout(300);
+      expect(await smallTexts(classPage)).toEqual([]);
+      // Every event of the deck clear of the send button, and of each other.
+      const all = await classPage.evaluate(() => window.__tariffTalks!.buttons());
+      const deck = all.filter((b) => b.id.startsWith("deck-"));
+      const send = all.find((b) => b.id === "inject-send")!;
+      expect(deck.length).toBe(13);
+      const overlap = (a: typeof send, b: typeof send) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      expect(deck.filter((b) => overlap(b, send)).map((b) => b.id)).toEqual([]);
+      expect(deck.filter((b, i) => deck.some((c, j) => i !== j && overlap(b, c))).map((b) => b.id)).toEqual([]);
+      await shot(classPage, `layout-800-dashboard-inject-${language}`);
+      await deskContext.close();
+    }, 180_000);
   }
 });

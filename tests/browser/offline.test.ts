@@ -62,7 +62,7 @@ suite("offline and restarts", () => {
       await context.close();
 
       // The dashboard of a class that runs.
-      const opened = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true }) });
+      const opened = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true, briefingSeconds: 0 }) });
       const { code, key } = (await opened.json()) as { code: string; key: string };
       const kid = await new Client(served.url.replace("http", "ws")).joinById(code, { name: "Aki" });
       kid.onMessage("*", () => undefined);
@@ -110,7 +110,7 @@ suite("offline and restarts", () => {
     try {
       // A class of one table: Aki (this browser) for Japan, Sam (an SDK client) for the US, no bots;
       // a latecomer (a browser) finds no seat and watches; the instructor has the dashboard.
-      const opened = await fetch(`${url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: false }) });
+      const opened = await fetch(`${url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: false, briefingSeconds: 0 }) });
       const { code, key } = (await opened.json()) as { code: string; key: string };
       const student = await newPage(browser);
       await joinClass(student.page, url, code, "Aki");

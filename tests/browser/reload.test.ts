@@ -141,6 +141,9 @@ suite("a reload on every screen", () => {
     });
 
     await click(page, "class-start");
+    // The class table opens in the briefing (its reload: tests/browser/class-briefing.test.ts); "ready" (the bots are) starts the clock.
+    await waitForScene(pupil.page, "briefing", 60_000);
+    await click(pupil.page, "ready");
     await waitForScene(pupil.page, "table", 60_000);
     // Bots hold the other seats and play on; paused, the dashboard holds still for the comparison.
     await click(page, "class-pause", 20_000);

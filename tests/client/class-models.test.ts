@@ -13,7 +13,7 @@ const scenario = publicScenario(builtinScenario(DEFAULT_SCENARIO_ID)!);
 function summary(overrides: Partial<ClassSummary> = {}): ClassSummary {
   return {
     code: "ABCD2345", status: "seating", paused: false, createdAt: "2026-11-27T00:00:00.000Z", endedAt: null, deck: [], scenario,
-    settings: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 1, roles: true, turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" },
+    settings: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 1, roles: true, turnSeconds: 0, briefingSeconds: 300, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" },
     roster: [{ id: "s1", name: "Aki", table: "T1", side: "japan", role: "chief", watching: null }, { id: "s2", name: "Scott", table: "T1", side: "us", role: "treasury", watching: null }, { id: "s3", name: "Mia", table: "T2", side: "japan", role: "chief", watching: null }],
     seating: [
       { id: "T1", seats: [{ side: "japan", role: "chief", studentId: "s1" }, { side: "us", role: "treasury", studentId: "s2" }] },
@@ -27,11 +27,11 @@ function summary(overrides: Partial<ClassSummary> = {}): ClassSummary {
 describe("the open-a-class form", () => {
   it("sends the server's defaults untouched, and every setting it offers passes the server's schema", () => {
     const body = classSettingsBody(defaultClassForm());
-    expect(body).toEqual({ ok: true, body: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 2, roles: true, turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" } });
+    expect(body).toEqual({ ok: true, body: { scenario: DEFAULT_SCENARIO_ID, playersPerSide: 2, roles: true, turnSeconds: 0, briefingSeconds: 300, events: "historical", privateVariant: false, bots: true, botStrategy: "normal" } });
     // The form's defaults are the server's: an empty body means the same class.
     expect(classSettingsSchema.parse(body.ok ? body.body : {})).toEqual(classSettingsSchema.parse({}));
-    const custom = classSettingsBody({ ...defaultClassForm(), playersPerSide: 4, roles: false, rounds: " 12 ", turnSeconds: 300, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
-    expect(custom.ok && classSettingsSchema.parse(custom.body)).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 4, roles: false, rounds: 12, turnSeconds: 300, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
+    const custom = classSettingsBody({ ...defaultClassForm(), playersPerSide: 4, roles: false, rounds: " 12 ", turnSeconds: 300, briefingSeconds: 600, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
+    expect(custom.ok && classSettingsSchema.parse(custom.body)).toEqual({ scenario: DEFAULT_SCENARIO_ID, playersPerSide: 4, roles: false, rounds: 12, turnSeconds: 300, briefingSeconds: 600, events: "both", privateVariant: true, bots: false, botStrategy: "tit-for-tat" });
   });
 
   it("offers exactly the bots the server knows", () => {
@@ -70,7 +70,7 @@ describe("the instructor's dashboard", () => {
 
   it("redraws its widgets only when the class changes shape", () => {
     const base = summary();
-    const row = { tableId: "T1", matchCode: "AAAAAA", phase: "negotiating" as const, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null };
+    const row = { tableId: "T1", matchCode: "AAAAAA", phase: "negotiating" as const, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, briefingEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null };
     expect(structureKey(base)).toBe(structureKey({ ...base }));
     const running = summary({ status: "running", tables: [row] });
     // A clock, a standing offer or a new round redraws the cards only.
@@ -82,7 +82,7 @@ describe("the instructor's dashboard", () => {
   });
 
   it("aims injects and extensions at all tables or one still playing", () => {
-    const row = (tableId: string, phase: "briefing" | "negotiating" | "ended") => ({ tableId, matchCode: "AAAAAA", phase, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null });
+    const row = (tableId: string, phase: "briefing" | "negotiating" | "ended") => ({ tableId, matchCode: "AAAAAA", phase, round: 1, maxRounds: 9, turn: "japan", paused: false, turnEndsAt: 0, briefingEndsAt: 0, standing: null, events: [], spectators: 0, players: [], outcome: null });
     expect(actionTargets(summary({ status: "running", tables: [row("T1", "negotiating"), row("T2", "ended"), row("T3", "briefing")] }))).toEqual(["all", "T1", "T3"]);
     expect(actionTargets(null)).toEqual(["all"]);
   });

@@ -26,7 +26,7 @@ export function match(actions: Action[] = []): MatchState {
 
 export function seatView(state: MatchState, side = "japan", role = side === "japan" ? "chief" : "treasury"): ClientMatchView {
   const view: MatchView = viewFor(scenario, state, { kind: "seat", side, role });
-  return { ...view, table: { code: "TEST", mode: "solo", turnSeconds: 0, turnEndsAt: 0, paused: false, connected: {}, spectators: 0 } };
+  return { ...view, table: { code: "TEST", mode: "solo", turnSeconds: 0, turnEndsAt: 0, paused: false, briefingEndsAt: 0, connected: {}, spectators: 0 } };
 }
 
 export const noDeal = (): Record<string, string> => ({ ...scenario.noDeal });

@@ -11,6 +11,7 @@ import type { MatchConnection, MatchLobby } from "../net/match-connection.js";
  */
 
 const NAME_KEY = "tariffTalks.name";
+const WALKTHROUGH_KEY = "tariffTalks.walkthroughSeen";
 
 export const safeStorage = (pick: () => Storage): Storage | null => {
   try {
@@ -30,6 +31,8 @@ export class App {
   difficulty = "normal";
   /** The draft package on the table screen, per match code. */
   draft: { code: string; offer: Offer } | null = null;
+  /** The briefing was reopened from the table (B): it stays up while the match runs, until the player goes back. */
+  reviewingBriefing = false;
   /** Ids of headlines and proposals already announced, so a restarted scene does not repeat them. */
   seen = new Set<string>();
   private local: Storage | null;
@@ -50,9 +53,19 @@ export class App {
     return this.name || (this.i18n.language === "ja" ? "プレイヤー" : "Player");
   }
 
+  /** Whether this browser has seen (or skipped) the table's walkthrough; it opens by itself until then. */
+  get walkthroughSeen(): boolean {
+    return this.local?.getItem(WALKTHROUGH_KEY) === "1";
+  }
+
+  markWalkthroughSeen(): void {
+    this.local?.setItem(WALKTHROUGH_KEY, "1");
+  }
+
   setConnection(connection: MatchConnection | null): void {
     this.connection = connection;
     this.draft = null;
+    this.reviewingBriefing = false;
     this.seen.clear();
   }
 }

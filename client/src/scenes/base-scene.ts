@@ -54,6 +54,10 @@ export abstract class BaseScene extends Phaser.Scene {
   protected bannerArea(): { x: number; width: number } | undefined {
     return undefined;
   }
+  /** The screen a view belongs on (the briefing, reopened from the table, stays while the match runs). */
+  protected sceneFor(view: ClientMatchView): string {
+    return sceneForView(view);
+  }
   /** A new view of the match arrived (only while connected). */
   protected onView(_view: ClientMatchView): void {}
 
@@ -108,7 +112,7 @@ export abstract class BaseScene extends Phaser.Scene {
       this.showServerError(event.code, event.message);
       return;
     }
-    const target = sceneForView(event.view);
+    const target = this.sceneFor(event.view);
     if (target !== this.scene.key && this.scene.key !== sceneKeys.title) this.scene.start(target);
     else {
       this.showPause(event.view);
@@ -120,8 +124,8 @@ export abstract class BaseScene extends Phaser.Scene {
   private pauseShown = false;
   private showPause(view: ClientMatchView): void {
     const paused = isPaused(view);
-    if (paused && !this.pauseShown) this.banner.show(this.t("status.paused"), "status", true);
-    else if (!paused && this.pauseShown) this.banner.clearSticky();
+    if (paused && !this.pauseShown) this.banner.keep(this.t("status.paused"), "status");
+    else if (!paused && this.pauseShown) this.banner.release();
     this.pauseShown = paused;
   }
 

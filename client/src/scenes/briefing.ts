@@ -4,13 +4,16 @@ import type { Button } from "../ui/button.js";
 import { colors, sideStyle } from "../ui/theme.js";
 import { briefingModel } from "../view-models/briefing-model.js";
 import { formatPoints, sideName } from "../view-models/names.js";
-import { BaseScene, sceneKeys } from "./base-scene.js";
+import { BaseScene, sceneForView, sceneKeys } from "./base-scene.js";
 import { drawIssueSheet, drawParagraphs, splitIssues } from "./widgets/issue-sheet.js";
 import { readingButtons } from "./widgets/reading-panels.js";
+import { ScrollColumn } from "./widgets/scroll-column.js";
 
 /**
  * Briefing: the seat's confidential sheet (side, role, the story, every option's points, red
- * lines, no deal, deadlines), who is at the table, the code to share, and "ready".
+ * lines, no deal, deadlines), who is at the table and who is ready, the code to share, a class
+ * table's countdown to the clock, and "ready". Reopened from the table (B) while the match runs,
+ * it shows the same sheet with "back to the table" instead (the draft waits in `app.draft`).
  */
 export class BriefingScene extends BaseScene {
   private readyButton: Button | null = null;
@@ -18,9 +21,21 @@ export class BriefingScene extends BaseScene {
   private codeText: Phaser.GameObjects.Text | null = null;
   private content: Phaser.GameObjects.Container[] = [];
   private drawnFor = "";
+  /** The story and briefs, scrolled when they are longer than their column at the smallest type. */
+  private column: ScrollColumn | null = null;
 
   constructor() {
     super(sceneKeys.briefing);
+  }
+
+  /** Reopened from the table: the match is under way and the player reads their sheet again. */
+  private get reviewing(): boolean {
+    return this.app.reviewingBriefing && this.app.connection?.view?.phase === "negotiating";
+  }
+
+  protected override sceneFor(view: ClientMatchView): string {
+    if (view.phase !== "negotiating") this.app.reviewingBriefing = false;
+    return this.app.reviewingBriefing && view.viewer.kind === "seat" && view.phase === "negotiating" ? sceneKeys.briefing : sceneForView(view);
   }
 
   protected build(): void {
@@ -29,11 +44,21 @@ export class BriefingScene extends BaseScene {
     this.content = [];
     this.languageToggle();
     const by = H - 76 * u;
-    this.readyButton = this.button({ id: "ready", x: W - 300 * u, y: by, width: 270 * u, height: 56 * u, label: this.t("briefing.ready"), kind: "primary", shortcut: "r", fontSize: 20, onPress: () => this.ready() });
+    this.readyButton = this.reviewing
+      ? this.button({ id: "back-to-table", x: W - 300 * u, y: by, width: 270 * u, height: 56 * u, label: this.t("briefing.back"), kind: "primary", shortcut: "b", fontSize: 18, onPress: () => this.backToTable() })
+      : this.button({ id: "ready", x: W - 300 * u, y: by, width: 270 * u, height: 56 * u, label: this.t("briefing.ready"), kind: "primary", shortcut: "r", fontSize: 20, onPress: () => this.ready() });
     this.status = this.text(30 * u, by - 8 * u, "", this.style(16, { color: colors.text, wordWrap: { width: W - 720 * u }, lineSpacing: 3 * u }));
     // The code to share, large enough to read out to a class.
     this.codeText = this.text(W - 330 * u, by + 28 * u, "", this.style(34, { bold: true, color: colors.focusCss })).setOrigin(1, 0.5);
-    this.focus!.focus("ready");
+    this.focus!.focus(this.readyButton.id);
+    this.column = null;
+    const scroll = (dy: number) => this.column?.scrollBy(dy) ?? false;
+    this.focus!.onKeys((event) => (event.key === "PageDown" || event.key === "PageUp" ? (scroll((event.key === "PageDown" ? 1 : -1) * 200 * this.u), true) : false));
+    this.input.on("wheel", (pointer: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
+      if (this.column?.contains(pointer.x, pointer.y)) scroll(dy);
+    });
+    // A class table's countdown to its clock, redrawn every second.
+    this.time.addEvent({ delay: 1000, loop: true, callback: () => this.app.connection?.view && this.drawFooter(this.app.connection.view) });
     const view = this.app.connection?.view;
     if (view) {
       // How the model works and its sources, between the footer's status and "ready".
@@ -85,6 +110,13 @@ export class BriefingScene extends BaseScene {
       { heading: this.t("briefing.redLines"), text: redLines, color: colors.warnCss },
       { text: `${noDeal}\n${deadlines}`, color: colors.text },
     ], u);
+    this.column = new ScrollColumn(left, { x: leftX, y: bodyY, w: leftW, h: bodyH });
+    if (this.column.overflow > 0) {
+      // The foot of the column says the rest is a key or a wheel away.
+      const hint = this.text(leftX, bodyY + bodyH, `▼ ${this.t("briefing.scroll")}`, this.style(12, { color: colors.focusCss, wordWrap: { width: leftW } })).setOrigin(0, 1);
+      this.column = new ScrollColumn(left, { x: leftX, y: bodyY, w: leftW, h: bodyH - hint.height - 6 * u });
+      this.content.push(this.add.container(0, 0, [hint]));
+    }
     const sheetX = leftX + leftW + colGap;
     const panelR = this.panel(sheetX - 12 * u, bodyY - 12 * u, 2 * sheetW + colGap + 24 * u, bodyH + 24 * u, colors.panelRaised);
     const heading = this.text(sheetX, bodyY, this.t("briefing.issues"), this.style(18, { heading: true, bold: true }));
@@ -111,17 +143,30 @@ export class BriefingScene extends BaseScene {
     const lines = [this.t("briefing.players", { names: names.join(" · ") })];
     const sides = new Set(view.players.map((p) => p.side));
     this.codeText?.setText("");
-    if (view.table.mode === "pvp" && sides.size < view.scenario.sides.length) {
+    const endsAt = view.table.briefingEndsAt ?? 0;
+    if (this.reviewing) {
+      lines.push(this.t("briefing.reviewing"));
+    } else if (view.table.mode === "pvp" && sides.size < view.scenario.sides.length) {
       lines.push(this.t("briefing.share", { code: view.table.code }), this.t("briefing.waitingPlayer"));
       this.codeText?.setText(view.table.code);
+    } else if (endsAt > 0) {
+      // A class table: the clock starts when everyone is ready, when the instructor starts it, or at the end of the briefing time.
+      const left = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      const time = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+      lines.push(this.t(me?.ready ? "briefing.classWaiting" : "briefing.classClock", { time }));
     } else if (me?.ready) {
       lines.push(this.t("briefing.waitingReady"));
     }
     this.status?.setText(lines.join("\n"));
-    this.readyButton?.setEnabled(!me?.ready);
+    if (!this.reviewing) this.readyButton?.setEnabled(!me?.ready);
   }
 
   private ready(): void {
     this.app.connection?.ready();
+  }
+
+  private backToTable(): void {
+    this.app.reviewingBriefing = false;
+    this.scene.start(sceneForView(this.app.connection!.view!));
   }
 }

@@ -1,5 +1,6 @@
 import type Phaser from "phaser";
 import type { Offer } from "../../../shared/index.js";
+import type { MessageKey } from "../i18n/index.js";
 import type { ChatChannel, ClientMatchView } from "../net/match-connection.js";
 import type { Button } from "../ui/button.js";
 import { openConfirm } from "../ui/dialog.js";
@@ -15,6 +16,8 @@ import { Delegation } from "./table/delegations.js";
 import { HistoryFeed, NewsFeed } from "./table/feeds.js";
 import { IssueRows } from "./table/issue-rows.js";
 import { Meters } from "./table/meters.js";
+import { openWalkthrough, type WalkStep } from "./table/walkthrough.js";
+import { truncate } from "./widgets/draw.js";
 
 /**
  * The negotiating table. The player's own delegation sits at the bottom, the other side's at
@@ -30,6 +33,9 @@ export class TableScene extends BaseScene {
   private buttons: Record<string, Button> = {};
   private chatField: TextField | null = null;
   private turnText: Phaser.GameObjects.Text | null = null;
+  /** The parts the walkthrough explains, as laid out by `build`. */
+  private tour: WalkStep[] = [];
+  private closeTour: (() => void) | null = null;
 
   constructor() {
     super(sceneKeys.table);
@@ -88,7 +94,7 @@ export class TableScene extends BaseScene {
     const buttonsY = H - 62 * u - delegationH - 24 * u;
     this.add.rectangle(cx - 6 * u, topY + delegationH / 2, cw + 12 * u, buttonsY - topY - delegationH / 2 + 6 * u, colors.tableEdge).setOrigin(0).setRounded(Math.round(22 * u));
     this.add.rectangle(cx + 4 * u, topY + delegationH / 2 + 10 * u, cw - 8 * u, buttonsY - topY - delegationH / 2 - 14 * u, colors.felt).setOrigin(0).setRounded(Math.round(16 * u));
-    const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn") };
+    const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn"), paused: this.t("table.pausedShort") };
     const speech = this.speech();
     const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId, speech);
     const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId, speech);
@@ -128,7 +134,12 @@ export class TableScene extends BaseScene {
       empty: this.t("table.historyEmpty"),
       item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
     }, this.c);
-    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 10 * u }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    // The briefing and the walkthrough, a key or a click away, at the foot of the left column.
+    const helpH = Math.max(36 * u, 34);
+    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 18 * u - helpH }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    const helpW = (leftW - 8 * u) / 2;
+    this.button({ id: "briefing", x: m, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
+    this.button({ id: "how-to-play", x: m + helpW + 8 * u, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
 
     // Right column: meters, then chat.
     this.panel(rightX - 6 * u, colTop - 6 * u, rightW + 12 * u, H - colTop - m + 12 * u);
@@ -142,7 +153,8 @@ export class TableScene extends BaseScene {
       delay: (delay) => this.t("table.meter.delay", { delay }),
       breaks: this.t("table.meter.breaksRedLine"),
     });
-    const chatTop = colTop + 190 * u;
+    // Under the meters, which keep 12-px type on small screens (800×600) and so need more than 190 units there.
+    const chatTop = colTop + Math.max(190 * u, 175);
     const inputH = 42 * u;
     const chatLog = new ChatLog(this, { x: rightX + 14 * u, y: chatTop, w: rightW - 22 * u, h: H - chatTop - m - inputH - 58 * u }, u, {
       title: this.t("table.chat"),
@@ -179,7 +191,8 @@ export class TableScene extends BaseScene {
       onEnter: (value) => this.sendChat(value),
     });
 
-    this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim, wordWrap: { width: cw } }));
+    // One line under the table (cut with "…" on small screens: the walkthrough, H, explains the keys too).
+    truncate(this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim })), cw);
 
     this.widgets = [
       calendar,
@@ -192,12 +205,48 @@ export class TableScene extends BaseScene {
       { render: (v) => chatLog.render(v, this.channel) },
     ];
 
+    const text = (key: string) => ({ title: this.t(`walk.${key}.title` as MessageKey), body: this.t(`walk.${key}.body` as MessageKey) });
+    this.tour = [
+      { ...text("rows"), area: { x: cx, y: topY + delegationH, w: cw, h: buttonsY - topY - delegationH } },
+      { ...text("meters"), area: { x: rightX, y: colTop, w: rightW, h: 170 * u } },
+      { ...text("moves"), area: { x: cx, y: buttonsY, w: cw, h: bh } },
+      { ...text("calendar"), area: { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: Math.max(48 * u, 2 * MIN_TEXT_PX + 14) } },
+      { ...text("chat"), area: { x: rightX, y: chatTop, w: rightW, h: H - chatTop - m } },
+    ];
+
     this.focus!.onKeys((event) => this.onKey(event));
     this.time.addEvent({ delay: 1000, loop: true, callback: () => this.updateTurn() });
     this.announce(view, true);
     this.onView(view);
+    this.focusMoves();
+    // A first visit opens the walkthrough by itself (skipping counts as seen).
+    if (!this.app.walkthroughSeen) this.openTour();
+  }
+
+  private focusMoves(): void {
     this.focus!.focus(this.model?.myTurn ? "propose" : "chat");
     if (!this.model?.myTurn) this.chatField?.setFocused(false);
+  }
+
+  /** The briefing again, with the match going on (the draft waits in `app.draft`). */
+  private openBriefing(): void {
+    this.app.reviewingBriefing = true;
+    this.scene.start(sceneKeys.briefing);
+  }
+
+  private openTour(): void {
+    if (this.closeTour) return;
+    this.chatField?.setFocused(false);
+    this.closeTour = openWalkthrough(this, this.focus!, this.u, this.tour, {
+      next: this.t("walk.next"),
+      done: this.t("walk.done"),
+      skip: this.t("walk.skip"),
+      step: (n, total) => this.t("walk.step", { n, total }),
+    }, () => {
+      this.closeTour = null;
+      this.app.markWalkthroughSeen();
+      this.focusMoves();
+    });
   }
 
   protected override onView(view: ClientMatchView): void {

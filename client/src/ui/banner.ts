@@ -19,6 +19,8 @@ export class Banner {
   private text: Phaser.GameObjects.Text;
   private timer: Phaser.Time.TimerEvent | null = null;
   private sticky = false;
+  /** A state's message (a pause): shown for as long as it lasts, back after any other message. */
+  private resident: { message: string; kind: BannerKind } | null = null;
 
   constructor(
     private scene: Phaser.Scene,
@@ -40,7 +42,25 @@ export class Banner {
   show(message: string, kind: BannerKind, sticky = false): void {
     this.onShow(message);
     this.timer?.remove();
+    this.timer = null;
     this.sticky = sticky;
+    this.draw(message, kind);
+    if (!sticky) this.timer = this.scene.time.delayedCall(kind === "error" ? 6000 : 3000, () => this.hide());
+  }
+
+  /** Shows `message` until `release`; other messages pass over it and it comes back after them. */
+  keep(message: string, kind: BannerKind): void {
+    this.resident = { message, kind };
+    this.show(message, kind, true);
+  }
+
+  release(): void {
+    if (!this.resident) return;
+    this.resident = null;
+    this.hide();
+  }
+
+  private draw(message: string, kind: BannerKind): void {
     const { fill, icon } = look[kind];
     this.text.setText(`${icon}  ${message}`).setPadding(Math.round(16 * this.u), Math.round(10 * this.u)).setVisible(true);
     this.plate
@@ -48,7 +68,6 @@ export class Banner {
       .setStrokeStyle(2, 0xffffff, 0.6)
       .setSize(this.text.width, this.text.height)
       .setVisible(true);
-    if (!sticky) this.timer = this.scene.time.delayedCall(kind === "error" ? 6000 : 3000, () => this.hide());
   }
 
   clearSticky(): void {
@@ -57,6 +76,12 @@ export class Banner {
 
   hide(): void {
     this.sticky = false;
+    this.timer?.remove();
+    this.timer = null;
+    if (this.resident) {
+      this.sticky = true;
+      return this.draw(this.resident.message, this.resident.kind);
+    }
     this.plate.setVisible(false);
     this.text.setVisible(false);
   }

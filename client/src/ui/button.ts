@@ -82,6 +82,8 @@ export class Button implements Focusable {
     else if (selected) this.plate.setStrokeStyle(Math.max(2, 2 * this.options.u), 0xffffff, 0.9);
     else this.plate.setStrokeStyle(1, colors.panelBorder, 0.8);
     this.text.setText(this.caption());
+    // A caption taller than its plate (small screens) drops the "[K]" hint first; the key still works.
+    if (this.shortcut && this.text.height > this.options.height) this.text.setText(this.caption().replace(/\s+\[[^\]]+\]$/, ""));
     this.text.setColor(this.isEnabled ? colors.text : colors.dim);
   }
 

@@ -18,6 +18,8 @@ export type ClassForm = {
   /** What is typed in the rounds field: "" keeps the scenario's calendar. */
   rounds: string;
   turnSeconds: number;
+  /** How long tables stay in the briefing at most (0 = none). */
+  briefingSeconds: number;
   events: EventMode;
   privateVariant: boolean;
   bots: boolean;
@@ -31,13 +33,14 @@ export type ClassForm = {
 
 export const playersPerSideChoices = [1, 2, 3, 4] as const;
 export const turnClockChoices = [0, 60, 120, 300] as const;
+export const briefingChoices = [0, 120, 300, 600] as const;
 export const eventModeChoices: readonly EventMode[] = eventModes;
 /** What the server accepts as `botStrategy`: a difficulty or a strategy (docs/bots.md). */
 export const botChoices: readonly string[] = [...difficultyNames, ...strategyNames];
 export const MAX_ROUNDS = 100;
 
 export function defaultClassForm(scenario = "tariff-talks-2025"): ClassForm {
-  return { scenario, playersPerSide: 2, roles: true, rounds: "", turnSeconds: 0, events: "historical", privateVariant: false, bots: true, botStrategy: "normal", upload: null };
+  return { scenario, playersPerSide: 2, roles: true, rounds: "", turnSeconds: 0, briefingSeconds: 300, events: "historical", privateVariant: false, bots: true, botStrategy: "normal", upload: null };
 }
 
 export type FormProblem = "rounds";
@@ -60,6 +63,7 @@ export function classSettingsBody(form: ClassForm): { ok: true; body: ClassSetti
     playersPerSide: form.playersPerSide,
     roles: form.roles,
     turnSeconds: form.turnSeconds,
+    briefingSeconds: form.briefingSeconds,
     events: form.events,
     privateVariant: form.privateVariant,
     bots: form.bots,

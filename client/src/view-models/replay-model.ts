@@ -20,6 +20,8 @@ export type ReplayStep = {
   points?: Record<string, number>;
   /** Headlines of events that fired with this step. */
   news: string[];
+  /** A chat line to the player's own team only (the other side never saw it). */
+  team?: boolean;
 };
 
 export type ReplayModel = {
@@ -70,6 +72,7 @@ export function openReplay(text: string): Result<ReplayModel, LogError> {
       detail: detailOf(action, after),
       news: after.events.slice(before.events.length).map((e) => e.title),
     };
+    if (action.type === "chat" && action.to === "team") step.team = true;
     if (action.type === "propose") step.points = Object.fromEntries(scenario.sides.map((s) => [s.id, offerPoints(scenario, after, s.id, action.offer) ?? 0]));
     return step;
   });

@@ -7,8 +7,9 @@ import { join, scenario, sdk, sleep, type Player, type TestServer } from "../hel
 
 export type Assignment = { classCode: string; studentId: string; table: string; side: string; role: string; status: string; matchCode: string | null; seatToken: string | null; spectator: boolean; watchToken: string | null; sideName?: string; roleName?: string };
 
+/** Tables start negotiating at once unless a test asks for a briefing (`briefingSeconds`; undefined = the server's default). */
 export async function openClass(server: TestServer, settings: Record<string, unknown> = {}): Promise<{ code: string; key: string }> {
-  const res = await fetch(`${server.url}/api/classes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(settings) });
+  const res = await fetch(`${server.url}/api/classes`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ briefingSeconds: 0, ...settings }) });
   if (res.status !== 201) throw new Error(`POST /api/classes: ${res.status} ${await res.text()}`);
   return (await res.json()) as { code: string; key: string };
 }

@@ -1,5 +1,5 @@
 import { colors } from "../../ui/theme.js";
-import { botChoices, clockLabel, defaultClassForm, eventModeChoices, playersPerSideChoices, turnClockChoices, type ClassForm } from "../../view-models/class-form.js";
+import { botChoices, briefingChoices, clockLabel, defaultClassForm, eventModeChoices, playersPerSideChoices, turnClockChoices, type ClassForm } from "../../view-models/class-form.js";
 import { uploadFacts } from "../../view-models/scenario-upload.js";
 import type { ClassKit } from "./class-kit.js";
 import { classState } from "./class-state.js";
@@ -79,6 +79,10 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
 
   label(t("class.form.clock"));
   choices("form-clock", turnClockChoices, () => form.turnSeconds, (s) => clockLabel(s, { off: t("class.form.clockOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") }), (s) => set("turnSeconds", s), 130 * u, 15);
+  y += step;
+
+  label(t("class.form.briefing"), t("class.form.briefingHint"));
+  choices("form-briefing", briefingChoices, () => form.briefingSeconds, (s) => clockLabel(s, { off: t("class.form.briefingOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") }), (s) => set("briefingSeconds", s), 130 * u, 15);
   y += step;
 
   label(t("class.form.events"));

@@ -20,11 +20,13 @@ export function drawControlPanel(kit: ClassKit, link: InstructorLink, x: number,
   const inner = w - 2 * pad;
   const tabs: [ControlTab, string][] = [["move", t("class.tab.move")], ["inject", t("class.tab.inject")], ["extend", t("class.tab.extend")]];
   const tabW = (inner - 2 * 6 * u) / 3;
+  // Heights never under what two lines of 12-px type need (800×600).
+  const tabH = Math.max(36 * u, 34);
   tabs.forEach(([id, label], i) => {
-    const b = kit.button({ id: `tab-${id}`, x: x + pad + i * (tabW + 6 * u), y: y + pad, width: tabW, height: 36 * u, label, kind: "toggle", fontSize: 13, selected: () => tab === id, onPress: () => ((classState.tab = id), kit.redraw()) });
+    const b = kit.button({ id: `tab-${id}`, x: x + pad + i * (tabW + 6 * u), y: y + pad, width: tabW, height: tabH, label, kind: "toggle", fontSize: 13, selected: () => tab === id, onPress: () => ((classState.tab = id), kit.redraw()) });
     b.setEnabled(id === "move" ? seating : d?.status === "running");
   });
-  const top = y + pad + 48 * u;
+  const top = y + pad + tabH + 12 * u;
   const area = { x: x + pad, y: top, w: inner, bottom: y + h - pad };
   if (tab !== "move" && actionTargets(d).length === 1 && (d?.tables.length ?? 0) > 0) {
     kit.text(area.x, top, t("class.allEnded"), kit.style(14, { color: colors.muted, wordWrap: { width: inner } }));
@@ -61,17 +63,18 @@ function drawTargets(kit: ClassKit, d: ClassSummary | null, a: Area, y: number):
   if (!targets.includes(classState.target)) classState.target = "all";
   kit.text(a.x, y + 8 * u, t("class.targets"), kit.style(13, { bold: true }));
   const x0 = a.x + 70 * u;
+  const h = Math.max(30 * u, 22);
   let x = x0;
   for (const target of targets) {
-    const width = target === "all" ? 96 * u : 50 * u;
+    const width = target === "all" ? Math.max(96 * u, 90) : Math.max(50 * u, 34);
     if (x + width > a.x + a.w) {
       x = x0;
-      y += 36 * u;
+      y += h + 6 * u;
     }
-    kit.button({ id: `target-${target}`, x, y, width, height: 30 * u, label: target === "all" ? t("class.allTables") : target, kind: "toggle", fontSize: 12, selected: () => classState.target === target, onPress: () => ((classState.target = target), kit.redraw()) });
+    kit.button({ id: `target-${target}`, x, y, width, height: h, label: target === "all" ? t("class.allTables") : target, kind: "toggle", fontSize: 12, selected: () => classState.target === target, onPress: () => ((classState.target = target), kit.redraw()) });
     x += width + 6 * u;
   }
-  return y + 40 * u;
+  return y + h + 10 * u;
 }
 
 function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
@@ -79,21 +82,32 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
   const d = link.dashboard;
   let y = drawTargets(kit, d, a, a.y);
   const half = (a.w - 6 * u) / 2;
+  const sourceH = Math.max(32 * u, 34);
   (["deck", "custom"] as const).forEach((source, i) =>
-    kit.button({ id: `inject-source-${source}`, x: a.x + i * (half + 6 * u), y, width: half, height: 32 * u, label: t(`class.inject.${source}`), kind: "toggle", fontSize: 13, selected: () => classState.injectSource === source, onPress: () => ((classState.injectSource = source), kit.redraw()) }),
+    kit.button({ id: `inject-source-${source}`, x: a.x + i * (half + 6 * u), y, width: half, height: sourceH, label: t(`class.inject.${source}`), kind: "toggle", fontSize: 13, selected: () => classState.injectSource === source, onPress: () => ((classState.injectSource = source), kit.redraw()) }),
   );
-  y += 42 * u;
+  y += sourceH + 10 * u;
   const send = classState.target === "all" ? t("class.inject.sendAll") : t("class.inject.send", { target: classState.target });
   const sendY = a.bottom - 42 * u;
   if (classState.injectSource === "deck") {
     const choices = eventChoices(d);
     if (choices.length === 0) kit.text(a.x, y, t("class.inject.noDeck"), kit.style(13, { color: colors.muted, wordWrap: { width: a.w } }));
-    for (const e of choices) {
-      kit.button({ id: `deck-${e.id}`, x: a.x, y, width: a.w, height: 28 * u, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
-      y += 32 * u;
-    }
+    // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
+    const headlineH = Math.max(48 * u, 36);
+    const room = sendY - y - headlineH;
+    // One line of 12-px caption per row needs 18 px; that floor decides the columns too (two columns wrap their captions, so only when one cannot fit).
+    const rowFloor = 18;
+    const columns = choices.length * Math.max(32 * u, rowFloor) > room ? 2 : 1;
+    const perColumn = Math.ceil(choices.length / columns);
+    const pitch = Math.max(rowFloor, Math.min(32 * u, room / Math.max(1, perColumn)));
+    const colW = (a.w - (columns - 1) * 6 * u) / columns;
+    choices.forEach((e, i) => {
+      const col = Math.floor(i / perColumn);
+      kit.button({ id: `deck-${e.id}`, x: a.x + col * (colW + 6 * u), y: y + (i % perColumn) * pitch, width: colW, height: pitch - 4, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
+    });
+    y += perColumn * pitch;
     const chosen = choices.find((e) => e.id === classState.deckChoice);
-    if (chosen) kit.text(a.x, y + 2 * u, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, sendY - y - 6 * u);
+    if (chosen) kit.text(a.x, y + 2 * u, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, Math.max(0, sendY - y - 6 * u));
     kit.button({ id: "inject-send", x: a.x, y: sendY, width: a.w, height: 40 * u, label: send, kind: "primary", fontSize: 15, onPress: () => {
       if (!classState.deckChoice) return kit.banner.show(t("class.inject.pickEvent"), "error");
       link.send("inject", { table: classState.target, eventId: classState.deckChoice });

@@ -28,7 +28,7 @@ export class ClassDashboard {
     const { u, W, H, t } = this.kit;
     const d = this.link.dashboard;
     this.kit.text(20 * u, 66 * u, t("class.codeIs", { code: this.link.code }), this.kit.style(24, { bold: true, color: colors.focusCss }));
-    this.kit.button({ id: "leave-dashboard", x: 20 * u, y: 100 * u, width: 200 * u, height: 26 * u, label: t("class.leaveDashboard"), fontSize: 12, onPress: () => this.confirmLeave() });
+    this.kit.button({ id: "leave-dashboard", x: 20 * u, y: 100 * u, width: Math.max(200 * u, 180), height: Math.max(26 * u, 20), label: t("class.leaveDashboard"), fontSize: 12, onPress: () => this.confirmLeave() });
     const headerRight = 400 * u;
     if (classState.keyVisible) this.drawKey(headerRight, 62 * u, W - headerRight - 20 * u);
     else if (d) this.kit.text(headerRight, 70 * u, this.settingsLine(d), this.kit.style(13, { color: colors.muted, wordWrap: { width: W - headerRight - 20 * u } }));
@@ -58,6 +58,7 @@ export class ClassDashboard {
       s.roles ? t("class.form.rolesOn") : t("class.form.rolesOff"),
       t("class.summary.rounds", { n: s.rounds ?? scenario?.rounds.length ?? "?" }),
       `${t("class.form.clock")}: ${clockLabel(s.turnSeconds, { off: t("class.form.clockOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") })}`,
+      `${t("class.form.briefing")}: ${clockLabel(s.briefingSeconds ?? 0, { off: t("class.form.briefingOff"), seconds: t("class.form.seconds"), minutes: t("class.form.minutes") })}`,
       `${t("class.form.events")}: ${t(`class.form.events.${s.events}`)}`,
       ...(s.privateVariant ? [t("class.summary.variant")] : []),
       s.bots ? `${t("class.summary.bots")}: ${t(`class.bot.${s.botStrategy}` as Parameters<typeof t>[0])}` : t("class.form.botsOff"),
@@ -101,6 +102,8 @@ export class ClassDashboard {
       d?.paused
         ? { id: "resume", label: t("class.resume"), shortcut: "p", enabled: status === "running", onPress: () => link.send("resume") }
         : { id: "pause", label: t("class.pause"), shortcut: "p", enabled: status === "running", onPress: () => link.send("pause") },
+      // Tables in their briefing: start every clock now rather than wait for the last student or the briefing time.
+      { id: "start-clocks", label: t("class.startClocks"), enabled: status === "running" && (d?.tables.some((r) => r.phase === "briefing") ?? false), onPress: () => link.send("startClock", { table: "all" }) },
       { id: "end", label: t("class.end"), kind: "danger", enabled: status !== "ended" && status !== undefined, onPress: () => this.confirmEnd() },
       { id: "debrief", label: t("class.debrief"), shortcut: "d", enabled: (d?.tables.length ?? 0) > 0, onPress: this.onDebrief },
       { id: "csv", label: t("class.download.csv"), enabled: (d?.tables.length ?? 0) > 0, onPress: () => void this.download("debrief.csv") },
@@ -204,7 +207,7 @@ export class ClassDashboard {
     const labels: CardLabels = {
       phase: (p: string) => t(`class.phase.${p}` as Parameters<typeof t>[0]),
       round: t("class.round"), turn: t("class.turn"), standing: t("class.standing"), none: t("class.noOffer"),
-      secondsLeft: t("class.secondsLeft"), paused: t("class.paused"), bot: t("class.bot"), away: t("class.away"), events: t("class.eventsFired"),
+      secondsLeft: t("class.secondsLeft"), readyCount: t("class.readyCount"), briefingLeft: t("class.briefingLeft"), paused: t("class.paused"), bot: t("class.bot"), away: t("class.away"), events: t("class.eventsFired"),
       outcome: (kind: string) => t(`class.outcome.${kind}` as Parameters<typeof t>[0]),
       sideName: this.kit.sideName,
     };
@@ -222,7 +225,9 @@ export class ClassDashboard {
     const cw = (g.w - (cols - 1) * 10 * u) / cols;
     const avail = g.h - 26 * u;
     const rowsNeeded = Math.max(1, Math.ceil(d.tables.length / cols));
-    const ch = Math.max(150 * u, Math.min(190 * u, avail / rowsNeeded - 10 * u));
+    // At least 130 px: on a small screen the cards' 12-px type needs more than 150 units.
+    const floor = Math.max(150 * u, 130);
+    const ch = Math.max(floor, Math.min(Math.max(190 * u, floor), avail / rowsNeeded - 10 * u));
     let rows = Math.max(1, Math.floor((avail + 10 * u) / (ch + 10 * u)));
     if (rows * cols < d.tables.length) rows = Math.max(1, Math.floor((avail - 30 * u) / (ch + 10 * u)));
     const perPage = rows * cols;

@@ -5,7 +5,7 @@ import type { ReplayModel, ReplayStep } from "../../view-models/replay-model.js"
 import { formatPoints, issueName, optionLabel, roundName, sideName, type ContentFn } from "../../view-models/names.js";
 import type { MessageKey } from "../../i18n/index.js";
 import { colors, sideStyle, textStyle } from "../../ui/theme.js";
-import type { Box } from "../widgets/draw.js";
+import { truncate, type Box } from "../widgets/draw.js";
 
 /**
  * The replay viewer's two text panels: the timeline of every action around the current step,
@@ -18,7 +18,8 @@ export type Words = { t: (key: MessageKey, params?: Record<string, string | numb
 /** The words for one logged action, in the player's language. */
 export function stepWords(step: ReplayStep, view: MatchView, words: Words): string {
   const who = step.by ? step.by.name : "";
-  return words.t(`replay.action.${step.type}` as MessageKey, { who, detail: step.detail, side: step.by ? sideName(view.scenario, step.by.side, words.c) : "" });
+  const key = step.team ? "replay.action.chatTeam" : `replay.action.${step.type}`;
+  return words.t(key as MessageKey, { who, detail: step.detail, side: step.by ? sideName(view.scenario, step.by.side, words.c) : "" });
 }
 
 /** Timeline rows centred on the current step; `onPick` jumps to a clicked row. */
@@ -71,11 +72,11 @@ export function drawTableState(scene: Phaser.Scene, box: Box, view: MatchView, u
   const offer = standing?.offer ?? {};
   for (const issue of view.scenario.issues) {
     const option = offer[issue.id];
-    const label = `${issue.id}. ${fit(issueName(view.scenario, issue.id, c), 18)}${option ? ` — ${fit(optionLabel(view.scenario, issue.id, option, c), 22)}` : ""}`;
+    const label = `${issue.id}. ${issueName(view.scenario, issue.id, c)}${option ? ` — ${optionLabel(view.scenario, issue.id, option, c)}` : ""}`;
     const text = scene.add.text(box.x, y, label, textStyle(u, 12, { color: colors.text }));
-    // Japanese labels run long: cut the line before the points columns.
+    // Cut only what does not fit before the points columns (the option's end first), never a fixed number of characters.
     const room = box.w - sides.length * colW - 4 * u;
-    if (text.width > room) text.setText(fit(label, Math.floor((label.length * room) / text.width)));
+    truncate(text, room);
     if (option) sides.forEach((side, i) => scene.add.text(ptsX(i), y, formatPoints(view.sheets[side]?.points[issue.id]?.[option] ?? 0), textStyle(u, 12, { color: sideStyle(side).css })).setOrigin(1, 0));
     y += 17 * u;
   }
@@ -94,5 +95,5 @@ export function drawTableState(scene: Phaser.Scene, box: Box, view: MatchView, u
 /** The round line: "Round 2 of 9 · Week of 9 June · Japan to move". */
 export function roundLine(view: MatchView, words: Words): string {
   const phase = view.phase === "negotiating" ? words.t("replay.phase.negotiating", { side: sideName(view.scenario, view.turn, words.c) }) : words.t(`replay.phase.${view.phase}` as MessageKey);
-  return `${words.t("replay.round", { round: view.round, max: view.maxRounds, label: roundName(view.scenario, view.round, words.c) })} · ${phase}`;
+  return `${words.t("replay.round", { round: view.round, max: view.maxRounds, label: view.round > view.scenario.rounds.length ? words.t("table.calendar.extra", { n: view.round - view.scenario.rounds.length }) : roundName(view.scenario, view.round, words.c) })} · ${phase}`;
 }

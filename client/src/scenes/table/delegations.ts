@@ -19,7 +19,7 @@ export class Delegation {
     private u: number,
     private side: string,
     private content: ContentFn,
-    private labels: { you: string; bot: string; away: string; thinking: string; yourTurn: string },
+    private labels: { you: string; bot: string; away: string; thinking: string; yourTurn: string; paused: string },
     private myId: string | null,
     private speech: Speech = plainSpeech,
   ) {
@@ -38,7 +38,9 @@ export class Delegation {
     const tx = x + flagW + 22 * u;
     const moving = view.phase === "negotiating" && view.turn === this.side;
     const mine = view.players.some((p) => p.id === this.myId && p.side === this.side);
-    const turn = moving ? `  ▶ ${mine ? this.labels.yourTurn : this.labels.thinking}` : "";
+    // Paused, nobody's move runs: the side to move says "paused", not "your move".
+    const paused = (view.table as { paused?: boolean }).paused === true;
+    const turn = moving ? (paused ? `  ⏸ ${this.labels.paused}` : `  ▶ ${mine ? this.labels.yourTurn : this.labels.thinking}`) : "";
     this.layer.add(this.scene.add.text(tx, y + 6 * u, `${style.symbol} ${sideName(view.scenario, this.side, this.content)}${turn}`, textStyle(u, 18, { bold: true, color: style.css })));
     const people = view.players
       .filter((p) => p.side === this.side)

@@ -3,7 +3,7 @@ import type { ClientMatchView } from "../../net/match-connection.js";
 import { colors, sideStyle, textStyle } from "../../ui/theme.js";
 import { formatPoints, sideName, type ContentFn } from "../../view-models/names.js";
 import type { HistoryItem } from "../../view-models/table-model.js";
-import { Layer, truncate, type Box } from "../widgets/draw.js";
+import { Layer, type Box } from "../widgets/draw.js";
 
 /** Lists that fill a box from the top, newest first, and stop when the box is full. */
 
@@ -27,11 +27,15 @@ export class HistoryFeed {
     let cy = y + 28 * u;
     if (items.length === 0) this.layer.add(this.scene.add.text(x, cy, this.labels.empty, textStyle(u, 14, { color: colors.dim })));
     for (const item of [...items].reverse()) {
-      if (cy + 20 * u > y + h) break;
       const style = sideStyle(item.side);
-      const line = this.scene.add.text(x, cy, `${style.symbol} ${this.labels.item(item, sideName(view.scenario, item.side, this.content))}`, textStyle(u, 14, { color: style.css }));
-      this.layer.add(truncate(line, w));
-      cy += 21 * u;
+      // Wrapped, not cut: a long side name takes a second line rather than losing the points.
+      const line = this.scene.add.text(x, cy, `${style.symbol} ${this.labels.item(item, sideName(view.scenario, item.side, this.content))}`, textStyle(u, 14, { color: style.css, wordWrap: { width: w } }));
+      if (cy + line.height > y + h) {
+        line.destroy();
+        break;
+      }
+      this.layer.add(line);
+      cy += line.height + 4 * u;
     }
   }
 }

@@ -8,7 +8,7 @@ import { Layer, truncate, type Box } from "../widgets/draw.js";
 /**
  * The issues on the table, one row each: the issue, a pip per option (● your draft, ◇ their
  * offer — shapes, not just colours; click a pip to choose it), your draft's option and points,
- * and their standing offer's option and points. The row with keyboard focus has a yellow frame.
+ * and their standing offer's option and points. The row the arrow keys move has a white frame.
  */
 export class IssueRows {
   private layer: Layer;
@@ -34,7 +34,7 @@ export class IssueRows {
     const pipsW = Math.min(w * 0.3, 200 * u);
     const colW = w / 2;
     const size = Math.max(11, Math.min(16, rowH / u / 3.3));
-    const head = (tx: number, label: string) => this.layer.add(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })));
+    const head = (tx: number, label: string) => this.layer.add(truncate(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })), colW - 14 * u));
     head(x + 10 * u, `${mySymbol} ${this.labels.draft}`);
     head(x + colW + 10 * u, `${theirSymbol} ${this.labels.standing}${model.standing ? "" : ` — ${this.labels.noStanding}`}`);
 
@@ -45,7 +45,8 @@ export class IssueRows {
         .rectangle(x, ry + 2 * u, w, rowH - 4 * u, focused ? 0x24453a : 0x183a30, 0.92)
         .setOrigin(0)
         .setRounded(Math.round(6 * u))
-        .setStrokeStyle(focused ? 3 : 1, focused ? colors.focus : 0x2f6b58);
+        // White, not the focus yellow: the row the arrows move is a cursor; yellow frames only the widget Tab is on.
+        .setStrokeStyle(focused ? 3 : 1, focused ? 0xffffff : 0x2f6b58);
       this.layer.add(plate);
       const line1 = ry + 4 * u + rowH * 0.26;
       const line2 = ry + rowH * 0.7;

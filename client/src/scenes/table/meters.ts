@@ -1,5 +1,5 @@
 import type Phaser from "phaser";
-import { colors, symbols, textStyle } from "../../ui/theme.js";
+import { colors, symbols, textPx, textStyle } from "../../ui/theme.js";
 import { formatPoints } from "../../view-models/names.js";
 import type { TableModel } from "../../view-models/table-model.js";
 import { Layer, type Box } from "../widgets/draw.js";
@@ -36,8 +36,9 @@ export class Meters {
     let cy = y;
     for (const row of rows) {
       const head = `${row.symbol} ${row.label}`;
-      this.layer.add(this.scene.add.text(x, cy, head, textStyle(u, 14, { bold: true, color: colors.muted })));
-      cy += 20 * u;
+      const label = this.layer.add(this.scene.add.text(x, cy, head, textStyle(u, 14, { bold: true, color: colors.muted })));
+      // Spaced by the drawn type (never under 12 px), so small screens do not stack lines on bars.
+      cy += Math.max(20 * u, label.height + 2);
       this.layer.add(this.scene.add.rectangle(x, cy, w, barH, 0x0b1622).setOrigin(0).setStrokeStyle(1, colors.panelBorder));
       if (row.value === null) {
         this.layer.add(this.scene.add.text(x + 6 * u, cy + barH / 2, this.labels.noStanding, textStyle(u, 13, { color: colors.dim })).setOrigin(0, 0.5));
@@ -53,7 +54,7 @@ export class Meters {
         this.layer.add(this.scene.add.text(x + w, cy + barH / 2, `${mark} ${formatPoints(row.value)}`, textStyle(u, 15, { bold: true })).setOrigin(1, 0.5));
         if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
       }
-      cy += barH + 22 * u;
+      cy += barH + Math.max(22 * u, textPx(u, 12) + 8);
     }
     // The no-deal line across both bars, labelled.
     const nx = toX(model.reservation);
