@@ -230,6 +230,7 @@ export class NegotiationRoom extends Room {
     if (!message.ok) return this.refuse(client, message.error, type);
     if (message.value.type === "sync") return this.sendView(client, data);
     if (!data.seat) return this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
+    if (message.value.type === "reflect") return void this.reflect(client, data.seat, message.value.payload.answers);
     if (this.paused && message.value.type !== "chat") {
       return this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
     }
@@ -243,6 +244,13 @@ export class NegotiationRoom extends Room {
       const result = await this.session.apply(action, { parsed: true });
       if (!result.ok) this.refuse(client, result.error, type);
     });
+  }
+
+  /** Reflection answers go into the log after the result; every viewer learns only that this player answered. */
+  private async reflect(client: Client, seat: Seat, answers: string[]): Promise<void> {
+    const saved = await this.session.serial(() => this.session.reflect(seat, answers));
+    if (!saved.ok) return this.refuse(client, saved.error, "reflect");
+    this.commit();
   }
 
   private onUnknownMessage(client: Client, type: string): void {
@@ -267,7 +275,14 @@ export class NegotiationRoom extends Room {
       paused: this.paused,
       connected,
       spectators: this.spectatorCount,
+      ...(this.session.state.phase === "ended" ? this.endFacts() : {}),
     };
+  }
+
+  /** What the table adds once the match is over: the bots' estimates from the result line, who has reflected. */
+  private endFacts(): Pick<TableInfo, "botEstimates" | "reflected"> {
+    const estimates = this.session.resultNotes?.botEstimates;
+    return { ...(estimates ? { botEstimates: estimates } : {}), reflected: [...this.session.reflections.keys()] };
   }
 
   /** After every change: rearm timers, then send each viewer its step. */

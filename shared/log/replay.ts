@@ -7,7 +7,7 @@ import { describeProblems, problemsFromZod } from "../util/problems.js";
 import { err, ok, type Result } from "../util/result.js";
 import { sha256Hex } from "../util/sha256.js";
 import { stableStringify } from "../util/stable-json.js";
-import { actionLineSchema, headerSchema, resultLineSchema, type ActionLine, type LogHeader, type ResultLine } from "./format.js";
+import { actionLineSchema, headerSchema, reflectionLineSchema, resultLineSchema, type ActionLine, type LogHeader, type ReflectionLine, type ResultLine } from "./format.js";
 
 /** Replay is a fold of the logged actions over the initial state; any line that does not fit stops it, named. */
 
@@ -34,6 +34,8 @@ export type Replay = {
   states: MatchState[];
   actions: ActionLine[];
   result?: ResultLine;
+  /** The players' reflection lines after the result, in log order (a later one of a player replaces an earlier). */
+  reflections: ReflectionLine[];
   final: MatchState;
 };
 
@@ -78,13 +80,22 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
   const states = [initial.value];
   const actions: ActionLine[] = [];
   let result: ResultLine | undefined;
+  const reflections: ReflectionLine[] = [];
   for (let i = 1; i < lines.length; i++) {
     const lineNo = i + 1;
     const json = parseJsonLine(lines[i]!, lineNo);
     if (!json.ok) return json;
-    if (result) return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line, which must be last.`);
     const expectedPrev = sha256Hex(lines[i - 1]!);
     const kind = (json.value as { kind?: unknown } | null)?.kind;
+    if (result) {
+      // After the result only the players' reflections may follow (they change nothing in the match).
+      if (kind !== "reflection") return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line; only reflection lines may follow it.`);
+      const parsed = reflectionLineSchema.safeParse(json.value);
+      if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid reflection line: ${describeProblems(problemsFromZod(parsed.error))}`);
+      if (parsed.data.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
+      reflections.push(parsed.data);
+      continue;
+    }
     const state = states.at(-1)!;
 
     if (kind === "result") {
@@ -112,5 +123,5 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
     states.push(next.value);
     actions.push(entry);
   }
-  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), final: states.at(-1)! });
+  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), reflections, final: states.at(-1)! });
 }
