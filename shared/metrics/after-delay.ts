@@ -32,13 +32,13 @@ export const afterDelayPoint = (space: DelaySpace, p: Point): Point => ({ a: p.a
  * The value left on the table: the largest joint gain still possible minus the joint gain the
  * outcome gave (its points are after delay; no deal gives none). Never negative.
  */
-export function valueLeftOnTable(space: DelaySpace, outcomePoints: Point): number {
+export function valueLeftOnTable(space: Pick<DelaySpace, "maxJointGain" | "noDeal">, outcomePoints: Point): number {
   const gained = outcomePoints.a - space.noDeal.a + (outcomePoints.b - space.noDeal.b);
   return Math.max(0, space.maxJointGain - gained);
 }
 
 /** Share of the largest joint gain the outcome captured (0 when there was none to capture). */
-export function jointGainShareAfterDelay(space: DelaySpace, outcomePoints: Point): number {
+export function jointGainShareAfterDelay(space: Pick<DelaySpace, "maxJointGain" | "noDeal">, outcomePoints: Point): number {
   const gained = outcomePoints.a - space.noDeal.a + (outcomePoints.b - space.noDeal.b);
   return space.maxJointGain > 0 ? Math.max(0, gained) / space.maxJointGain : 0;
 }
