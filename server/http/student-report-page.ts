@@ -4,7 +4,9 @@ import type { StudentReport } from "../classroom/student-report.js";
 /**
  * The instructor's per-student report: one printable page per student (a page break between
  * them), plain HTML with its own small stylesheet, and `students.csv` with the same columns.
- * English or Japanese labels (`?lang=ja`); the scenario's own names stay as written.
+ * English or Japanese labels (`?lang=ja`); the scenario's own names stay as written. The page
+ * carries students.csv as a link of its own (the page is opened from a fetch with the key, so a
+ * plain link back to the endpoint could not authenticate).
  */
 
 type Lang = "en" | "ja";
@@ -29,6 +31,7 @@ const words = {
     reflection: "Reflection",
     unanswered: "(not answered)",
     print: "Print",
+    csv: "Download students.csv",
     pts: "pts",
     outcomes: { agreement: "Deal", walkaway: "Walked away (no deal)", deadline: "Deadline (no deal)", "ratification-failed": "Not ratified (no deal)", stopped: "Stopped by the instructor (no deal)", playing: "Still playing" } as Record<string, string>,
   },
@@ -51,6 +54,7 @@ const words = {
     reflection: "振り返り",
     unanswered: "（未回答）",
     print: "印刷",
+    csv: "students.csv を保存",
     pts: "点",
     outcomes: { agreement: "合意", walkaway: "席を立った（合意なし）", deadline: "期限切れ（合意なし）", "ratification-failed": "批准されず（合意なし）", stopped: "講師が終了（合意なし）", playing: "交渉中" } as Record<string, string>,
   },
@@ -101,9 +105,9 @@ h1 { font-size: 22px; margin: 0; } header p { margin: 2px 0 12px; color: #555; }
 h2 { font-size: 16px; margin: 16px 0 6px; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 12px 3px 0; vertical-align: top; }
 th { font-weight: 600; color: #333; } .q { font-weight: 600; margin: 8px 0 2px; } .a { margin: 0; white-space: pre-wrap; }
-.none { color: #888; } .print { position: fixed; top: 8px; right: 8px; } @media print { .print { display: none; } }
+.none { color: #888; } .tools { position: fixed; top: 8px; right: 8px; display: flex; gap: 8px; } @media print { .tools { display: none; } }
 </style></head>
-<body><button class="print" onclick="window.print()">${w.print}</button>
+<body><div class="tools"><button onclick="window.print()">${w.print}</button><a download="class-${escape(classCode)}-students.csv" href="data:text/csv;charset=utf-8,${encodeURIComponent("\ufeff" + studentsCsv(rows))}">${w.csv}</a></div>
 ${rows.map((row) => page(row, lang, classCode)).join("\n")}
 </body></html>
 `;

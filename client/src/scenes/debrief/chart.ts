@@ -43,18 +43,29 @@ export function chartLabels(t: Translate, sides: readonly [string, string], side
   };
 }
 
-export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u: number, labels: ChartLabels): void {
+/**
+ * Where the plot sits in its box and how points map onto it: 54 units on the left for the tick
+ * numbers, and under the plot a row of tick numbers then the axis name, as tall as they are drawn
+ * (12 px at least). The class debrief places its table marks with the same mapping.
+ */
+export function plotFrame(box: Box, bounds: DebriefModel["bounds"], u: number) {
   const { x, y, w, h } = box;
+  const { minA, maxA, minB, maxB } = bounds;
   const left = x + 54 * u;
-  // Room under the plot for a row of tick numbers and then the axis name, as tall as they are drawn (12 px at least).
   const tickH = textPx(u, 12) * 1.3;
   const axisH = textPx(u, 14) * 1.3;
   const bottom = y + h - (6 * u + tickH + axisH);
   const top = y + 10 * u;
   const right = x + w - 10 * u;
-  const { minA, maxA, minB, maxB } = model.bounds;
   const px = (a: number) => left + ((a - minA) / (maxA - minA)) * (right - left);
   const py = (b: number) => bottom - ((b - minB) / (maxB - minB)) * (bottom - top);
+  return { left, right, top, bottom, tickH, px, py };
+}
+
+export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u: number, labels: ChartLabels): void {
+  const { x } = box;
+  const { minA, maxA, minB, maxB } = model.bounds;
+  const { left, right, top, bottom, tickH, px, py } = plotFrame(box, model.bounds, u);
   const g = scene.add.graphics();
 
   // Grid and axes, with ticks every "nice" step.
