@@ -40,6 +40,8 @@ export const enResult = {
   "result.reflect.saved": "✓ Saved with the match. Change them and save again at any time.",
   "result.reflect.unsaved": "Not saved yet.",
   "result.reflect.spectator": "Only the players at the table answer these.",
+  "result.axisA.sheet": "{side} points, before delay cost →",
+  "result.axisB.sheet": "↑ {side} points, before delay cost",
   "result.replay": "Replay",
   "result.tryFrom": "Try again from round {round}",
   "result.roundEarlier": "◀ earlier",

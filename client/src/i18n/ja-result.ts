@@ -41,6 +41,8 @@ export const jaResult: Record<keyof typeof enResult, string> = {
   "result.reflect.saved": "✓ 対戦の記録に保存しました。いつでも書き直して保存し直せます。",
   "result.reflect.unsaved": "まだ保存されていません。",
   "result.reflect.spectator": "この問いに答えるのはテーブルの参加者だけです。",
+  "result.axisA.sheet": "{side}の得点（遅延コスト前） →",
+  "result.axisB.sheet": "↑ {side}の得点（遅延コスト前）",
   "result.replay": "リプレイ",
   "result.tryFrom": "第{round}ラウンドからやり直す",
   "result.roundEarlier": "◀ 前へ",

@@ -74,8 +74,7 @@ export function drawChartTab(kit: ResultKit, box: Box): void {
   kit.text(innerX, y, metrics.join("\n"), 13, { bold: false, color: colors.text, wordWrap: { width: innerW }, lineSpacing: 3 * u });
   // The reading panels (the real deal's notes, the model, the sources), stacked at the panel's foot.
   const buttonH = 34 * u;
-  const panels = readingButtons({ scene: kit.scene, focus: kit.focus, u, t, c: kit.c, scenario: view.scenario }, innerX, box.y + box.h - buttonH - 10 * u, (innerW - 20 * u) / 3, buttonH, ["realDeal", "model", "sources"]);
-  void panels;
+  readingButtons({ scene: kit.scene, focus: kit.focus, u, t, c: kit.c, scenario: view.scenario }, innerX, box.y + box.h - buttonH - 10 * u, (innerW - 20 * u) / 3, buttonH, ["realDeal", "model", "sources"]);
 }
 
 /** The package issue by issue with both sides' revealed points; the bot's guess of the player's weights beside the truth. */

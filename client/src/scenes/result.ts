@@ -70,7 +70,7 @@ export class ResultScene extends BaseScene {
     else if (screen.tab === "terms") drawTermsTab(kit, box);
     else this.refreshReflect = drawReflectTab(kit, box, screen.answers, () => this.saveAnswers());
 
-    this.drawBottom(view, model, m, bottomY, bottomH);
+    this.drawBottom(model, m, bottomY, bottomH);
   }
 
   /** Title, outcome and each side's points after delay cost; returns where the tabs go. */
@@ -103,22 +103,19 @@ export class ResultScene extends BaseScene {
     return bottom + 10 * u;
   }
 
-  private drawBottom(view: ClientMatchView, model: ResultModel, m: number, y: number, h: number): void {
+  private drawBottom(model: ResultModel, m: number, y: number, h: number): void {
     const { W, u } = this;
     const replay = this.button({ id: "replay", x: m, y, width: 170 * u, height: h, label: this.t("result.replay"), shortcut: "r", fontSize: 16, onPress: () => void this.openReplay() });
+    // Against a bot, a seated player may replay the match from a round of their choice (P/N choose it).
     if (model.hasBot && this.app.connection?.seat) {
       const x = replay.bounds().x + replay.bounds().width + 16 * u;
       const small = 150 * u;
-      const earlier = this.button({ id: "round-earlier", x, y, width: small, height: h, label: this.t("result.roundEarlier"), shortcut: "p", fontSize: 14, onPress: () => this.moveRound(-1, model.lastRound) });
-      const again = this.button({ id: "try-again", x: x + small + 8 * u, y, width: 300 * u, height: h, label: this.t("result.tryFrom", { round: screen.round }), kind: "primary", shortcut: "t", fontSize: 16, onPress: () => void this.tryAgain() });
-      const later = this.button({ id: "round-later", x: x + small + 316 * u, y, width: small, height: h, label: this.t("result.roundLater"), shortcut: "n", fontSize: 14, onPress: () => this.moveRound(1, model.lastRound) });
-      earlier.setEnabled(screen.round > 1);
-      later.setEnabled(screen.round < model.lastRound);
-      void again;
+      this.button({ id: "round-earlier", x, y, width: small, height: h, label: this.t("result.roundEarlier"), shortcut: "p", fontSize: 14, onPress: () => this.moveRound(-1, model.lastRound) }).setEnabled(screen.round > 1);
+      this.button({ id: "try-again", x: x + small + 8 * u, y, width: 300 * u, height: h, label: this.t("result.tryFrom", { round: screen.round }), kind: "primary", shortcut: "t", fontSize: 16, onPress: () => void this.tryAgain() });
+      this.button({ id: "round-later", x: x + small + 316 * u, y, width: small, height: h, label: this.t("result.roundLater"), shortcut: "n", fontSize: 14, onPress: () => this.moveRound(1, model.lastRound) }).setEnabled(screen.round < model.lastRound);
     }
     const back = this.button({ id: "again", x: W - m - 240 * u, y, width: 240 * u, height: h, label: this.t("result.again"), shortcut: "b", fontSize: 16, onPress: () => void this.backToTitle() });
     if (screen.tab !== "reflect") this.focus!.focus(back.id);
-    void view;
   }
 
   private kit(view: ClientMatchView, model: ResultModel): ResultKit {

@@ -24,13 +24,14 @@ export type ChartLabels = {
   sideName: (side: string) => string;
 };
 
-type Translate = (key: "result.axisA" | "result.axisB" | "result.legend.frontier" | "result.legend.nash" | "result.legend.noDeal" | "result.legend.real" | "result.legend.realShort" | "result.legend.deal" | "result.legend.failed" | "result.legend.path", params?: Record<string, string>) => string;
+type Translate = (key: "result.axisA" | "result.axisB" | "result.axisA.sheet" | "result.axisB.sheet" | "result.legend.frontier" | "result.legend.nash" | "result.legend.noDeal" | "result.legend.real" | "result.legend.realShort" | "result.legend.deal" | "result.legend.failed" | "result.legend.path", params?: Record<string, string>) => string;
 
 /** The chart's words from the message catalogue, the same on the result and replay screens. */
-export function chartLabels(t: Translate, sides: readonly [string, string], sideName: (side: string) => string): ChartLabels {
+/** `sheetPoints`: the chart plots sheet points before the delay cost (the replay), and its axes say so. */
+export function chartLabels(t: Translate, sides: readonly [string, string], sideName: (side: string) => string, sheetPoints = false): ChartLabels {
   return {
-    axisA: t("result.axisA", { side: sideName(sides[0]) }),
-    axisB: t("result.axisB", { side: sideName(sides[1]) }),
+    axisA: t(sheetPoints ? "result.axisA.sheet" : "result.axisA", { side: sideName(sides[0]) }),
+    axisB: t(sheetPoints ? "result.axisB.sheet" : "result.axisB", { side: sideName(sides[1]) }),
     frontier: t("result.legend.frontier"),
     nash: t("result.legend.nash"),
     noDeal: t("result.legend.noDeal"),
