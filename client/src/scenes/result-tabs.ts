@@ -53,7 +53,7 @@ export function drawChartTab(kit: ResultKit, box: Box): void {
   const [a, b] = chart.sides;
   const rows: [string, string, string][] = [
     ["━", colors.goodCss, t("result.explain.frontier")],
-    ["●■", sideStyle(a).css, t("result.explain.paths", { a: name(a), b: name(b) })],
+    ["●", sideStyle(a).css, t("result.explain.paths", { a: name(a), b: name(b) })],
     ["✕", colors.text, t("result.explain.noDeal")],
     ["◆", colors.focusCss, t("result.explain.nash")],
     ...(chart.real ? ([["★", colors.neutralCss, t("result.explain.real")]] as [string, string, string][]) : []),
@@ -64,7 +64,9 @@ export function drawChartTab(kit: ResultKit, box: Box): void {
   const innerW = sw - 24 * u;
   let y = box.y + 8 * u;
   for (const [glyph, color, sentence] of rows) {
-    kit.text(innerX, y, glyph, 15, { color, bold: true });
+    const mark = kit.text(innerX, y, glyph, 15, { color, bold: true });
+    // The paths' row shows both markers, each in its side's colour.
+    if (glyph === "●") kit.text(innerX + mark.width + 1 * u, y, "■", 15, { color: sideStyle(b).css, bold: true });
     y = bottomOf(kit.text(innerX + 34 * u, y, sentence, 13, { wordWrap: { width: innerW - 34 * u } })) + 5 * u;
   }
   const costs = chart.sides.map((side) => `${name(side)} ${formatPoints(-(model.totals[side]?.delay ?? 0))}`).join(", ");
