@@ -65,9 +65,9 @@ export function drawChartTab(kit: ResultKit, box: Box): void {
   let y = box.y + 8 * u;
   for (const [glyph, color, sentence] of rows) {
     const mark = kit.text(innerX, y, glyph, 15, { color, bold: true });
-    // The paths' row shows both markers, each in its side's colour.
-    if (glyph === "●") kit.text(innerX + mark.width + 1 * u, y, "■", 15, { color: sideStyle(b).css, bold: true });
-    y = bottomOf(kit.text(innerX + 34 * u, y, sentence, 13, { wordWrap: { width: innerW - 34 * u } })) + 5 * u;
+    // The paths' row shows both markers, each in its side's colour, one above the other (the sentence takes two lines).
+    const second = glyph === "●" ? kit.text(innerX, y + mark.height, "■", 15, { color: sideStyle(b).css, bold: true }) : mark;
+    y = Math.max(bottomOf(second), bottomOf(kit.text(innerX + 34 * u, y, sentence, 13, { wordWrap: { width: innerW - 34 * u } }))) + 5 * u;
   }
   const costs = chart.sides.map((side) => `${name(side)} ${formatPoints(-(model.totals[side]?.delay ?? 0))}`).join(", ");
   const metrics = [t("result.valueLeft", { points: Math.round(model.valueLeft) }), t("result.shareAfterDelay", { share: pct(model.jointShare) }), t("result.delayNote", { costs })];
