@@ -9,6 +9,8 @@ import type { ClassroomDeps } from "../classroom/ClassroomRoom.js";
 import { debriefCsv } from "./debrief-csv.js";
 import type { HttpHandler, HttpRequest, HttpResponse } from "./express-types.js";
 import { zipStore } from "./zip-store.js";
+import { studentReports } from "../classroom/student-report.js";
+import { studentReportPage, studentsCsv } from "./student-report-page.js";
 
 /**
  * The classroom's HTTP side (docs/protocol.md, "Classroom"): open a class, and the instructor's
@@ -111,7 +113,7 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
     const record = await authorized(req, res);
     if (!record) return;
     res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}.csv"`);
-    res.type("text/csv").send(debriefCsv(await classDebrief(service.deps, record)));
+    res.type("text/csv").send(debriefCsv(await classDebrief(service.deps, record), await studentReports(service.deps, record)));
   });
 
   app.get("/api/classes/:code/logs.zip", async (req, res) => {
@@ -123,7 +125,24 @@ export function mountClassesApi(app: App, cdeps: ClassroomDeps): void {
       const data = text === undefined ? undefined : Buffer.from(text, "utf8");
       if (data) entries.push({ name: `${table.tableId}-${table.matchCode}.jsonl`, data });
     }
+    entries.push({ name: "students.csv", data: Buffer.from(studentsCsv(await studentReports(service.deps, record)), "utf8") });
     res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}-logs.zip"`);
     res.type("application/zip").send(zipStore(entries));
+  });
+
+  /** One row per student: the per-student report's figures and reflection answers. */
+  app.get("/api/classes/:code/students.csv", async (req, res) => {
+    const record = await authorized(req, res);
+    if (!record) return;
+    res.setHeader("Content-Disposition", `attachment; filename="class-${record.code}-students.csv"`);
+    res.type("text/csv").send(studentsCsv(await studentReports(service.deps, record)));
+  });
+
+  /** The printable per-student report: one page per student (`?lang=ja` for Japanese labels). */
+  app.get("/api/classes/:code/report.html", async (req, res) => {
+    const record = await authorized(req, res);
+    if (!record) return;
+    const lang = (req as Request & { query?: Record<string, unknown> }).query?.lang === "ja" ? "ja" : "en";
+    res.type("text/html").send(studentReportPage(await studentReports(service.deps, record), record.code, lang));
   });
 }

@@ -289,6 +289,7 @@ export class NegotiationRoom extends Room {
     if (!data.seat) return this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
     const limited = this.seatLimit(data.seat.playerId, message.value.type === "chat");
     if (limited) return this.refuse(client, limited, type);
+    if (message.value.type === "reflect") return void this.reflect(client, data.seat, message.value.payload.answers);
     if (this.paused && message.value.type !== "chat") {
       return this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
     }
@@ -320,6 +321,13 @@ export class NegotiationRoom extends Room {
     return undefined;
   }
 
+  /** Reflection answers go into the log after the result; every viewer learns only that this player answered. */
+  private async reflect(client: Client, seat: Seat, answers: string[]): Promise<void> {
+    const saved = await this.session.serial(() => this.session.reflect(seat, answers));
+    if (!saved.ok) return this.refuse(client, saved.error, "reflect");
+    this.commit();
+  }
+
   private onUnknownMessage(client: Client, type: string): void {
     const data = client.userData as ClientData | undefined;
     if (!data || !data.bucket.take()) this.refuse(client, { code: "RATE_LIMITED", message: "Too many messages; slow down." }, type);
@@ -343,7 +351,14 @@ export class NegotiationRoom extends Room {
       briefingEndsAt: this.session.state.phase === "briefing" ? this.briefingEndsAt : 0,
       connected,
       spectators: this.spectatorCount,
+      ...(this.session.state.phase === "ended" ? this.endFacts() : {}),
     };
+  }
+
+  /** What the table adds once the match is over: the bots' estimates from the result line, who has reflected. */
+  private endFacts(): Pick<TableInfo, "botEstimates" | "reflected"> {
+    const estimates = this.session.resultNotes?.botEstimates;
+    return { ...(estimates ? { botEstimates: estimates } : {}), reflected: [...this.session.reflections.keys()] };
   }
 
   /** After every change: rearm timers, then send each viewer its step. */

@@ -6,6 +6,7 @@ import {
   ok,
   recordAction,
   recordValidAction,
+  reflectionLineAfter,
   replayLog,
   resultLine,
   stableStringify,
@@ -15,6 +16,7 @@ import {
   type LogHeader,
   type MatchState,
   type RecordedMatch,
+  type ReflectionLine,
   type Result,
   type ResultNotes,
   type Scenario,
@@ -29,6 +31,9 @@ function sharedScenario(raw: unknown): Scenario | undefined {
   const source = builtinScenarioSource(id);
   return source !== undefined && stableStringify(source) === stableStringify(raw) ? builtinScenario(id) : undefined;
 }
+
+/** How often one player may save reflection answers (each save is a log line). */
+export const MAX_REFLECTIONS_PER_PLAYER = 20;
 
 /**
  * The authority's core, free of Colyseus: the engine's recorded match plus its log (storage).
@@ -50,7 +55,13 @@ export class MatchSession {
   /** Debrief facts for the result line when the match ends (the room adds the bots' estimates). */
   notesAtEnd: (state: MatchState) => ResultNotes | undefined = () => undefined;
   /** `notesAtEnd` as the room sets it later; one function for every move rather than a closure each. */
-  private readonly notesAtEndOf = (state: MatchState): ResultNotes | undefined => this.notesAtEnd(state);
+  private readonly notesAtEndOf = (state: MatchState): ResultNotes | undefined => (this.resultNotes = this.notesAtEnd(state));
+  /** The notes the result line carries (as written, or as read back from the log). */
+  resultNotes: ResultNotes | undefined;
+  /** Each player's latest reflection (kept with the match: reflection lines after the result). */
+  readonly reflections = new Map<string, ReflectionLine>();
+  /** Reflection lines written per player, bounded by MAX_REFLECTIONS_PER_PLAYER. */
+  private readonly reflectionCounts = new Map<string, number>();
 
   /** Bytes in the log file so far (a match's log has a size limit: config `maxLogBytes`). */
   logBytes = 0;
@@ -81,14 +92,44 @@ export class MatchSession {
       const lines = [lastLine];
       if (signer) lines.push((lastLine = signer.signatureLineAfter(lineHash(lastLine))));
       await log.append(lines);
-    } else if (final.phase === "ended" && replay.value.result && !replay.value.signature && signer) {
+    } else if (final.phase === "ended" && replay.value.result && !replay.value.signature && replay.value.reflections.length === 0 && signer) {
       // Ended, but the crash cut the signature line written with the result: sign it now.
       lastLine = signer.signatureLineAfter(lineHash(lastLine));
       await log.append([lastLine]);
     }
     const session = new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header, signer);
     session.logBytes = Buffer.byteLength(text);
+    session.resultNotes = replay.value.result?.notes;
+    for (const line of replay.value.reflections) session.keepReflection(line);
     return ok(session);
+  }
+
+  private keepReflection(line: ReflectionLine): void {
+    this.reflections.set(line.playerId, line);
+    this.reflectionCounts.set(line.playerId, (this.reflectionCounts.get(line.playerId) ?? 0) + 1);
+  }
+
+  /**
+   * A player's answers to the reflection questions, appended after the result line (call it inside
+   * `serial`). Only once the match has ended, and at most MAX_REFLECTIONS_PER_PLAYER times each.
+   */
+  async reflect(player: { playerId: string; side: string }, answers: string[]): Promise<Result<ReflectionLine, ErrorReply>> {
+    if (this.broken) return err({ code: "SERVER_ERROR", message: "This match cannot record anything right now." });
+    if (this.match.state.phase !== "ended") return err({ code: "WRONG_PHASE", message: "Reflections open when the match has ended." });
+    if ((this.reflectionCounts.get(player.playerId) ?? 0) >= MAX_REFLECTIONS_PER_PLAYER) {
+      return err({ code: "TOO_MANY_REFLECTIONS", message: `Your answers were saved ${MAX_REFLECTIONS_PER_PLAYER} times already; the last ones are kept.` });
+    }
+    const text = reflectionLineAfter(this.match.lastLineHash, { playerId: player.playerId, side: player.side, answers, at: new Date().toISOString() });
+    try {
+      await this.log.append([text]);
+    } catch (error) {
+      return this.writeFailed(error as Error);
+    }
+    this.match = { ...this.match, lastLineHash: lineHash(text) };
+    this.logBytes += Buffer.byteLength(text) + 1;
+    const line = JSON.parse(text) as ReflectionLine;
+    this.keepReflection(line);
+    return ok(line);
   }
 
   get state(): MatchState {

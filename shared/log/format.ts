@@ -68,6 +68,32 @@ export const resultLineSchema = z.strictObject({
   prev: hash,
 });
 
+/** Longest answer to one reflection question, in characters. */
+export const MAX_REFLECTION_LENGTH = 1000;
+/** The debrief asks three reflection questions; a student answers them in one line of the log. */
+export const REFLECTION_QUESTIONS = 3;
+
+/**
+ * A student's answers to the result screen's reflection questions, written after the result line
+ * (the match is over; replay skips them). A later line of the same player replaces an earlier one.
+ */
+export const reflectionLineSchema = z.strictObject({
+  kind: z.literal("reflection"),
+  playerId: z.string().min(1).max(64),
+  side: z.string().min(1).max(40),
+  /** One answer per question, in the order asked ("" = left blank). */
+  answers: z.array(z.string().max(MAX_REFLECTION_LENGTH)).length(REFLECTION_QUESTIONS),
+  /** Wall-clock time the server wrote it (ISO 8601). */
+  at: z.string().max(40).optional(),
+  prev: hash,
+});
+export type ReflectionLine = z.infer<typeof reflectionLineSchema>;
+
+export function reflectionLineAfter(prev: string, entry: Omit<ReflectionLine, "kind" | "prev">): string {
+  const line: ReflectionLine = { kind: "reflection", ...entry, prev };
+  return JSON.stringify(line);
+}
+
 export type LogHeader = z.infer<typeof headerSchema>;
 export type ActionLine = z.infer<typeof actionLineSchema>;
 export type ResultLine = Omit<z.infer<typeof resultLineSchema>, "outcome"> & { outcome: Outcome };

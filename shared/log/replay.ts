@@ -7,7 +7,7 @@ import { describeProblems, problemsFromZod } from "../util/problems.js";
 import { err, ok, type Result } from "../util/result.js";
 import { sha256Hex } from "../util/sha256.js";
 import { stableStringify } from "../util/stable-json.js";
-import { actionLineSchema, headerSchema, resultLineSchema, type ActionLine, type LogHeader, type ResultLine } from "./format.js";
+import { actionLineSchema, headerSchema, reflectionLineSchema, resultLineSchema, type ActionLine, type LogHeader, type ReflectionLine, type ResultLine } from "./format.js";
 import { signatureLineSchema, type SignatureLine } from "./signature.js";
 
 /** Replay is a fold of the logged actions over the initial state; any line that does not fit stops it, named. */
@@ -37,6 +37,8 @@ export type Replay = {
   result?: ResultLine;
   /** The server's signature after the result line (shared/log/signature.ts); its cryptography is checked on the server or by the replay command, not here. */
   signature?: SignatureLine;
+  /** The players' reflection lines after the result, in log order (a later one of a player replaces an earlier). */
+  reflections: ReflectionLine[];
   final: MatchState;
 };
 
@@ -82,24 +84,33 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
   const actions: ActionLine[] = [];
   let result: ResultLine | undefined;
   let signature: SignatureLine | undefined;
+  const reflections: ReflectionLine[] = [];
   for (let i = 1; i < lines.length; i++) {
     const lineNo = i + 1;
     const json = parseJsonLine(lines[i]!, lineNo);
     if (!json.ok) return json;
     const expectedPrev = sha256Hex(lines[i - 1]!);
     const kind = (json.value as { kind?: unknown } | null)?.kind;
-    if (signature) return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the signature line, which must be last.`);
-    if (result && kind !== "signature") return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line; only a signature line may follow it.`);
-    const state = states.at(-1)!;
-
-    if (kind === "signature") {
-      if (!result) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is a signature line, which belongs right after the result line.`);
-      const parsed = signatureLineSchema.safeParse(json.value);
-      if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid signature line: ${describeProblems(problemsFromZod(parsed.error))}`);
+    if (result) {
+      // After the result: the server's signature (right after it), then the players' reflections
+      // (they change nothing in the match, and the signature does not cover them).
+      if (kind === "signature" && !signature && reflections.length === 0) {
+        const parsed = signatureLineSchema.safeParse(json.value);
+        if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid signature line: ${describeProblems(problemsFromZod(parsed.error))}`);
+        if (parsed.data.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
+        signature = parsed.data;
+        continue;
+      }
+      if (kind !== "reflection") return fail("LOG_AFTER_END", lineNo, `Line ${lineNo} comes after the result line; only the signature line, then reflection lines, may follow it.`);
+      const parsed = reflectionLineSchema.safeParse(json.value);
+      if (!parsed.success) return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is not a valid reflection line: ${describeProblems(problemsFromZod(parsed.error))}`);
       if (parsed.data.prev !== expectedPrev) return fail("LOG_CHAIN_BROKEN", lineNo, `Line ${lineNo} does not follow line ${i}: the line before it was altered or removed.`);
-      signature = parsed.data;
+      reflections.push(parsed.data);
       continue;
     }
+    const state = states.at(-1)!;
+
+    if (kind === "signature") return fail("LOG_BAD_LINE", lineNo, `Line ${lineNo} is a signature line, which belongs right after the result line.`);
 
     if (kind === "result") {
       const parsed = resultLineSchema.safeParse(json.value);
@@ -126,5 +137,5 @@ export function replayLog(text: string, options: ReplayOptions = {}): Result<Rep
     states.push(next.value);
     actions.push(entry);
   }
-  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), ...(signature ? { signature } : {}), final: states.at(-1)! });
+  return ok({ header: header.data, scenario: scenario.value, states, actions, ...(result ? { result } : {}), ...(signature ? { signature } : {}), reflections, final: states.at(-1)! });
 }

@@ -3,7 +3,7 @@
 export type ErrorReply = { code: string; message: string; type?: string };
 
 /** Codes a room adds to the engine's own (shared/engine/errors.ts) when it refuses a message. */
-export const serverErrorCodes = ["BAD_MESSAGE", "UNKNOWN_MESSAGE", "TOO_LONG", "SPECTATOR", "RATE_LIMITED", "PAUSED", "CHAT_FULL", "LOG_FULL", "SERVER_ERROR"] as const;
+export const serverErrorCodes = ["BAD_MESSAGE", "UNKNOWN_MESSAGE", "TOO_LONG", "SPECTATOR", "RATE_LIMITED", "PAUSED", "CHAT_FULL", "LOG_FULL", "SERVER_ERROR", "TOO_MANY_REFLECTIONS"] as const;
 
 /** Codes the client itself gives when it cannot send (it never drops a message silently). */
 export const clientErrorCodes = ["OFFLINE"] as const;

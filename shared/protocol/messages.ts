@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_CHAT_LENGTH, offerSchema, type Action, type Offer } from "../engine/actions.js";
 import { phases } from "../engine/state.js";
+import { MAX_REFLECTION_LENGTH, REFLECTION_QUESTIONS } from "../log/format.js";
 import type { Scenario } from "../scenario/schema.js";
 import { cleanChatText } from "../util/chat-text.js";
 import { describeProblems, problemsFromZod } from "../util/problems.js";
@@ -27,12 +28,14 @@ export const clientMessageSchemas = {
   chat: z.strictObject({ text: z.string().overwrite(cleanChatText).min(1), to: z.enum(["table", "team"]).default("table") }),
   /** Asks for the whole view again (a client that missed a step, or wants to be sure). */
   sync: z.strictObject({}),
+  /** A seated player's answers to the result screen's reflection questions, once the match has ended (kept in its log). */
+  reflect: z.strictObject({ answers: z.array(z.string().trim().max(MAX_REFLECTION_LENGTH)).length(REFLECTION_QUESTIONS) }),
 } as const;
 export type ClientMessageType = keyof typeof clientMessageSchemas;
 export const clientMessageTypes = Object.keys(clientMessageSchemas) as ClientMessageType[];
 export type ClientMessage = { [T in ClientMessageType]: { type: T; payload: z.output<(typeof clientMessageSchemas)[T]> } }[ClientMessageType];
 /** The messages that become engine actions. */
-export type MoveMessage = Exclude<ClientMessage, { type: "sync" }>;
+export type MoveMessage = Exclude<ClientMessage, { type: "sync" } | { type: "reflect" }>;
 
 /** Parses one message; a payload-less `send("ready")` arrives as `undefined` and reads as `{}`. */
 export function parseClientMessage(type: ClientMessageType, payload: unknown): Result<ClientMessage, ErrorReply> {

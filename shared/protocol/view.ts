@@ -1,4 +1,5 @@
 import type { MatchView } from "../engine/views.js";
+import type { BotEstimate } from "../log/format.js";
 
 /**
  * What a client holds for one match: the engine's `viewFor` output for its seat (or as a
@@ -24,6 +25,10 @@ export type TableInfo = {
   /** player id → connected now (bots always are). */
   connected: Record<string, boolean>;
   spectators: number;
+  /** After the end, against an adaptive bot: what it believed the other side's issue weights were (the log's `notes.botEstimates`). */
+  botEstimates?: BotEstimate[];
+  /** After the end: ids of the players who have saved reflection answers (the answers stay in the log). */
+  reflected?: string[];
 };
 
 export type TableView = MatchView & { table: TableInfo };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyzeSpace, offerPoints, packageMetrics } from "../../shared/index.js";
+import { estimateOpponentWeights } from "../../shared/bots/adaptive.js";
 import { briefingModel } from "../../client/src/view-models/briefing-model.js";
 import { debriefModel } from "../../client/src/view-models/debrief-model.js";
 import { formatPoints, optionLabel, sideName } from "../../client/src/view-models/names.js";
@@ -111,11 +112,41 @@ describe("debrief model", () => {
       { type: "propose", by: "jp", offer: { ...realDeal(), D: "12" } },
       { type: "walkaway", by: "us" },
     ]);
-    const model = debriefModel(seatView(state));
+    // The estimate as the log's result line holds it (the table sends it after the end).
+    const botSeat = seatView(state, "us");
+    const guess = estimateOpponentWeights(botSeat).weights;
+    const estimates = [{ playerId: "us", side: "us", strategy: "hard", estimate: guess }];
+    expect(debriefModel(seatView(state)).belief).toBeNull();
+    const model = debriefModel(seatView(state), { estimates });
     expect(model.belief).toHaveLength(scenario.issues.length);
     const total = model.belief!.reduce((sum, b) => sum + b.guess, 0);
     expect(total).toBeCloseTo(1, 9);
+    expect(model.belief!.map((b) => b.guess)).toEqual(scenario.issues.map((i) => guess[i.id]));
+    // The truth: Japan's weights from its revealed sheet.
+    expect(model.belief!.reduce((sum, b) => sum + b.truth, 0)).toBeCloseTo(1, 9);
     expect(model.deal).toBeNull();
+  });
+
+  it("after delay cost, puts the agreed deal at the outcome's points and moves every package alike", () => {
+    const actions: Parameters<typeof match>[0] = [];
+    // Two rounds of talk cost both sides delay before the deal.
+    for (let k = 0; k < 2; k++) actions.push({ type: "propose", by: "jp", offer: { ...realDeal(), A: "2.5" } }, { type: "propose", by: "us", offer: { ...realDeal(), A: "25" } });
+    actions.push({ type: "propose", by: "jp", offer: realDeal() }, { type: "accept", by: "us", proposalId: "p5" });
+    const state = match(actions);
+    expect(state.outcome?.kind).toBe("agreement");
+    expect(state.delayCost.japan! + state.delayCost.us!).toBeGreaterThan(0);
+    const before = debriefModel(seatView(state));
+    const after = debriefModel(seatView(state), { afterDelay: true });
+    expect(after.delay).toEqual({ a: state.delayCost.japan, b: state.delayCost.us });
+    expect(after.deal!.point.a).toBeCloseTo(state.outcome!.points.japan!, 9);
+    expect(after.deal!.point.b).toBeCloseTo(state.outcome!.points.us!, 9);
+    expect(after.real!.point.a).toBeCloseTo(before.real!.point.a - state.delayCost.japan!, 9);
+    expect(after.frontier[0]!.b).toBeCloseTo(before.frontier[0]!.b - state.delayCost.us!, 9);
+    expect(after.noDeal).toEqual(before.noDeal);
+    // The value left on the table does not depend on the convention; the joint gain still possible shrinks with delay.
+    expect(after.maxJointGain).toBeLessThan(before.maxJointGain);
+    expect(after.maxJointGain - (after.deal!.point.a - after.noDeal.a + after.deal!.point.b - after.noDeal.b)).toBeCloseTo(
+      before.maxJointGain - (before.deal!.point.a - before.noDeal.a + before.deal!.point.b - before.noDeal.b), 6);
   });
 });
 

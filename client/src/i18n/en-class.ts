@@ -142,6 +142,8 @@ export const enClass = {
   "class.download.csv": "Download CSV",
   "class.download.logs": "Download logs (.zip)",
   "class.download.done": "Saved {file}.",
+  "class.studentReport": "Per-student report",
+  "class.studentReportBlocked": "The browser blocked the new tab; allow pop-ups for this site and press again.",
   "class.endConfirm.title": "End the class?",
   "class.endConfirm.body": "No new students can join. Tables still negotiating play on to their own end.",
   "class.endConfirm.yes": "End the class",

@@ -1,4 +1,5 @@
 import { enClass } from "./en-class.js";
+import { enResult } from "./en-result.js";
 
 /**
  * English: the reference catalogue. Every string the client shows comes from here (or from
@@ -6,6 +7,7 @@ import { enClass } from "./en-class.js";
  */
 export const en = {
   ...enClass,
+  ...enResult,
   "app.title": "Tariff Talks",
   "app.subtitle": "Japan and the United States, summer 2025",
   "loading": "Loading the negotiating room… {percent}%",

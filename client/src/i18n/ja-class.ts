@@ -144,6 +144,8 @@ export const jaClass: Record<keyof typeof enClass, string> = {
   "class.download.csv": "CSV を保存",
   "class.download.logs": "ログを保存（.zip）",
   "class.download.done": "{file} を保存しました。",
+  "class.studentReport": "参加者ごとのレポート",
+  "class.studentReportBlocked": "ブラウザが新しいタブを開けませんでした。このサイトのポップアップを許可して、もう一度押してください。",
   "class.endConfirm.title": "授業を終了しますか？",
   "class.endConfirm.body": "新しい参加者は参加できなくなります。交渉中のテーブルはそれぞれの終わりまで続きます。",
   "class.endConfirm.yes": "授業を終了",

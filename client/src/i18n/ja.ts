@@ -1,9 +1,11 @@
 import type { Catalogue } from "./en.js";
 import { jaClass } from "./ja-class.js";
+import { jaResult } from "./ja-result.js";
 
 /** Japanese: the same keys as en.ts; the compiler refuses a missing one. */
 export const ja: Catalogue = {
   ...jaClass,
+  ...jaResult,
   "app.title": "関税交渉",
   "app.subtitle": "日本と米国、2025年夏",
   "loading": "交渉の席を準備中… {percent}%",

@@ -56,6 +56,13 @@ export async function fetchClassFile(endpoint: string, code: string, key: string
   return { blob: await res.blob(), filename: file === "logs.zip" ? `class-${code}-logs.zip` : `class-${code}.csv` };
 }
 
+/** The printable per-student report (one page per student), as HTML to open in a tab of its own. */
+export async function fetchStudentReport(endpoint: string, code: string, key: string, language: string): Promise<string> {
+  const res = await fetch(`${httpBase(endpoint)}/api/classes/${encodeURIComponent(code)}/report.html?lang=${language === "ja" ? "ja" : "en"}`, { headers: { Authorization: `Bearer ${key}` } });
+  if (!res.ok) throw await refusal(res);
+  return res.text();
+}
+
 const OFFLINE: ServerError = { code: "OFFLINE", message: "You are offline; nothing was sent. Try again once the connection is back." };
 
 /**

@@ -163,6 +163,9 @@ class ColyseusMatchConnection implements MatchConnection {
   chat(text: string, to: ChatChannel): void {
     this.send("chat", { text, to });
   }
+  reflect(answers: string[]): void {
+    this.send("reflect", { answers });
+  }
 
   async leave(): Promise<void> {
     this.status = "closed";

@@ -30,6 +30,8 @@ export interface MatchConnection {
   accept(proposalId: string): void;
   walkaway(): void;
   chat(text: string, to: ChatChannel): void;
+  /** After the end: the answers to the reflection questions (kept in the match log). */
+  reflect(answers: string[]): void;
   /** Leaves for good (the seat is given up for this tab). */
   leave(): Promise<void>;
 }

@@ -19,13 +19,15 @@ export type TextFieldOptions = {
   maxLength?: number;
   onEnter?: (value: string) => void;
   onInput?: (value: string) => void;
+  /** A <textarea> that wraps its text over several lines (Enter still calls `onEnter`). */
+  multiline?: boolean;
 };
 
 export class TextField implements Focusable {
   readonly id: string;
   readonly label: string;
   readonly isTextField = true;
-  readonly element: HTMLInputElement;
+  readonly element: HTMLInputElement | HTMLTextAreaElement;
 
   constructor(
     private overlay: HTMLElement,
@@ -36,8 +38,7 @@ export class TextField implements Focusable {
   ) {
     this.id = options.id;
     this.label = options.label;
-    const input = document.createElement("input");
-    input.type = "text";
+    const input: HTMLInputElement | HTMLTextAreaElement = options.multiline ? document.createElement("textarea") : Object.assign(document.createElement("input"), { type: "text" });
     input.id = `field-${options.id}`;
     input.placeholder = options.placeholder;
     input.setAttribute("aria-label", options.label);
@@ -53,14 +54,15 @@ export class TextField implements Focusable {
       background: "#0b1622",
       border: `2px solid #35597a`,
       borderRadius: `${Math.round(6 * options.u)}px`,
-      padding: `0 ${Math.round(10 * options.u)}px`,
+      padding: options.multiline ? `${Math.round(6 * options.u)}px ${Math.round(10 * options.u)}px` : `0 ${Math.round(10 * options.u)}px`,
+      resize: "none",
       outline: "none",
       pointerEvents: "auto",
     } satisfies Partial<CSSStyleDeclaration>);
     input.addEventListener("focus", () => (input.style.borderColor = colors.focusCss));
     input.addEventListener("blur", () => (input.style.borderColor = "#35597a"));
     input.addEventListener("keydown", (event) => {
-      if (event.key === "Enter") {
+      if ((event as KeyboardEvent).key === "Enter") {
         event.preventDefault();
         options.onEnter?.(input.value);
       }

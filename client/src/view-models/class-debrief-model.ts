@@ -28,6 +28,7 @@ export function classChartModel(debrief: ClassDebrief): ClassChartModel {
     failed: null,
     bounds: { minA: minA - padA, maxA: maxA + padA, minB: minB - padB, maxB: maxB + padB },
     belief: null,
+    delay: { a: 0, b: 0 },
   };
   return { chart, deals };
 }

@@ -1,8 +1,8 @@
-import type { MatchView, Offer } from "../../../shared/index.js";
+import type { BotEstimate, MatchView, Offer } from "../../../shared/index.js";
 import { paretoFrontier, type FrontierPoint } from "../../../shared/metrics/frontier.js";
 import { distanceToFrontier, maxJointGain, nashPoint, type Point } from "../../../shared/metrics/solutions.js";
-import { estimateOpponentWeights, issueWeightsFromPoints } from "../../../shared/bots/adaptive.js";
-import { resolveBot } from "../../../shared/bots/resolve.js";
+import { afterDelay } from "../../../shared/metrics/after-delay.js";
+import { issueWeightsFromPoints } from "../../../shared/bots/adaptive.js";
 import { sumPoints } from "./table-model.js";
 
 /**
@@ -10,7 +10,17 @@ import { sumPoints } from "./table-model.js";
  * the shared metrics code run on the revealed sheets: the ratifiable frontier (red lines of both
  * sides left out), the Nash point, joint gain and distance to the frontier — as analyzeSpace does
  * on the server. Side A is the scenario's first side (x axis), side B its second (y axis).
+ * With `afterDelay` (the result screen) every package is moved by each side's delay cost at the
+ * end, as the outcome's points are (shared/metrics/after-delay.ts): the agreed deal then sits at
+ * the points the header shows. Without it (the replay), packages are sheet points before delay.
  */
+
+export type DebriefOptions = {
+  /** Move every package by the sides' delay cost (the result screen's convention). */
+  afterDelay?: boolean;
+  /** The log's `notes.botEstimates` (the table sends them after the end): what each adaptive bot believed. */
+  estimates?: readonly BotEstimate[];
+};
 
 export type PackageStats = { point: Point; jointGainShare: number; distanceToFrontier: number };
 export type ChartPath = { side: string; points: (Point & { round: number })[] };
@@ -28,8 +38,10 @@ export type DebriefModel = {
   failed: Point | null;
   /** The chart's bounds, with a margin. */
   bounds: { minA: number; maxA: number; minB: number; maxB: number };
-  /** In solo play against the adaptive bot: its estimate of the player's issue weights beside the truth. */
+  /** Against an adaptive bot: its estimate of the other side's issue weights beside the truth (from the log's notes). */
   belief: { issue: string; guess: number; truth: number }[] | null;
+  /** The delay cost each side had paid at the end (side A, side B): subtracted from every package when `afterDelay`, else 0. */
+  delay: Point;
 };
 
 function tableOf(view: MatchView, side: string): number[][] {
@@ -51,34 +63,40 @@ function stats(point: Point, frontier: FrontierPoint[], noDeal: Point, joint: nu
   return { point, jointGainShare: joint > 0 ? gain / joint : 0, distanceToFrontier: distanceToFrontier(frontier, point) };
 }
 
-/** What the adaptive bot believed about the human side, from the bot seat's view of the ended match. */
-function beliefOf(view: MatchView): DebriefModel["belief"] {
-  const bot = view.players.find((p) => p.bot !== undefined);
-  if (!bot?.bot) return null;
-  const spec = resolveBot(bot.bot);
-  if (!spec.ok || spec.value.strategy !== "adaptive") return null;
-  const human = view.scenario.sides.find((s) => s.id !== bot.side)?.id;
-  const truthSheet = human ? view.sheets[human] : undefined;
-  if (!truthSheet || !view.sheets[bot.side]) return null;
-  const botView: MatchView = { ...view, viewer: { kind: "seat", side: bot.side, role: bot.role } };
-  const guess = estimateOpponentWeights(botView, spec.value.params).weights;
+/**
+ * What an adaptive bot believed about the other side (the log's estimate, as the table sent it),
+ * beside that side's real weights from its revealed sheet. The human's side when there is one bot.
+ */
+function beliefOf(view: MatchView, estimates: readonly BotEstimate[] | undefined): DebriefModel["belief"] {
+  const estimate = estimates?.[0];
+  if (!estimate) return null;
+  const other = view.scenario.sides.find((s) => s.id !== estimate.side)?.id;
+  const truthSheet = other ? view.sheets[other] : undefined;
+  if (!truthSheet) return null;
   const truth = issueWeightsFromPoints(truthSheet.points);
-  return view.scenario.issues.map((issue) => ({ issue: issue.id, guess: guess[issue.id] ?? 0, truth: truth[issue.id] ?? 0 }));
+  return view.scenario.issues.map((issue) => ({ issue: issue.id, guess: estimate.estimate[issue.id] ?? 0, truth: truth[issue.id] ?? 0 }));
 }
 
-export function debriefModel(view: MatchView): DebriefModel {
+export function debriefModel(view: MatchView, options: DebriefOptions = {}): DebriefModel {
   const sides = view.scenario.sides.map((s) => s.id) as [string, string];
-  const frontier = paretoFrontier(tableOf(view, sides[0]), tableOf(view, sides[1]), allowedOptions(view));
+  const sheetFrontier = paretoFrontier(tableOf(view, sides[0]), tableOf(view, sides[1]), allowedOptions(view));
   const noDeal = { a: view.sheets[sides[0]]?.reservation ?? 0, b: view.sheets[sides[1]]?.reservation ?? 0 };
-  const joint = maxJointGain(frontier, noDeal).gain;
-  const nash = nashPoint(frontier, noDeal) ?? null;
+  const delay = options.afterDelay ? { a: view.sheets[sides[0]]?.delayCost ?? 0, b: view.sheets[sides[1]]?.delayCost ?? 0 } : { a: 0, b: 0 };
+  const space = afterDelay(sheetFrontier, noDeal, delay);
+  const frontier = space.frontier;
+  const joint = space.maxJointGain;
+  const nash = space.nash;
+  const at = (offer: Offer): Point => {
+    const p = pointOf(view, sides, offer);
+    return { a: p.a - delay.a, b: p.b - delay.b };
+  };
   const paths = sides.map((side) => ({
     side,
-    points: view.proposals.filter((p) => p.side === side).map((p) => ({ ...pointOf(view, sides, p.offer), round: p.round })),
+    points: view.proposals.filter((p) => p.side === side).map((p) => ({ ...at(p.offer), round: p.round })),
   }));
   const reference = view.scenario.references[0];
-  const real = reference ? { ...stats(pointOf(view, sides, reference.offer), frontier, noDeal, joint), label: reference.label, id: reference.id } : null;
-  const agreed = view.outcome?.kind === "agreement" && view.outcome.offer ? stats(pointOf(view, sides, view.outcome.offer), frontier, noDeal, joint) : null;
+  const real = reference ? { ...stats(at(reference.offer), frontier, noDeal, joint), label: reference.label, id: reference.id } : null;
+  const agreed = view.outcome?.kind === "agreement" && view.outcome.offer ? stats(at(view.outcome.offer), frontier, noDeal, joint) : null;
   const all: Point[] = [...frontier, noDeal, ...paths.flatMap((p) => p.points), ...(real ? [real.point] : [])];
   const minA = Math.min(...all.map((p) => p.a));
   const maxA = Math.max(...all.map((p) => p.a));
@@ -95,8 +113,9 @@ export function debriefModel(view: MatchView): DebriefModel {
     maxJointGain: joint,
     real,
     deal: agreed,
-    failed: view.outcome?.kind === "ratification-failed" && view.outcome.offer ? pointOf(view, sides, view.outcome.offer) : null,
+    failed: view.outcome?.kind === "ratification-failed" && view.outcome.offer ? at(view.outcome.offer) : null,
     bounds: { minA: minA - padA, maxA: maxA + padA, minB: minB - padB, maxB: maxB + padB },
-    belief: beliefOf(view),
+    belief: beliefOf(view, options.estimates),
+    delay,
   };
 }

@@ -1,9 +1,10 @@
-import type { ClassDebrief } from "../../net/class-connection.js";
+import { fetchStudentReport, type ClassDebrief } from "../../net/class-connection.js";
+import { serverEndpoint } from "../../net/colyseus-connection.js";
 import { colors, textStyle } from "../../ui/theme.js";
 import { classChartModel } from "../../view-models/class-debrief-model.js";
 import { sideName } from "../../view-models/names.js";
 import { BaseScene } from "../base-scene.js";
-import { drawChart, drawLegend, type ChartLabels } from "../debrief/chart.js";
+import { drawChart, drawLegend, plotFrame, type ChartLabels } from "../debrief/chart.js";
 import { replayKeys } from "../replay/replay-pick-scene.js";
 import { serverLog } from "../replay/replay-sources.js";
 import { openLog } from "../replay/replay-session.js";
@@ -19,6 +20,29 @@ import { classKeys, classState } from "./class-state.js";
 export class ClassDebriefScene extends BaseScene {
   private debrief: ClassDebrief | null = null;
 
+  /**
+   * One printable page per student (server/http/student-report-page.ts). The endpoint wants the
+   * key in a header, so the page is fetched and written into a tab opened at the click (opened
+   * first, so that no popup blocker stands between the press and the tab).
+   */
+  private openStudentReport(): void {
+    const link = classState.link;
+    if (!link) return;
+    const tab = window.open("", "_blank");
+    void fetchStudentReport(serverEndpoint(window.location, import.meta.env.DEV), link.code, link.key, this.app.i18n.language).then(
+      (html) => {
+        if (!tab) return void this.banner.show(this.t("class.studentReportBlocked"), "error");
+        tab.document.open();
+        tab.document.write(html);
+        tab.document.close();
+      },
+      (error: Error) => {
+        tab?.close();
+        if (this.scene.isActive()) this.banner.show(error.message.replace(/^[A-Z_]+: /, ""), "error");
+      },
+    );
+  }
+
   constructor() {
     super(classKeys.debrief);
   }
@@ -31,6 +55,7 @@ export class ClassDebriefScene extends BaseScene {
     this.text(W / 2, 24 * u, this.t("class.debriefTitle"), this.style(22, { bold: true })).setOrigin(0.5, 0);
     const link = classState.link;
     if (!link) return;
+    this.button({ id: "student-report", x: 218 * u, y: 16 * u, width: 240 * u, height: 40 * u, label: this.t("class.studentReport"), shortcut: "p", fontSize: 15, onPress: () => this.openStudentReport() });
     if (!this.debrief) {
       void link.debrief().then(
         (d) => {
@@ -52,10 +77,8 @@ export class ClassDebriefScene extends BaseScene {
     };
     const box = { x: 20 * u, y: 90 * u, w: Math.min(W * 0.55, H - 120 * u + 200 * u), h: H - 130 * u };
     drawChart(this, box, chart, u, labels);
-    // Same mapping as drawChart's axes (its margins: 54 left, 10 right, 10 top, 40 bottom).
-    const { minA, maxA, minB, maxB } = chart.bounds;
-    const px = (a: number) => box.x + 54 * u + ((a - minA) / (maxA - minA)) * (box.w - 64 * u);
-    const py = (b: number) => box.y + box.h - 40 * u - ((b - minB) / (maxB - minB)) * (box.h - 50 * u);
+    // The chart's own mapping, so each table's ring sits where drawChart puts that point.
+    const { px, py } = plotFrame(box, chart.bounds, u);
     for (const d of deals) {
       const color = d.ratified === false ? colors.warnCss : colors.text;
       this.add.text(px(d.a), py(d.b), "◯", textStyle(u, 16, { color, bold: true })).setOrigin(0.5);

@@ -190,7 +190,8 @@ export class ReplayScene extends BaseScene {
     const cw = W - 400 * u - cx - 10 * u;
     const model = s.model.chartAt(s.step);
     const name = (side: string) => sideName(view.scenario, side, this.c);
-    const labels = chartLabels(this.t, model.sides, name);
+    // The replay plots sheet points (before the delay cost) at each step; the axes say so.
+    const labels = chartLabels(this.t, model.sides, name, true);
     const legendH = 160 * u;
     this.panel(cx - 6 * u, top - 6 * u, cw + 12 * u, bottom - top + 12 * u).setDepth(-1);
     drawChart(this, { x: cx, y: top, w: cw, h: bottom - top - legendH }, model, u, labels);

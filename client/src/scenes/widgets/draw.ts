@@ -39,3 +39,6 @@ export class Layer {
     return object;
   }
 }
+
+/** Where a text drawn with its origin at the top ends (for stacking texts by their measured height). */
+export const bottomOf = (text: Phaser.GameObjects.Text): number => text.y + (1 - text.originY) * text.displayHeight;
