@@ -178,8 +178,9 @@ export class MatchSession {
     } catch (error) {
       return this.writeFailed(error as Error);
     }
-    for (const line of recorded.value.lines) this.logBytes += Buffer.byteLength(line) + 1;
-    const match = recorded.value.match;
+    for (const line of lines) this.logBytes += Buffer.byteLength(line) + 1;
+    // A signature line, when added, is now the last line: the next one (a reflection) chains to it.
+    const match = lines === recorded.value.lines ? recorded.value.match : { ...recorded.value.match, lastLineHash: lineHash(lines.at(-1)!) };
     return written ? written.then(() => this.advance(match), (error: Error) => this.writeFailed(error)) : this.advance(match);
   }
 

@@ -74,7 +74,7 @@ describe("reflection answers", () => {
     expect(replay.value.result).toBeDefined();
     expect(replay.value.reflections.map((r) => [r.side, r.answers[0]])).toEqual([["japan", "draft"], ["japan", answers[0]], ["us", "Autos at 15%."]]);
     const lines = text.trim().split("\n").map((l) => JSON.parse(l).kind);
-    expect(lines.slice(-4)).toEqual(["result", "reflection", "reflection", "reflection"]);
+    expect(lines.slice(-5)).toEqual(["result", "signature", "reflection", "reflection", "reflection"]);
     // An edited reflection breaks the chain like any other line.
     const edited = text.replace("Rice access", "Rice ACCESS");
     expect(replayLog(edited.replace(/\n$/, "") + "\n" + text.trim().split("\n").at(-1)).ok).toBe(false);
