@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { Client, type Room } from "@colyseus/sdk";
-import { errorMessageSchema, stepMessageSchema, viewMessageSchema, ViewFold, type Action, type TableView } from "../../shared/index.js";
+import { errorMessageSchema, stepMessageSchema, viewMessageSchema, ViewFold, type Action, type Assignment, type TableView } from "../../shared/index.js";
 import { killAllStdioBots, StdioBot } from "../stdio-bot/stdio-bot.js";
 
 /**
@@ -14,9 +14,13 @@ import { killAllStdioBots, StdioBot } from "../stdio-bot/stdio-bot.js";
 const help = `Seat a bot program (any language, stdio protocol of docs/bots.md) at a live table.
 
 Usage: npm run bot -- --code CODE --command "COMMAND" [options]
+       npm run bot -- --class CLASSCODE --command "COMMAND" [options]
 
 Options:
   --code CODE        the match code to join (a pvp table)
+  --class CODE       join a class as a student instead (the instructor's permission: they gave the
+                     class code, and seat it like any student); it sits at the table the class
+                     assigns when the instructor starts
   --command CMD      the bot program, e.g. "python3 examples/bots/python/bot.py"
   --side SIDE        the side to sit on (default: the side with fewer people)
   --name NAME        the name shown at the table (default "Bot")
@@ -42,6 +46,7 @@ function options() {
     parsed = parseArgs({
       options: {
         code: { type: "string" },
+        class: { type: "string" },
         command: { type: "string" },
         side: { type: "string" },
         name: { type: "string", default: "Bot" },
@@ -60,14 +65,15 @@ function options() {
     console.log(help);
     process.exit(0);
   }
-  if (!parsed.code) fail("--code is missing: the match code of the table to join.");
+  if (!parsed.code && !parsed.class) fail("--code is missing: the match code of the table to join (or --class, a class code).");
+  if (parsed.code && parsed.class) fail("Give --code (a table) or --class (a class), not both.");
   if (!parsed.command) fail("--command is missing: the bot program to run.");
   const number = (name: "move-ms" | "startup-ms" | "budget-ms") => {
     const value = Number(parsed[name]);
     if (!Number.isInteger(value) || value < 1) fail(`--${name} must be a whole number of milliseconds, not "${parsed[name]}".`);
     return value;
   };
-  return { ...parsed, code: parsed.code, command: parsed.command, moveMs: number("move-ms"), startupMs: number("startup-ms"), budgetMs: number("budget-ms") };
+  return { ...parsed, code: parsed.code ?? "", command: parsed.command, moveMs: number("move-ms"), startupMs: number("startup-ms"), budgetMs: number("budget-ms") };
 }
 
 const MAX_TRIES_PER_STEP = 5;
@@ -79,14 +85,52 @@ const messageOf = (action: Action): [string, Record<string, unknown>] | null => 
   return null;
 };
 
+/**
+ * In a class the bot is a student: it joins the class room by its code, waits for the assignment
+ * the class sends when the instructor starts (or seats it later), and sits with that seat token.
+ * It stays in the class room, as a student's screen does.
+ */
+async function seatFromClass(server: string, classCode: string, name: string): Promise<{ code: string; seat: string; classRoom: Room }> {
+  let classRoom: Room;
+  try {
+    classRoom = await new Client(server).joinById(classCode.trim().toUpperCase(), { name });
+  } catch (error) {
+    fail(`Could not join class ${classCode} at ${server}: ${(error as Error).message}`);
+  }
+  console.log(`joined class ${classCode.trim().toUpperCase()} as "${name}"; waiting for the instructor to start it and seat this bot at a table…`);
+  let seated = false;
+  // The class's other messages (welcome, notices) are for a student's screen; the bot needs only its assignment.
+  classRoom.onMessage("*", () => undefined);
+  return new Promise((resolve) => {
+    classRoom.onMessage("assignment", (raw: unknown) => {
+      const assignment = raw as Assignment;
+      if (seated) return;
+      if (assignment.spectator) return console.log(`the class seated this bot as a spectator of ${assignment.table}; waiting for a seat…`);
+      if (assignment.status !== "running" || !assignment.matchCode || !assignment.seatToken) return;
+      seated = true;
+      resolve({ code: assignment.matchCode, seat: assignment.seatToken, classRoom });
+    });
+    // Once seated, the table is what matters; the class room may come and go.
+    classRoom.onLeave((code: number) => !seated && fail(`The class closed the connection (${code}) before seating this bot.`));
+  });
+}
+
 async function main(): Promise<void> {
   const o = options();
   let room: Room;
+  let classRoom: Room | undefined;
   try {
-    const joinOptions = o.seat ? { seat: o.seat } : { name: o.name, ...(o.side ? { side: o.side } : {}) };
-    room = await new Client(o.server).joinById(o.code.trim().toUpperCase(), joinOptions);
+    if (o.class) {
+      const seated = await seatFromClass(o.server, o.class, o.name);
+      classRoom = seated.classRoom;
+      console.log(`sitting at table ${seated.code}…`);
+      room = await new Client(o.server).joinById(seated.code, { seat: seated.seat });
+    } else {
+      const joinOptions = o.seat ? { seat: o.seat } : { name: o.name, ...(o.side ? { side: o.side } : {}) };
+      room = await new Client(o.server).joinById(o.code.trim().toUpperCase(), joinOptions);
+    }
   } catch (error) {
-    fail(`Could not join ${o.code} at ${o.server}: ${(error as Error).message}`);
+    fail(`Could not join ${o.code || o.class} at ${o.server}: ${(error as Error).message}`);
   }
   const fold = new ViewFold();
   let bot: StdioBot | null = null;
@@ -105,6 +149,7 @@ async function main(): Promise<void> {
     await bot?.close();
     if (bot?.stderr) console.error(`--- the program's stderr ---\n${bot.stderr}`);
     await room.leave().catch(() => undefined);
+    await classRoom?.leave().catch(() => undefined);
     process.exit(0);
   };
 
