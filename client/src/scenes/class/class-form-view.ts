@@ -17,8 +17,9 @@ export function drawClassForm(kit: ClassKit, onOpen: () => void, onCancel: () =>
   const labelX = 40 * u;
   const x0 = 330 * u;
   const avail = W - x0 - 40 * u;
-  const rowH = 40 * u;
-  const step = 54 * u;
+  // Eleven rows (and an uploaded scenario's facts) above the buttons: the rows close up to fit the screen.
+  const step = Math.min(54 * u, (H - 84 * u - 78 * u) / (form.upload ? 12.5 : 11));
+  const rowH = Math.min(40 * u, step - 8 * u);
   let y = 84 * u;
   kit.text(W / 2, 26 * u, t("class.form.title"), kit.style(24, { bold: true })).setOrigin(0.5, 0);
   const set = <K extends keyof ClassForm>(key: K, value: ClassForm[K]) => () => ((form[key] = value), kit.redraw());

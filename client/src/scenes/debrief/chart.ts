@@ -124,9 +124,12 @@ export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u:
     ...(model.nash ? [{ p: model.nash, glyph: "◆", color: colors.focusCss, size: 22 }] : []),
     ...(model.real ? [{ p: model.real.point, glyph: "★", color: colors.neutralCss, size: 26 }] : []),
   ];
+  // Each label keeps clear of its own mark: the gap is the mark's drawn half-size (on a small screen the 12 px floor makes marks bigger than the layout unit says).
+  const clearance = new Map<{ a: number; b: number }, number>();
   for (const m of glyphs) {
     const t = scene.add.text(px(m.p.a), py(m.p.b), m.glyph, textStyle(u, m.size, { color: m.color, bold: true })).setOrigin(0.5);
     placer.reserve({ x: t.x - t.width / 2, y: t.y - t.height / 2, w: t.width, h: t.height });
+    clearance.set(m.p, Math.max(t.width, t.height) / 2 + 2 * u);
   }
   const rings: { p: { a: number; b: number }; color: number; label: string; css: string }[] = [
     ...(model.deal ? [{ p: model.deal.point, color: 0xffffff, label: labels.deal, css: colors.text }] : []),
@@ -143,7 +146,7 @@ export function drawChart(scene: Phaser.Scene, box: Box, model: DebriefModel, u:
     [model.nash, labels.nash, colors.focusCss],
     [model.real?.point, labels.realShort, colors.neutralCss],
   ];
-  for (const [p, label, color] of named) if (p) placer.place(scene.add.text(0, 0, label, textStyle(u, 12, { color, bold: true })), px(p.a), py(p.b), 11 * u);
+  for (const [p, label, color] of named) if (p) placer.place(scene.add.text(0, 0, label, textStyle(u, 12, { color, bold: true })), px(p.a), py(p.b), Math.max(11 * u, clearance.get(p) ?? 0));
 }
 
 type Rect = { x: number; y: number; w: number; h: number };
