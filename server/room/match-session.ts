@@ -69,7 +69,8 @@ export class MatchSession {
   private constructor(
     private match: RecordedMatch,
     private readonly log: MatchLogWriter,
-    readonly header: LogHeader | undefined,
+    /** The header's facts without its scenario (the session holds the parsed scenario, shared for a built-in one): the raw copy would stay alive with every match. */
+    readonly header: Omit<LogHeader, "scenario"> | undefined,
     private readonly signer: LogSigner | undefined,
   ) {}
 
@@ -97,7 +98,8 @@ export class MatchSession {
       lastLine = signer.signatureLineAfter(lineHash(lastLine));
       await log.append([lastLine]);
     }
-    const session = new MatchSession({ scenario: sharedScenario(replay.value.header.scenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, replay.value.header, signer);
+    const { scenario: rawScenario, ...headerFacts } = replay.value.header;
+    const session = new MatchSession({ scenario: sharedScenario(rawScenario) ?? replay.value.scenario, state: final, lastLineHash: lineHash(lastLine) }, log, headerFacts, signer);
     session.logBytes = Buffer.byteLength(text);
     session.resultNotes = replay.value.result?.notes;
     for (const line of replay.value.reflections) session.keepReflection(line);
