@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -7,6 +8,7 @@ import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { rejoin, SDK_RECONNECT_RETRIES } from "../../client/src/net/rejoin.js";
 import { freePort, track, type Player, type TestServer } from "../server/helpers.js";
 import { postgresAvailable, postgresMissing, startPostgres, type TestPostgres } from "./postgres.js";
+import { startRedis, type TestRedis } from "./redis.js";
 
 /**
  * Server processes of one cluster for tests: each a real `server/main.ts` (tsx) with its own
@@ -154,3 +156,34 @@ export async function startPair(redisUrl: string, storage: ClusterStorage): Prom
 
 /** Why a storage cannot run here, or undefined when it can. */
 export const storageMissing = (storage: ClusterStorage): string | undefined => (storage === "postgres" && !postgresAvailable ? postgresMissing : undefined);
+
+/**
+ * Registers `body` once per storage ("files", then "postgres"; without PostgreSQL that run says so
+ * and skips locally, and fails under CI), each time with two processes on a fresh Redis, started
+ * before the body's own hooks run and stopped after.
+ */
+export function describeOnEachStorage(body: (cluster: { readonly a: ClusterProcess; readonly b: ClusterProcess }) => void): void {
+  for (const storage of clusterStorages) {
+    const missing = storageMissing(storage);
+    if (missing && process.env.CI !== "true") {
+      describe.skip(`storage: ${storage} (skipped: ${missing})`, () => it("runs with PostgreSQL", () => undefined));
+      continue;
+    }
+    describe(`storage: ${storage}`, () => {
+      const cluster = {} as { a: ClusterProcess; b: ClusterProcess };
+      let redis: TestRedis | undefined;
+      let pair: ProcessPair | undefined;
+      beforeAll(async () => {
+        redis = await startRedis();
+        pair = await startPair(redis.url, storage);
+        cluster.a = pair.a;
+        cluster.b = pair.b;
+      }, 90_000);
+      afterAll(async () => {
+        await pair?.stop();
+        await redis?.stop();
+      });
+      body(cluster);
+    });
+  }
+}

@@ -1,11 +1,11 @@
 import { Client } from "@colyseus/sdk";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { rejoin } from "../../../client/src/net/rejoin.js";
 import { replayLog } from "../../../shared/index.js";
 import { act, create, join, scenario, until, type Player } from "../helpers.js";
 import { command, getClass, member, openClass, playQuickly, sitAtTable, student, type Assignment } from "../classroom/class-helpers.js";
-import { redisAvailable, redisMissing, startRedis, type TestRedis } from "../../support/redis.js";
-import { clusterStorages, holdSeat, hostPort, kill9, startPair, storageMissing, type ClusterProcess, type HeldSeat, type ProcessPair } from "../../support/cluster.js";
+import { redisAvailable, redisMissing } from "../../support/redis.js";
+import { describeOnEachStorage, holdSeat, hostPort, kill9, type ClusterProcess, type HeldSeat } from "../../support/cluster.js";
 
 /**
  * Issue 21 acceptance, failover: kill -9 the process holding live matches and a class in the
@@ -21,26 +21,12 @@ if (!redisAvailable && process.env.CI === "true") {
 } else if (!redisAvailable) {
   describe.skip(`cluster failover (skipped: ${redisMissing})`, () => it("runs with redis-server", () => undefined));
 } else {
-  for (const storage of clusterStorages) {
-    const missing = storageMissing(storage);
-    if (missing && process.env.CI !== "true") {
-      describe.skip(`storage: ${storage} (skipped: ${missing})`, () => it("runs with PostgreSQL", () => undefined));
-      continue;
-    }
-    describe(`storage: ${storage}`, () => {
-      let redis: TestRedis;
-      let pair: ProcessPair;
-      let a: ClusterProcess;
-      let b: ClusterProcess;
-      beforeAll(async () => {
-        redis = await startRedis();
-        pair = await startPair(redis.url, storage);
-        ({ a, b } = pair);
-      }, 90_000);
-      afterAll(async () => {
-        await pair?.stop();
-        await redis?.stop();
-      });
+  describeOnEachStorage((cluster) => {
+    let a: ClusterProcess;
+    let b: ClusterProcess;
+    beforeAll(() => {
+      ({ a, b } = cluster);
+    });
 
     type Seat = { held: HeldSeat; side: string; code: string; seqBefore: number; proposalsBefore: number };
 
@@ -140,6 +126,5 @@ if (!redisAvailable && process.env.CI === "true") {
         await Promise.all([...seats.map((s) => s.held.player.room.leave().catch(() => undefined)), teacherBack.room.leave().catch(() => undefined)]);
       }, 120_000);
     });
-    });
-  }
+  });
 }

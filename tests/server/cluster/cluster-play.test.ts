@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { replayLog } from "../../../shared/index.js";
 import { act, create, join, scenario, until, type Player } from "../helpers.js";
 import { command, getClass, instructor, openClass, playQuickly, sitAtTable, student, type Assignment, type Member } from "../classroom/class-helpers.js";
-import { redisAvailable, redisMissing, startRedis, type TestRedis } from "../../support/redis.js";
-import { clusterStorages, hostPort, startPair, storageMissing, type ClusterProcess, type ProcessPair } from "../../support/cluster.js";
+import { redisAvailable, redisMissing } from "../../support/redis.js";
+import { describeOnEachStorage, hostPort, type ClusterProcess } from "../../support/cluster.js";
 
 /**
  * Issue 21 acceptance: two server processes on one Redis (and one data folder). A match made
@@ -18,26 +18,12 @@ if (!redisAvailable && process.env.CI === "true") {
 } else if (!redisAvailable) {
   describe.skip(`cluster (skipped: ${redisMissing})`, () => it("runs with redis-server", () => undefined));
 } else {
-  for (const storage of clusterStorages) {
-    const missing = storageMissing(storage);
-    if (missing && process.env.CI !== "true") {
-      describe.skip(`storage: ${storage} (skipped: ${missing})`, () => it("runs with PostgreSQL", () => undefined));
-      continue;
-    }
-    describe(`storage: ${storage}`, () => {
-      let redis: TestRedis;
-      let pair: ProcessPair;
-      let a: ClusterProcess;
-      let b: ClusterProcess;
-      beforeAll(async () => {
-        redis = await startRedis();
-        pair = await startPair(redis.url, storage);
-        ({ a, b } = pair);
-      }, 90_000);
-      afterAll(async () => {
-        await pair?.stop();
-        await redis?.stop();
-      });
+  describeOnEachStorage((cluster) => {
+    let a: ClusterProcess;
+    let b: ClusterProcess;
+    beforeAll(() => {
+      ({ a, b } = cluster);
+    });
 
     const logFrom = async (proc: ClusterProcess, code: string) => {
       const res = await fetch(`${proc.url}/api/matches/${code}/log`);
@@ -126,6 +112,5 @@ if (!redisAvailable && process.env.CI === "true") {
         await Promise.all([...seats.map((s) => s.player.room.leave().catch(() => undefined)), ...kids.map((k) => k.room.leave().catch(() => undefined)), teacher.room.leave().catch(() => undefined)]);
       }, 90_000);
     });
-    });
-  }
+  });
 }
