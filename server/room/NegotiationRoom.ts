@@ -25,6 +25,7 @@ import type { MatchSession } from "./match-session.js";
 import { planMatch } from "./match-setup.js";
 import { openMatch, writeMatchLog, type HostSettings } from "./open-match.js";
 import { TokenBucket } from "./rate-limit.js";
+import { SeatLimits } from "./seat-limits.js";
 import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 import { admit, type GateRules, type JoinAuth } from "./matchmake-gate.js";
@@ -57,7 +58,7 @@ export class NegotiationRoom extends Room {
    * Per seat, not per connection (one person with ten tabs is still one seat): every message
    * the seat's connections send together, and its chat lines.
    */
-  private seatBuckets = new Map<string, { messages: TokenBucket; chat: TokenBucket }>();
+  private seatLimits!: SeatLimits;
   /** Branch matches: the parent's seats not yet taken over by someone joining. */
   private inheritable = new Set<string>();
   private classCode: string | null = null;
@@ -97,6 +98,7 @@ export class NegotiationRoom extends Room {
     this.classCode = classCode;
     this.briefingEndsAt = host.briefingEndsAt;
     this.publisher = new ViewPublisher(session.scenario);
+    this.seatLimits = new SeatLimits(this.deps.config);
     session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
     session.onChange = () => this.commit();
     this.autoDispose = false;
@@ -287,7 +289,7 @@ export class NegotiationRoom extends Room {
     if (!message.ok) return this.refuse(client, message.error, type);
     if (message.value.type === "sync") return this.sendView(client, data);
     if (!data.seat) return this.refuse(client, { code: "SPECTATOR", message: "Spectators watch; they cannot act or chat." }, type);
-    const limited = this.seatLimit(data.seat.playerId, message.value.type === "chat");
+    const limited = this.seatLimits.check(data.seat.playerId, message.value.type === "chat", { chatLines: this.session.state.chat.length, logBytes: this.session.logBytes });
     if (limited) return this.refuse(client, limited, type);
     if (message.value.type === "reflect") return void this.reflect(client, data.seat, message.value.payload.answers);
     if (this.paused && message.value.type !== "chat") {
@@ -303,22 +305,6 @@ export class NegotiationRoom extends Room {
       const result = await this.session.apply(action, { parsed: true });
       if (!result.ok) this.refuse(client, result.error, type);
     });
-  }
-
-  /** The seat's own limits (all its connections together), and for chat the match's: a refusal, or undefined. */
-  private seatLimit(playerId: string, chat: boolean): ErrorReply | undefined {
-    const config = this.deps.config;
-    let buckets = this.seatBuckets.get(playerId);
-    if (!buckets) {
-      buckets = { messages: new TokenBucket(config.ratePerSecond, config.rateBurst), chat: new TokenBucket(config.chatPerMinute / 60, config.chatBurst) };
-      this.seatBuckets.set(playerId, buckets);
-    }
-    if (!buckets.messages.take()) return { code: "RATE_LIMITED", message: "Too many messages from your seat; slow down." };
-    if (!chat) return undefined;
-    if (this.session.state.chat.length >= config.maxChatLines) return { code: "CHAT_FULL", message: `This match has reached its ${config.maxChatLines} chat lines; moves still work.` };
-    if (this.session.logBytes >= config.maxLogBytes) return { code: "LOG_FULL", message: "This match's log has reached its size limit; chat is closed, moves still work." };
-    if (!buckets.chat.take()) return { code: "RATE_LIMITED", message: `Your seat may chat ${config.chatPerMinute} lines a minute; slow down.` };
-    return undefined;
   }
 
   /** Reflection answers go into the log after the result; every viewer learns only that this player answered. */
