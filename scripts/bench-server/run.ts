@@ -31,6 +31,7 @@ const options = numberOptionsOrExit(
       max: 2048,
       help: "the load generator's young generation (MB per semi-space), collected just before the window so that it collects no garbage during it; 0 = V8's default",
     },
+    { name: "profile", fallback: 0, min: 0, max: 1, help: "1 = write a CPU profile of each server's measured window (their paths are printed)" },
     {
       name: "record-room",
       fallback: 0,
@@ -73,12 +74,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type BenchServer = { server: ChildProcess; port: number; askLive: () => Promise<LiveMemory | null>; dataDir: string };
 
 /** A fresh server process on loopback, ready to take the load. */
-async function startServer(): Promise<BenchServer> {
+async function startServer(profileFile?: string): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
   // --expose-gc: the server runs a full collection when asked for its live memory (SIGWINCH), never otherwise.
   // Every match of the load comes from one address (loopback): the per-source create and join limits are lifted.
   const unlimited = { CREATES_PER_MINUTE: "100000", JOINS_PER_SECOND: "100000", JOIN_BURST: "100000" };
-  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), ...unlimited }, ["--expose-gc"]);
+  const profile: Record<string, string> = profileFile ? { BENCH_CPU_PROFILE: profileFile } : {};
+  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), ...unlimited, ...profile }, ["--expose-gc"]);
   const liveAnswers: ((live: LiveMemory | null) => void)[] = [];
   lines(server, (line) => line.startsWith("live ") && liveAnswers.shift()?.(JSON.parse(line.slice(5)) as LiveMemory | null));
   const askLive = () =>
@@ -115,7 +117,8 @@ async function idleLiveMemory(): Promise<LiveMemory | null> {
 }
 
 async function runPhase(room: "bench-baseline" | "bench-record" | "negotiation", liveIdle: LiveMemory | null): Promise<Phase> {
-  const bench = await startServer();
+  const profileFile = options.profile === 1 ? path.join(os.tmpdir(), `bench-server-${room}-${Date.now()}.cpuprofile`) : undefined;
+  const bench = await startServer(profileFile);
   const { server, port, askLive } = bench;
   const limit = setTimeout(() => {
     console.error(`${room}: over the time limit, stopping.`);
@@ -128,6 +131,7 @@ async function runPhase(room: "bench-baseline" | "bench-record" | "negotiation",
     // The server answers SIGUSR2 with its GC pauses so far: asked at the start and at the end of the window.
     const gcSnapshots: GcPauses[] = [];
     lines(server, (line) => line.startsWith("gc ") && gcSnapshots.push(JSON.parse(line.slice(3)) as GcPauses));
+    lines(server, (line) => line.startsWith("profile ") && console.log(`  CPU profile of the window (profiling slows the server): ${line.slice(8)}`));
     const rssIdle = rssBytes(serverPid);
     const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port, room, matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {}, loadNodeArgs);
     const marks: { cpu0?: number; t0?: number; cpu1?: number; t1?: number; loadCpu0?: number; loadCpu1?: number; rssEnd?: number } = {};

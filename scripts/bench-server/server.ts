@@ -4,6 +4,7 @@ import { BaselineRoom } from "./baseline-room.js";
 import { RecordRoom } from "./record-room.js";
 import { watchGcPauses } from "./gc-pauses.js";
 import { liveMemory } from "./live-memory.js";
+import { profileWindowOnSignals } from "./window-profile.js";
 
 /**
  * The server under test: the real game server, plus the bare baseline room and the record-keeping
@@ -14,6 +15,7 @@ import { liveMemory } from "./live-memory.js";
  */
 const gcPauses = watchGcPauses();
 process.on("SIGUSR2", () => console.log(`gc ${JSON.stringify(gcPauses())}`));
+if (process.env.BENCH_CPU_PROFILE) profileWindowOnSignals(process.env.BENCH_CPU_PROFILE);
 process.on("SIGWINCH", () => void liveMemory().then((live) => console.log(`live ${JSON.stringify(live ?? null)}`)));
 const config = configFromEnv();
 if (!config.ok) {

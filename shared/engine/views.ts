@@ -96,9 +96,12 @@ export function sheetPoints(points: OptionPoints, offer: Offer): number {
 }
 
 function pointsById(scenario: Scenario, table: PointTable): OptionPoints {
-  return Object.fromEntries(
-    scenario.issues.map((issue, i) => [issue.id, Object.fromEntries(issue.options.map((option, j) => [option.id, table[i]![j]!]))]),
-  );
+  const byIssue: OptionPoints = {};
+  scenario.issues.forEach((issue, i) => {
+    const byOption: Record<string, number> = (byIssue[issue.id] = {});
+    issue.options.forEach((option, j) => (byOption[option.id] = table[i]![j]!));
+  });
+  return byIssue;
 }
 
 const publicParts = new WeakMap<Scenario, PublicScenario>();
@@ -150,28 +153,30 @@ function publicPart(scenario: Scenario): PublicScenario {
 }
 
 /**
- * Sheets depend on a few parts of the state only (the fired events, the private variant, the round,
- * the delay cost), so views of one match share one object per sheet until one of those changes:
- * the server compares a viewer's views each move (shared/protocol/changes.ts), and an unchanged
- * sheet is then the same object. Treat view objects as read-only.
+ * Sheets depend on a few parts of the state only, so views of one match share their objects until
+ * one of those changes: the server compares a viewer's views each move (shared/protocol/changes.ts),
+ * and an unchanged part is then the same object, passed over at once. Point tables and role sheets
+ * depend on the fired events and the private variant; a side sheet also on the round and delay cost,
+ * and keeps the same `points` object when only those move. Treat view objects as read-only.
  */
-const sheetMemo = new WeakMap<Scenario, WeakMap<object, WeakMap<object, Map<string, { stamp: string; sheet: SideSheet | RoleSheet }>>>>();
+type Memo = Map<string, { stamp: string; value: unknown }>;
+const memos = new WeakMap<Scenario, WeakMap<object, WeakMap<object, Memo>>>();
 const NO_VARIANT = {};
 
-/** `key` names the sheet, `stamp` the rest of what it depends on: only the latest stamp is kept (a match moves forward). */
-function memoised<T extends SideSheet | RoleSheet>(scenario: Scenario, state: MatchState, key: string, stamp: string, make: () => T): T {
-  let byEvents = sheetMemo.get(scenario);
-  if (!byEvents) sheetMemo.set(scenario, (byEvents = new WeakMap()));
+/** `key` names the value, `stamp` what else it depends on: only the latest stamp is kept (a match moves forward). */
+function memoised<T>(scenario: Scenario, state: MatchState, key: string, stamp: string, make: () => T): T {
+  let byEvents = memos.get(scenario);
+  if (!byEvents) memos.set(scenario, (byEvents = new WeakMap()));
   let byVariant = byEvents.get(state.events);
   if (!byVariant) byEvents.set(state.events, (byVariant = new WeakMap()));
   const variant = state.variant ?? NO_VARIANT;
-  let sheets = byVariant.get(variant);
-  if (!sheets) byVariant.set(variant, (sheets = new Map()));
-  const known = sheets.get(key);
-  if (known?.stamp === stamp) return known.sheet as T;
-  const sheet = make();
-  sheets.set(key, { stamp, sheet });
-  return sheet;
+  let known = byVariant.get(variant);
+  if (!known) byVariant.set(variant, (known = new Map()));
+  const entry = known.get(key);
+  if (entry?.stamp === stamp) return entry.value as T;
+  const value = make();
+  known.set(key, { stamp, value });
+  return value;
 }
 
 export function sideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
@@ -182,7 +187,7 @@ function freshSideSheet(scenario: Scenario, state: MatchState, side: string): Si
   return {
     side,
     brief: scenario.sides.find((s) => s.id === side)?.brief ?? "",
-    points: pointsById(scenario, effectiveSideTable(scenario, state, side)),
+    points: memoised(scenario, state, `side-points:${side}`, "", () => pointsById(scenario, effectiveSideTable(scenario, state, side))),
     reservation: reservationValue(scenario, state, side),
     pressurePerRound: pressurePerRound(scenario, state, side),
     delayCost: state.delayCost[side] ?? 0,
@@ -232,6 +237,17 @@ function visibleEvents(events: MatchState["events"], sides: string[]): FiredEven
   return shown;
 }
 
+/** Table chat, plus team lines for the team's own seats, the instructor, and everyone once the match is over. */
+const seesLine = (line: ChatLine, viewer: Viewer, ended: boolean): boolean =>
+  line.to === "table" || ended || viewer.kind === "instructor" || (viewer.kind === "seat" && viewer.side === line.side);
+
+/** The state's own list when every line is for this viewer (no copy per viewer and move). */
+function visibleChat(state: MatchState, viewer: Viewer): ChatLine[] {
+  const ended = state.phase === "ended";
+  const hidden = state.chat.findIndex((line) => !seesLine(line, viewer, ended));
+  return hidden < 0 ? state.chat : state.chat.filter((line) => seesLine(line, viewer, ended));
+}
+
 export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): MatchView {
   const sides = visibleSides(scenario, state, viewer);
   const everything = sides.length === scenario.sides.length;
@@ -241,8 +257,6 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
       : viewer.kind === "seat"
         ? [roleSheet(scenario, state, viewer.side, viewer.role)]
         : [];
-  const seeTeam = (line: ChatLine) =>
-    line.to === "table" || viewer.kind === "instructor" || (viewer.kind === "seat" && viewer.side === line.side) || state.phase === "ended";
   return {
     viewer,
     scenario: publicScenario(scenario),
@@ -255,8 +269,7 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
     players: state.players,
     proposals: state.proposals,
     standingProposalId: state.standingProposalId,
-    // The state's own list when every line is for this viewer (no copy per viewer and move).
-    chat: state.chat.every(seeTeam) ? state.chat : state.chat.filter(seeTeam),
+    chat: visibleChat(state, viewer),
     events: visibleEvents(state.events, sides),
     outcome: state.outcome,
     sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),

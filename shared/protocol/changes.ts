@@ -38,17 +38,28 @@ export function diffJson(before: unknown, after: unknown, path: Path = [], out: 
   return out;
 }
 
-/** `path` is one stack, pushed and popped on the way down: a change takes a copy of it, the rest of the walk allocates nothing. */
+/** True when `after` starts with every item of `before` (a list that only grew). */
+function extends_(before: unknown[], after: unknown[]): boolean {
+  for (let i = 0; i < before.length; i++) if (!jsonEqual(before[i], after[i])) return false;
+  return true;
+}
+
+/**
+ * `path` is one stack, pushed and popped on the way down: a change takes a copy of it, the rest of
+ * the walk allocates nothing. Views share every unchanged part with the view before (same object),
+ * so the walk stops at the first `===` on most branches.
+ */
 function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): void {
   if (before === after) return;
   if (Array.isArray(before) && Array.isArray(after)) {
     if (after.length === before.length) {
       for (let i = 0; i < after.length; i++) {
+        if (before[i] === after[i]) continue;
         path.push(i);
         diffInto(before[i], after[i], path, out);
         path.pop();
       }
-    } else if (after.length > before.length && before.every((item, i) => jsonEqual(item, after[i]))) {
+    } else if (after.length > before.length && extends_(before, after)) {
       out.push({ op: "push", path: [...path], values: after.slice(before.length) });
     } else {
       out.push({ op: "set", path: [...path], value: after });
@@ -56,13 +67,20 @@ function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): v
     return;
   }
   if (isObject(before) && isObject(after)) {
-    for (const key in after) {
+    const afterKeys = Object.keys(after);
+    for (const key of afterKeys) {
+      const next = after[key];
+      const previous = before[key];
+      if (previous === next && (previous !== undefined || Object.hasOwn(before, key))) continue;
       path.push(key);
-      if (!(key in before)) out.push({ op: "set", path: [...path], value: after[key] });
-      else diffInto(before[key], after[key], path, out);
+      if (!Object.hasOwn(before, key)) out.push({ op: "set", path: [...path], value: next });
+      else diffInto(previous, next, path, out);
       path.pop();
     }
-    for (const key in before) if (!(key in after)) out.push({ op: "del", path: [...path, key] });
+    const beforeKeys = Object.keys(before);
+    if (beforeKeys.length !== afterKeys.length || afterKeys.some((key) => !Object.hasOwn(before, key))) {
+      for (const key of beforeKeys) if (!Object.hasOwn(after, key)) out.push({ op: "del", path: [...path, key] });
+    }
     return;
   }
   if (!jsonEqual(before, after)) out.push({ op: "set", path: [...path], value: after });
