@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { liftedLimits } from "./lifted-limits.js";
 import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -52,7 +53,7 @@ const tsx = (script: string, args: string[], env: Record<string, string>): Child
 
 async function startServer(redis: TestRedis, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   const port = await freePort();
-  const child = tsx("scripts/bench-server/server.ts", [], { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+  const child = tsx("scripts/bench-server/server.ts", [], { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), REDIS_URL: redis.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, ...liftedLimits });
   await new Promise<void>((resolve, reject) => {
     createInterface({ input: child.stdout! }).on("line", (line) => line.startsWith("ready ") && resolve());
     child.once("exit", (code) => reject(new Error(`server exited (${code}) before it was ready`)));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { numberOptionsOrExit } from "./cli-options.js";
 import { diffGcPauses, type GcPauses } from "./gc-pauses.js";
+import { liftedLimits } from "./lifted-limits.js";
 import type { LiveMemory } from "./live-memory.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
@@ -77,10 +78,8 @@ type BenchServer = { server: ChildProcess; port: number; askLive: () => Promise<
 async function startServer(profileFile?: string): Promise<BenchServer> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "tt-bench-"));
   // --expose-gc: the server runs a full collection when asked for its live memory (SIGWINCH), never otherwise.
-  // Every match of the load comes from one address (loopback): the per-source create and join limits are lifted.
-  const unlimited = { CREATES_PER_MINUTE: "100000", JOINS_PER_SECOND: "100000", JOIN_BURST: "100000" };
   const profile: Record<string, string> = profileFile ? { BENCH_CPU_PROFILE: profileFile } : {};
-  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), ...unlimited, ...profile }, ["--expose-gc"]);
+  const server = tsx("scripts/bench-server/server.ts", [], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: path.join(dataDir, "none"), ...liftedLimits, ...profile }, ["--expose-gc"]);
   const liveAnswers: ((live: LiveMemory | null) => void)[] = [];
   lines(server, (line) => line.startsWith("live ") && liveAnswers.shift()?.(JSON.parse(line.slice(5)) as LiveMemory | null));
   const askLive = () =>
