@@ -1,4 +1,4 @@
-import { diffJson, viewFor, type MatchState, type Scenario, type StepMessage, type TableInfo, type TableView, type Viewer } from "../../shared/index.js";
+import { diffJson, jsonEqual, viewFor, type MatchState, type MatchView, type Scenario, type StepMessage, type TableInfo, type TableView, type Viewer } from "../../shared/index.js";
 
 /**
  * What each kind of viewer of one match holds, and the step that brings it up to date. Views
@@ -8,18 +8,24 @@ import { diffJson, viewFor, type MatchState, type Scenario, type StepMessage, ty
  * shared by every connection of that viewer; an entry goes when its last connection does.
  */
 
-type Held = { rev: number; view: TableView; clients: number };
+/** A viewer's view in its two parts: what the engine's `viewFor` gives, and the table's facts (sent as `view.table`). */
+type Held = { rev: number; view: MatchView; table: TableInfo; clients: number; viewer: Viewer };
 
 export const viewerKey = (viewer: Viewer): string => (viewer.kind === "seat" ? `seat:${viewer.side}:${viewer.role}` : viewer.kind);
 
+const TABLE_PATH = ["table"];
+
 export class ViewPublisher {
   private rev = 0;
-  private readonly held = new Map<string, Held & { viewer: Viewer }>();
+  private readonly held = new Map<string, Held>();
+  private table: TableInfo | undefined;
 
   constructor(private readonly scenario: Scenario) {}
 
-  private compute(viewer: Viewer, state: MatchState, table: TableInfo): TableView {
-    return { ...viewFor(this.scenario, state, viewer), table };
+  /** The table's facts change far less often than moves happen: while they are equal, every viewer holds the same object, which its diff passes over at once. */
+  private sameTable(table: TableInfo): TableInfo {
+    if (!this.table || !jsonEqual(this.table, table)) this.table = table;
+    return this.table;
   }
 
   /** A connection of `viewer` arrives: the whole view at its revision (the caller has published every change first). */
@@ -27,17 +33,17 @@ export class ViewPublisher {
     const key = viewerKey(viewer);
     let held = this.held.get(key);
     if (!held) {
-      held = { rev: this.rev, view: this.compute(viewer, state, table), clients: 0, viewer };
+      held = { rev: this.rev, view: viewFor(this.scenario, state, viewer), table: this.sameTable(table), clients: 0, viewer };
       this.held.set(key, held);
     }
     held.clients++;
-    return { rev: held.rev, view: held.view };
+    return { rev: held.rev, view: { ...held.view, table: held.table } };
   }
 
   /** The whole view again for a connection already attached (a `sync` request, a reconnection). */
   current(viewer: Viewer): { rev: number; view: TableView } | undefined {
     const held = this.held.get(viewerKey(viewer));
-    return held && { rev: held.rev, view: held.view };
+    return held && { rev: held.rev, view: { ...held.view, table: held.table } };
   }
 
   detach(viewer: Viewer): void {
@@ -50,13 +56,16 @@ export class ViewPublisher {
   publish(state: MatchState, table: TableInfo): Map<string, StepMessage> {
     this.rev++;
     const steps = new Map<string, StepMessage>();
+    const nextTable = this.sameTable(table);
     for (const [key, held] of this.held) {
-      const next = this.compute(held.viewer, state, table);
+      const next = viewFor(this.scenario, state, held.viewer);
       const changes = diffJson(held.view, next);
+      if (held.table !== nextTable) diffJson(held.table, nextTable, TABLE_PATH, changes);
       if (changes.length === 0) continue;
       steps.set(key, { from: held.rev, rev: this.rev, changes });
       held.rev = this.rev;
       held.view = next;
+      held.table = nextTable;
     }
     return steps;
   }

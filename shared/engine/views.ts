@@ -237,6 +237,23 @@ function visibleEvents(events: MatchState["events"], sides: string[]): FiredEven
   return shown;
 }
 
+/**
+ * One record or list per combination of sheet objects: a view whose sheets did not change holds the
+ * very same `sheets` and `roles` as the view before, and the server's diff passes over them at once.
+ */
+const groups = new WeakMap<object, Map<number, { parts: readonly object[]; value: unknown }>>();
+function sameGroup<P extends object, V>(parts: P[], make: (parts: P[]) => V): V {
+  const first = parts[0];
+  if (!first) return make(parts);
+  let bySize = groups.get(first);
+  if (!bySize) groups.set(first, (bySize = new Map()));
+  const known = bySize.get(parts.length);
+  if (known && known.parts.every((part, i) => part === parts[i])) return known.value as V;
+  const value = make(parts);
+  bySize.set(parts.length, { parts, value });
+  return value;
+}
+
 /** Table chat, plus team lines for the team's own seats, the instructor, and everyone once the match is over. */
 const seesLine = (line: ChatLine, viewer: Viewer, ended: boolean): boolean =>
   line.to === "table" || ended || viewer.kind === "instructor" || (viewer.kind === "seat" && viewer.side === line.side);
@@ -272,8 +289,11 @@ export function viewFor(scenario: Scenario, state: MatchState, viewer: Viewer): 
     chat: visibleChat(state, viewer),
     events: visibleEvents(state.events, sides),
     outcome: state.outcome,
-    sheets: Object.fromEntries(sides.map((side) => [side, sideSheet(scenario, state, side)])),
-    roles,
+    sheets: sameGroup(
+      sides.map((side) => sideSheet(scenario, state, side)),
+      (sheets) => Object.fromEntries(sheets.map((sheet) => [sheet.side, sheet])),
+    ),
+    roles: sameGroup(roles, (list) => list),
   };
 }
 
