@@ -86,28 +86,43 @@ function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): v
   if (!jsonEqual(before, after)) out.push({ op: "set", path: [...path], value: after });
 }
 
-/** A copy of `value` with the changes applied; `value` itself is left as it was (copy on write along each path). */
+/**
+ * A copy of `value` with the changes applied; `value` itself is left as it was (copy on write along
+ * each path). A node is copied once per call however many changes pass through it: later changes
+ * of the same step write into the copy.
+ */
 export function applyChanges<T>(value: T, changes: readonly Change[]): T {
+  const copies = new WeakSet<object>();
   let root: unknown = value;
-  for (const change of changes) root = applyOne(root, change, 0);
+  for (const change of changes) root = applyOne(root, change, 0, copies);
   return root as T;
 }
 
-function applyOne(node: unknown, change: Change, depth: number): unknown {
+function applyOne(node: unknown, change: Change, depth: number, copies: WeakSet<object>): unknown {
   const { path } = change;
   if (depth === path.length) {
     if (change.op === "set") return change.value;
-    if (change.op === "push") return [...(Array.isArray(node) ? node : []), ...change.values];
+    if (change.op === "push") {
+      if (Array.isArray(node) && copies.has(node)) {
+        node.push(...change.values);
+        return node;
+      }
+      const grown = [...(Array.isArray(node) ? node : []), ...change.values];
+      copies.add(grown);
+      return grown;
+    }
     return undefined;
   }
   const key = path[depth]!;
   if (Array.isArray(node)) {
-    const copy = [...node];
-    copy[key as number] = applyOne(copy[key as number], change, depth + 1);
+    const copy = copies.has(node) ? node : [...node];
+    copies.add(copy);
+    copy[key as number] = applyOne(copy[key as number], change, depth + 1, copies);
     return copy;
   }
-  const copy: JsonObject = isObject(node) ? { ...node } : {};
+  const copy: JsonObject = isObject(node) ? (copies.has(node) ? node : { ...node }) : {};
+  copies.add(copy);
   if (change.op === "del" && depth === path.length - 1) delete copy[key];
-  else copy[key] = applyOne(copy[key], change, depth + 1);
+  else copy[key] = applyOne(copy[key], change, depth + 1, copies);
   return copy;
 }
