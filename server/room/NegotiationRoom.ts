@@ -1,4 +1,4 @@
-import { ErrorCode, Room, ServerError, type AuthContext, type Client, type Delayed } from "@colyseus/core";
+import { ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import {
   clientMessageTypes,
   NEGOTIATION_ROOM,
@@ -18,10 +18,10 @@ import {
   type Viewer,
 } from "../../shared/index.js";
 import type { BotSpec } from "../../shared/bots/index.js";
-import { botActions, botToMove } from "./bot-driver.js";
 import { botEstimateNotes } from "./bot-estimates.js";
 import { takeInheritedSeat } from "./branch-setup.js";
 import type { MatchSession } from "./match-session.js";
+import { MatchTimers } from "./match-timers.js";
 import { planMatch } from "./match-setup.js";
 import { openMatch, writeMatchLog, type HostSettings } from "./open-match.js";
 import { TokenBucket } from "./rate-limit.js";
@@ -43,7 +43,7 @@ export const refusal = (reply: ErrorReply): ServerError => new ServerError(Error
  * The `negotiation` room: a thin authority with no synced state. Messages become engine actions
  * (MatchSession, which logs each before it counts); after every change each viewer gets the
  * step from its last view to its next (view-publisher.ts); a connection that arrives, comes back
- * or asks (`sync`) gets its whole view. Timers (turn clock, bot pauses, idle unload) run on `this.clock`.
+ * or asks (`sync`) gets its whole view. Timers (turn clock, briefing, bot pauses, idle unload): match-timers.ts.
  */
 export class NegotiationRoom extends Room {
   protected deps!: RoomDeps;
@@ -62,21 +62,10 @@ export class NegotiationRoom extends Room {
   /** Branch matches: the parent's seats not yet taken over by someone joining. */
   private inheritable = new Set<string>();
   private classCode: string | null = null;
-  private turnKey = "";
-  private turnEndsAt = 0;
-  private turnTimer: Delayed | undefined;
-  private botTimer: Delayed | undefined;
-  private idleTimer: Delayed | undefined;
+  private timers!: MatchTimers;
   /** Created by a client in this process (not reopened from a log), and whether a player has connected since. */
   private fresh = false;
   private everSeated = false;
-  /** A class table's briefing: when it ends by itself (0 = no deadline), the deadline the timer is set for, and the time left while paused. */
-  private briefingEndsAt = 0;
-  private briefingArmedFor = 0;
-  private briefingTimer: Delayed | undefined;
-  private briefingLeftWhilePaused: number | null = null;
-  /** Set by a classroom's instructor: moves are refused, the clock and bots wait. */
-  private paused = false;
 
   /** The engine state (read-only; tests compare it with replays). */
   get matchState(): MatchState {
@@ -96,7 +85,7 @@ export class NegotiationRoom extends Room {
     this.bots = bots;
     this.inheritable = new Set(inheritable);
     this.classCode = classCode;
-    this.briefingEndsAt = host.briefingEndsAt;
+    this.timers = new MatchTimers(this.clock, session, { code, turnSeconds: host.turnSeconds, botDelayMs: this.deps.config.botDelayMs, bots, briefingEndsAt: host.briefingEndsAt });
     this.publisher = new ViewPublisher(session.scenario);
     this.seatLimits = new SeatLimits(this.deps.config);
     session.notesAtEnd = (state) => botEstimateNotes(session.scenario, state, this.bots);
@@ -162,18 +151,9 @@ export class NegotiationRoom extends Room {
     return result;
   }
 
+  /** Set by a classroom's instructor: moves are refused, the clocks and bots wait. */
   private setPaused(paused: boolean): void {
-    if (this.paused === paused) return;
-    this.paused = paused;
-    // The briefing's countdown freezes with the rest of the table and resumes with the time it had left.
-    if (paused && this.briefingEndsAt > 0) {
-      this.briefingLeftWhilePaused = Math.max(0, this.briefingEndsAt - Date.now());
-      this.briefingEndsAt = 0;
-    } else if (!paused && this.briefingLeftWhilePaused !== null) {
-      this.briefingEndsAt = Date.now() + this.briefingLeftWhilePaused;
-      this.briefingLeftWhilePaused = null;
-    }
-    this.commit();
+    if (this.timers.setPaused(paused)) this.commit();
   }
 
   override async onJoin(client: Client, options: unknown, auth?: JoinAuth): Promise<void> {
@@ -296,7 +276,7 @@ export class NegotiationRoom extends Room {
     const limited = this.seatLimits.check(data.seat.playerId, message.value.type === "chat", { chatLines: this.session.state.chat.length, logBytes: this.session.logBytes });
     if (limited) return this.refuse(client, limited, type);
     if (message.value.type === "reflect") return void this.reflect(client, data.seat, message.value.payload.answers);
-    if (this.paused && message.value.type !== "chat") {
+    if (this.timers.isPaused && message.value.type !== "chat") {
       return this.refuse(client, { code: "PAUSED", message: "The instructor has paused the tables; wait until play resumes." }, type);
     }
     const action = toAction(message.value, data.seat.playerId);
@@ -336,9 +316,9 @@ export class NegotiationRoom extends Room {
       code: this.roomId,
       mode: this.host.mode,
       turnSeconds: this.host.turnSeconds,
-      turnEndsAt: this.turnEndsAt,
-      paused: this.paused,
-      briefingEndsAt: this.session.state.phase === "briefing" ? this.briefingEndsAt : 0,
+      turnEndsAt: this.timers.turnEndsAt,
+      paused: this.timers.isPaused,
+      briefingEndsAt: this.session.state.phase === "briefing" ? this.timers.briefingEndsAt : 0,
       connected,
       spectators: this.spectatorCount,
       ...(this.session.state.phase === "ended" ? this.endFacts() : {}),
@@ -355,8 +335,7 @@ export class NegotiationRoom extends Room {
   private commit(): void {
     const state = this.session.state;
     if (state.phase === "ended") this.autoDispose = true;
-    this.armTurnClock(state);
-    this.armBriefing(state);
+    this.timers.armClocks(state);
     const steps = this.publisher.publish(state, this.tableInfo());
     if (steps.size > 0) {
       for (const client of this.clients) {
@@ -365,7 +344,7 @@ export class NegotiationRoom extends Room {
         if (step) client.send("step", step);
       }
     }
-    this.armBot(state);
+    this.timers.armBot(state);
     this.armIdle();
   }
 
@@ -377,61 +356,6 @@ export class NegotiationRoom extends Room {
     else this.connections.set(data.seat.playerId, (this.connections.get(data.seat.playerId) ?? 0) + delta);
   }
 
-  /** The turn clock runs per move: a new move (round or mover changed) restarts it. */
-  private armTurnClock(state: MatchState): void {
-    const key = state.phase === "negotiating" && this.host.turnSeconds > 0 && !this.paused ? `${state.round}/${state.movesThisRound}` : "";
-    if (key === this.turnKey) return;
-    this.turnKey = key;
-    this.turnTimer?.clear();
-    this.turnTimer = undefined;
-    this.turnEndsAt = 0;
-    if (key === "") return;
-    const ms = this.host.turnSeconds * 1000;
-    this.turnEndsAt = Date.now() + ms;
-    this.turnTimer = this.clock.setTimeout(() => {
-      void this.session.serial(async () => {
-        if (this.turnKey === key) await this.session.apply({ type: "timeout" });
-      });
-    }, ms);
-  }
-
-  /** A class table's briefing ends by itself at its deadline (unless paused): the engine's `start`, logged like any action. */
-  private armBriefing(state: MatchState): void {
-    const due = state.phase === "briefing" && !this.paused ? this.briefingEndsAt : 0;
-    if (due === this.briefingArmedFor) return;
-    this.briefingArmedFor = due;
-    this.briefingTimer?.clear();
-    this.briefingTimer = undefined;
-    if (due === 0) return;
-    this.briefingTimer = this.clock.setTimeout(() => {
-      void this.session.serial(async () => {
-        if (this.session.state.phase === "briefing" && !this.paused && this.briefingArmedFor === due) await this.session.apply({ type: "start" });
-      });
-    }, Math.max(0, due - Date.now()));
-  }
-
-  /** When a bot's side is to move, it moves after `botDelayMs`, if nothing happened meanwhile. */
-  private armBot(state: MatchState): void {
-    this.botTimer?.clear();
-    this.botTimer = undefined;
-    const botId = this.paused ? undefined : botToMove(state, this.bots);
-    if (botId === undefined) return;
-    const seq = state.seq;
-    this.botTimer = this.clock.setTimeout(() => {
-      void this.session.serial(async () => {
-        if (this.session.state.seq !== seq) return;
-        for (const action of botActions(this.session.scenario, this.session.state, botId, this.bots.get(botId)!)) {
-          const result = await this.session.apply(action);
-          if (result.ok) continue;
-          // A bot that cannot move must not stall a solo match: its turn passes, and the log says so.
-          console.warn(`Bot ${botId} in ${this.roomId} was refused (${result.error.code}: ${result.error.message}); passing its turn.`);
-          if (action.type !== "chat") await this.session.apply({ type: "timeout" });
-          return;
-        }
-      });
-    }, this.deps.config.botDelayMs);
-  }
-
   /**
    * With nobody connected, the room unloads after a while; an unfinished match resumes from its
    * log on restart. One never played (neverPlayed) is abandoned sooner: marked so, never
@@ -439,16 +363,9 @@ export class NegotiationRoom extends Room {
    */
   private armIdle(): void {
     const someone = [...this.connections.values()].some((n) => n > 0) || this.spectatorCount > 0;
-    if (someone) {
-      this.idleTimer?.clear();
-      this.idleTimer = undefined;
-      return;
-    }
-    if (this.idleTimer) return;
-    const phase = this.session.state.phase;
-    const abandon = this.neverPlayed();
-    const ms = phase === "ended" ? 5_000 : abandon ? this.deps.config.abandonMinutes * 60_000 : this.deps.config.idleMinutes * 60_000;
-    this.idleTimer = this.clock.setTimeout(() => void this.unload(abandon), ms);
+    const abandon = !someone && this.neverPlayed();
+    const ms = this.session.state.phase === "ended" ? 5_000 : abandon ? this.deps.config.abandonMinutes * 60_000 : this.deps.config.idleMinutes * 60_000;
+    this.timers.armIdle(someone, ms, () => void this.unload(abandon));
   }
 
   /** Never started (still in the briefing), or a branch made here that nobody ever sat down in; never a class table. */
