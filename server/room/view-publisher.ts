@@ -52,7 +52,11 @@ export class ViewPublisher {
     if (held && --held.clients <= 0) this.held.delete(key);
   }
 
-  /** After a change: the step of each viewer whose view changed, by viewer key. */
+  /**
+   * After a change: the step of each viewer whose view changed, by viewer key. Viewers whose steps
+   * are equal (a public move seen alike by both sides) get the same step object, so that the room
+   * can encode it once for all of them.
+   */
   publish(state: MatchState, table: TableInfo): Map<string, StepMessage> {
     this.rev++;
     const steps = new Map<string, StepMessage>();
@@ -62,11 +66,17 @@ export class ViewPublisher {
       const changes = diffJson(held.view, next);
       if (held.table !== nextTable) diffJson(held.table, nextTable, TABLE_PATH, changes);
       if (changes.length === 0) continue;
-      steps.set(key, { from: held.rev, rev: this.rev, changes });
+      steps.set(key, this.sameStep(steps, { from: held.rev, rev: this.rev, changes }));
       held.rev = this.rev;
       held.view = next;
       held.table = nextTable;
     }
     return steps;
+  }
+
+  /** An equal step already made in this publish, else `step`. */
+  private sameStep(made: Map<string, StepMessage>, step: StepMessage): StepMessage {
+    for (const other of made.values()) if (other.from === step.from && jsonEqual(other.changes, step.changes)) return other;
+    return step;
   }
 }
