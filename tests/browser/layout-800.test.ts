@@ -4,10 +4,11 @@ import type { Browser, Page } from "playwright-core";
 import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
- * At 800×600 no text is drawn under 12 px: the title, the table, the result, the class
- * landing and the instructor's dashboard (tables in their briefing; the inject panel with every
- * event clear of the send button), in English and Japanese, read from the test hook's text
- * sizes (and screenshots in tests/artifacts/layout-800-*.png to look at).
+ * At 800×600 no text is drawn under 12 px, and none is cut or spills out of its place: the
+ * title, the table, the result, the class landing and the instructor's dashboard (tables in
+ * their briefing; the inject panel with every event clear of the send button), in English and
+ * Japanese, read from the test hook's text sizes and boxes (and screenshots in
+ * tests/artifacts/layout-800-*.png to look at). A fitting layout, not smaller type.
  */
 
 const suite = hasChromium() ? describe : describe.skip;
@@ -16,6 +17,37 @@ async function smallTexts(page: Page): Promise<string[]> {
   const styles = await page.evaluate(() => window.__tariffTalks!.textStyles());
   expect(styles.length).toBeGreaterThan(5);
   return styles.filter((s) => s.size < 12).map((s) => `${s.size.toFixed(1)} px: ${s.text.slice(0, 40)}`);
+}
+
+/**
+ * Texts that do not fit: a caption wider or taller than its button (or a row's text than its row),
+ * a text running off the screen, a label of the screen cut with "…" (names may be cut), and a
+ * text field whose hint is wider than the field.
+ */
+async function misfits(page: Page): Promise<string[]> {
+  const found = await page.evaluate(() => {
+    type Box = { x: number; y: number; width: number; height: number };
+    // Outside `b` shrunk by `inset` pixels on each side (a caption touching its plate's edge reads as cut).
+    const out = (a: Box, b: Box, inset: number) => a.x < b.x + inset || a.y < b.y + inset || a.x + a.width > b.x + b.width - inset || a.y + a.height > b.y + b.height - inset;
+    const screen = { x: 0, y: 0, width: window.innerWidth, height: window.innerHeight };
+    const problems: string[] = [];
+    for (const t of window.__tariffTalks!.textStyles()) {
+      const what = JSON.stringify(t.text.slice(0, 50));
+      if (t.within && out(t, t.within, 1)) problems.push(`${what} spills out of its box (${Math.round(t.width)}×${Math.round(t.height)} in ${Math.round(t.within.width)}×${Math.round(t.within.height)})`);
+      else if (out(t, screen, -1)) problems.push(`${what} runs off the screen`);
+      if (t.cut !== undefined && !t.name) problems.push(`${what} is cut (whole: ${JSON.stringify(t.cut.slice(0, 80))})`);
+    }
+    const context = document.createElement("canvas").getContext("2d")!;
+    for (const field of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea"))) {
+      const style = getComputedStyle(field);
+      if (!field.placeholder || style.display === "none" || style.visibility === "hidden" || field.offsetParent === null) continue;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const room = field.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (field.tagName === "INPUT" && context.measureText(field.placeholder).width > room + 1) problems.push(`the hint ${JSON.stringify(field.placeholder)} is wider than its field`);
+    }
+    return problems;
+  });
+  return found;
 }
 
 suite("800×600", () => {
@@ -42,6 +74,7 @@ suite("800×600", () => {
       await page.goto(served.url);
       await waitForScene(page, "title", 30_000);
       expect(await smallTexts(page)).toEqual([]);
+      expect.soft(await misfits(page)).toEqual([]);
       await shot(page, `layout-800-title-${language}`);
 
       await click(page, "start-solo");
@@ -51,6 +84,7 @@ suite("800×600", () => {
       await page.waitForTimeout(500);
       await expectDrawn(page);
       expect(await smallTexts(page)).toEqual([]);
+      expect.soft(await misfits(page)).toEqual([]);
       await shot(page, `layout-800-table-${language}`);
 
       await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "walkaway" && b.enabled));
@@ -59,6 +93,7 @@ suite("800×600", () => {
       await waitForScene(page, "result", 30_000);
       await page.waitForTimeout(500);
       expect(await smallTexts(page)).toEqual([]);
+      expect.soft(await misfits(page)).toEqual([]);
       await shot(page, `layout-800-result-${language}`);
       await context.close();
 
@@ -69,6 +104,7 @@ suite("800×600", () => {
       await click(landing, "class-mode");
       await waitForScene(landing, "class", 30_000);
       expect(await smallTexts(landing)).toEqual([]);
+      expect.soft(await misfits(landing)).toEqual([]);
       await shot(landing, `layout-800-class-${language}`);
 
       // The dashboard of a running class: three tables in their briefing.
@@ -91,11 +127,13 @@ suite("800×600", () => {
       await until(classPage, () => window.__tariffTalks!.buttons().some((b) => b.id === "class-start-clocks" && b.enabled));
       await classPage.waitForTimeout(500);
       expect(await smallTexts(classPage)).toEqual([]);
+      expect.soft(await misfits(classPage)).toEqual([]);
       await shot(classPage, `layout-800-dashboard-${language}`);
       await click(classPage, "tab-inject");
       await click(classPage, "deck-market-selloff");
       await classPage.waitForTimeout(300);
       expect(await smallTexts(classPage)).toEqual([]);
+      expect.soft(await misfits(classPage)).toEqual([]);
       // Every event of the deck clear of the send button, and of each other.
       const all = await classPage.evaluate(() => window.__tariffTalks!.buttons());
       const deck = all.filter((b) => b.id.startsWith("deck-"));

@@ -112,6 +112,7 @@ export const en = {
   "table.chatTable": "Table",
   "table.chatTeam": "Team",
   "table.chatPlaceholder": "Write to the {channel}… (Enter sends)",
+  "table.chatPlaceholderShort": "Write to the {channel}…",
   "table.chatEmpty": "No messages yet.",
   "table.keys": "↑↓ issue · ←→ option · P propose · A accept · W walk away · C chat · T table/team · B briefing · H how to play",
   "table.calendar.g7": "G7",

@@ -110,6 +110,7 @@ export const ja: Catalogue = {
   "table.chatTable": "全体",
   "table.chatTeam": "チーム",
   "table.chatPlaceholder": "{channel}へのメッセージ…（Enterで送信）",
+  "table.chatPlaceholderShort": "{channel}へのメッセージ…",
   "table.chatEmpty": "メッセージはまだありません。",
   "table.keys": "↑↓ 論点・←→ 選択肢・P 提案・A 受諾・W 席を立つ・C チャット・T 全体/チーム・B ブリーフィング・H 遊び方",
   "table.calendar.g7": "G7",

@@ -34,12 +34,15 @@ export class Meters {
       { label: this.labels.standing, value: model.standingNet, broken: model.standingRedLines.length > 0, symbol: theirSymbol },
     ];
     let cy = y;
+    // Where each bar is drawn, for the no-deal mark across it.
+    const bars: { top: number; shown: boolean }[] = [];
     for (const row of rows) {
       const head = `${row.symbol} ${row.label}`;
       const label = this.layer.add(this.scene.add.text(x, cy, head, textStyle(u, 14, { bold: true, color: colors.muted })));
       // Spaced by the drawn type (never under 12 px), so small screens do not stack lines on bars.
       cy += Math.max(20 * u, label.height + 2);
       this.layer.add(this.scene.add.rectangle(x, cy, w, barH, 0x0b1622).setOrigin(0).setStrokeStyle(1, colors.panelBorder));
+      bars.push({ top: cy, shown: row.value !== null });
       if (row.value === null) {
         this.layer.add(this.scene.add.text(x + 6 * u, cy + barH / 2, this.labels.noStanding, textStyle(u, 13, { color: colors.dim })).setOrigin(0, 0.5));
       } else {
@@ -56,11 +59,16 @@ export class Meters {
       }
       cy += barH + Math.max(22 * u, textPx(u, 12) + 8);
     }
-    // The no-deal line across both bars, labelled.
+    // The no-deal mark across each bar that has a value (never through the labels or the "no offer" words),
+    // and under the bars its label, its ▲ under the mark where the label fits.
     const nx = toX(model.reservation);
-    this.layer.add(this.scene.add.rectangle(nx, y + 18 * u, 3, cy - y - 36 * u, 0xffffff, 0.9).setOrigin(0.5, 0));
+    for (const bar of bars.filter((b) => b.shown)) this.layer.add(this.scene.add.rectangle(nx, bar.top - 3, 3, barH + 6, 0xffffff, 0.9).setOrigin(0.5, 0));
     const noDeal = `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`;
     const delay = model.delayCost > 0 ? ` · ${this.labels.delay(formatPoints(-model.delayCost))}` : "";
-    this.layer.add(this.scene.add.text(x, cy - 8 * u, `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
+    const label = this.layer.add(this.scene.add.text(x, cy - 8 * u, `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
+    const arrow = this.scene.add.text(0, 0, "▲", textStyle(u, 12));
+    const arrowHalf = arrow.width / 2;
+    arrow.destroy();
+    label.setX(Math.max(x, Math.min(x + w - label.width, nx - arrowHalf)));
   }
 }
