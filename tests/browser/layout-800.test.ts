@@ -67,15 +67,18 @@ suite("800×600", () => {
     await served?.stop();
   });
 
-  for (const language of ["en", "ja"]) {
-    it(`draws no text under 12 px on the title, table, result and class screens (${language})`, async () => {
-      const { context, page } = await newPage(browser, 800, 600);
+  // 800×600 in both languages; the common screens (1280×720, 1920×1080) must stay clean too.
+  const runs = [[800, 600, "en"], [800, 600, "ja"], [1280, 720, "en"], [1280, 720, "ja"], [1920, 1080, "ja"]] as const;
+  for (const [width, height, language] of runs) {
+    const size = String(width);
+    it(`draws no text under 12 px and none cut or spilling out on the title, table, result and class screens (${width}×${height}, ${language})`, async () => {
+      const { context, page } = await newPage(browser, width, height);
       await page.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await page.goto(served.url);
       await waitForScene(page, "title", 30_000);
       expect(await smallTexts(page)).toEqual([]);
       expect.soft(await misfits(page)).toEqual([]);
-      await shot(page, `layout-800-title-${language}`);
+      await shot(page, `layout-${size}-title-${language}`);
 
       await click(page, "start-solo");
       await waitForScene(page, "briefing", 30_000);
@@ -85,7 +88,7 @@ suite("800×600", () => {
       await expectDrawn(page);
       expect(await smallTexts(page)).toEqual([]);
       expect.soft(await misfits(page)).toEqual([]);
-      await shot(page, `layout-800-table-${language}`);
+      await shot(page, `layout-${size}-table-${language}`);
 
       await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "walkaway" && b.enabled));
       await click(page, "walkaway");
@@ -94,10 +97,18 @@ suite("800×600", () => {
       await page.waitForTimeout(500);
       expect(await smallTexts(page)).toEqual([]);
       expect.soft(await misfits(page)).toEqual([]);
-      await shot(page, `layout-800-result-${language}`);
+      await shot(page, `layout-${size}-result-${language}`);
+      // The result's other two tabs: the terms and sheets, and the questions to reflect on.
+      for (const tab of ["terms", "reflect"]) {
+        await click(page, `tab-${tab}`);
+        await page.waitForTimeout(400);
+        expect(await smallTexts(page)).toEqual([]);
+        expect.soft(await misfits(page)).toEqual([]);
+        await shot(page, `layout-${size}-result-${tab}-${language}`);
+      }
       await context.close();
 
-      const { context: classContext, page: landing } = await newPage(browser, 800, 600);
+      const { context: classContext, page: landing } = await newPage(browser, width, height);
       await landing.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await landing.goto(served.url);
       await waitForScene(landing, "title", 30_000);
@@ -105,7 +116,7 @@ suite("800×600", () => {
       await waitForScene(landing, "class", 30_000);
       expect(await smallTexts(landing)).toEqual([]);
       expect.soft(await misfits(landing)).toEqual([]);
-      await shot(landing, `layout-800-class-${language}`);
+      await shot(landing, `layout-${size}-class-${language}`);
 
       // The dashboard of a running class: three tables in their briefing.
       const opened = await fetch(`${served.url}api/classes`, { method: "POST", body: JSON.stringify({ playersPerSide: 1, bots: true }) });
@@ -116,7 +127,7 @@ suite("800×600", () => {
         rooms.push(room);
       }
       await classContext.close();
-      const { context: deskContext, page: classPage } = await newPage(browser, 800, 600);
+      const { context: deskContext, page: classPage } = await newPage(browser, width, height);
       await classPage.addInitScript((lang) => window.localStorage.setItem("tariffTalks.lang", lang), language);
       await classPage.goto(`${served.url}#class=${code}`);
       await waitForScene(classPage, "class", 30_000);
@@ -128,7 +139,7 @@ suite("800×600", () => {
       await classPage.waitForTimeout(500);
       expect(await smallTexts(classPage)).toEqual([]);
       expect.soft(await misfits(classPage)).toEqual([]);
-      await shot(classPage, `layout-800-dashboard-${language}`);
+      await shot(classPage, `layout-${size}-dashboard-${language}`);
       await click(classPage, "tab-inject");
       await click(classPage, "deck-market-selloff");
       await classPage.waitForTimeout(300);
@@ -142,7 +153,7 @@ suite("800×600", () => {
       const overlap = (a: typeof send, b: typeof send) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
       expect(deck.filter((b) => overlap(b, send)).map((b) => b.id)).toEqual([]);
       expect(deck.filter((b, i) => deck.some((c, j) => i !== j && overlap(b, c))).map((b) => b.id)).toEqual([]);
-      await shot(classPage, `layout-800-dashboard-inject-${language}`);
+      await shot(classPage, `layout-${size}-dashboard-inject-${language}`);
       await deskContext.close();
     }, 180_000);
   }

@@ -17,7 +17,7 @@ import { HistoryFeed, NewsFeed } from "./table/feeds.js";
 import { IssueRows } from "./table/issue-rows.js";
 import { Meters } from "./table/meters.js";
 import { openWalkthrough, type WalkStep } from "./table/walkthrough.js";
-import { layoutMoves, measuredWidth } from "./table/moves-layout.js";
+import { keysLines, layoutMoves, measuredWidth, sideBySide } from "./table/moves-layout.js";
 
 /**
  * The negotiating table. The player's own delegation sits at the bottom, the other side's at
@@ -92,7 +92,7 @@ export class TableScene extends BaseScene {
     // The table and the two delegations. From the foot up: the keys line (one line, or two on
     // small screens), the player's delegation, then the moves (one row, or two when captions would wrap).
     const delegationH = 62 * u;
-    const keys = this.text(cx, 0, this.t("table.keys"), this.style(13, { color: colors.dim, wordWrap: { width: cw } }));
+    const keys = this.text(cx, 0, keysLines(this, this.style(13), this.t("table.keys"), cw), this.style(13, { color: colors.dim }));
     keys.setY(Math.min(H - 30 * u, H - keys.height - 4));
     const meY = Math.min(H - delegationH - 40 * u, keys.y - delegationH - 5 * u);
     const buttonSpecs: [string, string, string, "primary" | "normal" | "danger", () => void][] = [
@@ -139,11 +139,10 @@ export class TableScene extends BaseScene {
       item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
     }, this.c);
     // The briefing and the walkthrough, a key or a click away, at the foot of the left column.
-    const helpH = Math.max(36 * u, 34);
-    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 18 * u - helpH }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
-    const helpW = (leftW - 8 * u) / 2;
-    this.button({ id: "briefing", x: m, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
-    this.button({ id: "how-to-play", x: m + helpW + 8 * u, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
+    const [brief, tour] = sideBySide(this, u, 13, [this.t("table.briefingButton"), this.t("table.helpButton")], m, leftW, H - m, Math.max(36 * u, 34));
+    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: brief!.y - 18 * u - colTop - half }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    this.button({ id: "briefing", ...brief!, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
+    this.button({ id: "how-to-play", ...tour!, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
 
     // Right column: meters, then chat.
     this.panel(rightX - 6 * u, colTop - 6 * u, rightW + 12 * u, H - colTop - m + 12 * u);

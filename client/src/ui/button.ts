@@ -85,9 +85,10 @@ export class Button implements Focusable {
     else this.plate.setStrokeStyle(1, colors.panelBorder, 0.8);
     this.text.setText(this.caption());
     // A caption taller than its plate (small screens) drops the "[K]" hint first; the key still works.
-    // So does one the hint pushes onto a second line when the label alone fits on one ("ブリーフィ/ング [B]").
+    // So does one the hint pushes onto a second line that leaves no room around it, when the label alone fits on one.
     const bare = this.caption().replace(/\s+\[[^\]]+\]$/, "");
-    if (this.shortcut && (this.text.height > this.options.height || (this.text.getWrappedText().length > 1 && this.text.getWrappedText(bare).length === 1))) this.text.setText(bare);
+    const cramped = this.text.height > this.options.height - 6 && this.text.getWrappedText().length > 1 && this.text.getWrappedText(bare).length === 1;
+    if (this.shortcut && (this.text.height > this.options.height || cramped)) this.text.setText(bare);
     this.text.setColor(this.isEnabled ? colors.text : colors.dim);
   }
 
