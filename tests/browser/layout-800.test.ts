@@ -1,7 +1,7 @@
 import { Client, type Room } from "@colyseus/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
+import { buttons, click, ensureClientBuilt, expectDrawn, hasChromium, launch, newPage, shot, startServer, until, waitForScene, type Served } from "../../scripts/browser/harness.js";
 
 /**
  * At 800×600 no text is drawn under 12 px, and none is cut or spills out of its place: the
@@ -89,6 +89,17 @@ suite("800×600", () => {
       expect(await smallTexts(page)).toEqual([]);
       expect.soft(await misfits(page)).toEqual([]);
       await shot(page, `layout-${size}-table-${language}`);
+      // A busier table: our proposal, then the bot's offer on the table and its line in the bubble.
+      await page.keyboard.press("ArrowRight");
+      await click(page, "propose");
+      await page.waitForTimeout(150);
+      if ((await buttons(page)).some((b) => b.id === "confirm-yes")) await click(page, "confirm-yes");
+      await until(page, () => window.__tariffTalks!.view()!.proposals.some((p) => p.side !== window.__tariffTalks!.seat()!.side), undefined, 30_000);
+      await until(page, () => window.__tariffTalks!.view()!.chat.length > 0, undefined, 20_000);
+      await page.waitForTimeout(500);
+      expect(await smallTexts(page)).toEqual([]);
+      expect.soft(await misfits(page)).toEqual([]);
+      await shot(page, `layout-${size}-table-offer-${language}`);
 
       await until(page, () => window.__tariffTalks!.buttons().some((b) => b.id === "walkaway" && b.enabled));
       await click(page, "walkaway");
