@@ -37,6 +37,15 @@ async function misfits(page: Page): Promise<string[]> {
       else if (out(t, screen, -1)) problems.push(`${what} runs off the screen`);
       if (t.cut !== undefined && !t.name) problems.push(`${what} is cut (whole: ${JSON.stringify(t.cut.slice(0, 80))})`);
     }
+    // Texts drawn over each other (a toast lies over the screen by design); 2 px of slack for the line boxes.
+    const styles = window.__tariffTalks!.textStyles().filter((t) => !t.floating);
+    const shrunk = (t: Box): Box => ({ x: t.x + 2, y: t.y + 2, width: t.width - 4, height: t.height - 4 });
+    const meet = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    styles.forEach((a, i) =>
+      styles.slice(i + 1).forEach((b) => {
+        if (meet(shrunk(a), shrunk(b))) problems.push(`${JSON.stringify(a.text.slice(0, 40))} and ${JSON.stringify(b.text.slice(0, 40))} overlap`);
+      }),
+    );
     const context = document.createElement("canvas").getContext("2d")!;
     for (const field of Array.from(document.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea"))) {
       const style = getComputedStyle(field);

@@ -14,8 +14,9 @@ export type HookBox = { x: number; y: number; width: number; height: number };
  * `within` is the box it must stay inside when it has one (its button's plate, its list row or
  * card); `cut` is the whole text when it was drawn cut short with "…", and `name` says the cut one
  * is a name from the scenario or a seat (which may be cut), not a label of the screen (which may not).
+ * `floating` marks a toast, which lies over the screen for a moment by design.
  */
-export type HookTextStyle = HookBox & { text: string; size: number; family: string; within?: HookBox; cut?: string; name?: boolean };
+export type HookTextStyle = HookBox & { text: string; size: number; family: string; within?: HookBox; cut?: string; name?: boolean; floating?: boolean };
 
 export type HookButton = { id: string; label: string; x: number; y: number; width: number; height: number; enabled: boolean };
 

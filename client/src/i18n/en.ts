@@ -69,7 +69,7 @@ export const en = {
   "walk.skip": "Skip",
   "walk.step": "How to play · {n} of {total}",
   "walk.rows.title": "The issues on the table",
-  "walk.rows.body": "Each row is one issue. ↑↓ picks a row, ←→ (or a click on a dot) picks an option for your draft package. Your points for it are on the left; the other side's standing offer is on the right, marked ◇.",
+  "walk.rows.body": "Each row is one issue. ↑↓ picks a row, ←→ (or a click on a dot) picks an option for your draft package. Your points for it are on the left; the other side's standing offer is on the right, marked ◇. An orange ▲ is an option your red line forbids.",
   "walk.meters.title": "Your points",
   "walk.meters.body": "The bars compare your draft and their offer with no deal, after what delay has cost you so far. Below no deal you are better off walking away.",
   "walk.moves.title": "Your move",

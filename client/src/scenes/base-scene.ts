@@ -188,6 +188,7 @@ export abstract class BaseScene extends Phaser.Scene {
           height: b.height,
           ...(within ? { within: within() } : {}),
           ...(cut !== undefined && o.text !== cut ? { cut, name: o.getData("name") === true } : {}),
+          ...(o.getData("floating") === true ? { floating: true } : {}),
         };
       });
   }

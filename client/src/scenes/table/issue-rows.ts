@@ -74,8 +74,12 @@ export class IssueRows {
         this.layer.add(hit);
         if (theirs) this.layer.add(this.scene.add.rectangle(px, py, r * 2.4, r * 2.4).setStrokeStyle(2, 0xffffff).setAngle(45));
         const fill = chosen ? colors.focus : option.redLine ? colors.warn : 0x6f8797;
-        this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.1 : r * 0.6, fill, chosen ? 1 : 0.85));
-        if (option.redLine) this.layer.add(this.scene.add.text(px, py + r + 1 * u, symbols.redLine, textStyle(u, 9, { color: colors.warnCss })).setOrigin(0.5, 0));
+        // A red line's option is a warning triangle, not a dot (its shape says it, not only its colour); a "⚠" drawn
+        // under the dot ran into the offer's points at the row's end. The option's words carry "⚠" too.
+        if (option.redLine) {
+          const s = chosen ? r * 2.6 : r * 1.9;
+          this.layer.add(this.scene.add.triangle(px, py, 0, s, s / 2, 0, s, s, fill, chosen ? 1 : 0.95));
+        } else this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.1 : r * 0.6, fill, chosen ? 1 : 0.85));
       });
 
       const cell = (cx: number, optionId: string | null, points: number | null, redLine: boolean) => {

@@ -34,6 +34,8 @@ export class Meters {
       { label: this.labels.standing, value: model.standingNet, broken: model.standingRedLines.length > 0, symbol: theirSymbol },
     ];
     let cy = y;
+    // The foot of the lowest red-line warning: the no-deal label goes under it.
+    let below = 0;
     // Where each bar is drawn, for the no-deal mark across it.
     const bars: { top: number; shown: boolean }[] = [];
     for (const row of rows) {
@@ -59,6 +61,7 @@ export class Meters {
         // Wrapped in the panel (a narrow one at 800×600 takes two lines), the next label kept below it.
         if (row.broken) broken = this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss, wordWrap: { width: w } })));
       }
+      if (broken) below = broken.y + broken.height;
       cy += barH + Math.max(22 * u, textPx(u, 12) + 8, broken ? 3 * u + broken.height + 4 : 0);
     }
     // The no-deal mark across each bar that has a value (never through the labels or the "no offer" words),
@@ -67,7 +70,7 @@ export class Meters {
     for (const bar of bars.filter((b) => b.shown)) this.layer.add(this.scene.add.rectangle(nx, bar.top - 3, 3, barH + 6, 0xffffff, 0.9).setOrigin(0.5, 0));
     const noDeal = `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`;
     const delay = model.delayCost > 0 ? ` · ${this.labels.delay(formatPoints(-model.delayCost))}` : "";
-    const label = this.layer.add(this.scene.add.text(x, cy - 8 * u, `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
+    const label = this.layer.add(this.scene.add.text(x, Math.max(cy - 8 * u, below + 1), `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
     // Too wide for the panel (800×600): the delay goes onto a line of its own, so the ▲ can stay under the mark.
     const rest = label.width > w && delay ? this.layer.add(this.scene.add.text(x, 0, delay.replace(/^ · /, ""), textStyle(u, 12, { color: colors.text, wordWrap: { width: w } }))) : null;
     if (rest) rest.setY(label.setText(noDeal).y + label.height);
