@@ -91,6 +91,10 @@ suite("800×600", () => {
 
       await click(page, "start-solo");
       await waitForScene(page, "briefing", 30_000);
+      await page.waitForTimeout(300);
+      expect(await smallTexts(page)).toEqual([]);
+      expect.soft(await misfits(page)).toEqual([]);
+      await shot(page, `layout-${size}-briefing-${language}`);
       await click(page, "ready");
       await waitForScene(page, "table", 30_000);
       await page.waitForTimeout(500);

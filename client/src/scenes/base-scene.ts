@@ -174,7 +174,10 @@ export abstract class BaseScene extends Phaser.Scene {
     return this.visibleTexts()
       .filter((o) => o.text.trim() !== "")
       .map((o) => {
-        const b = o.getBounds();
+        // A text cropped to a scrolling column counts by the part in view (scroll-column.ts).
+        const shown = o.getData("shown") as HookBox | undefined;
+        const bounds = o.getBounds();
+        const b = shown ?? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
         // The box it must stay inside (buttons and rows say so) and its whole text if it was cut (draw.ts).
         const within = o.getData("within") as (() => HookBox) | undefined;
         const cut = o.getData("cut") as string | undefined;
