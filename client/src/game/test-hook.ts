@@ -6,8 +6,17 @@ import type { FocusManager } from "../ui/focus.js";
  * not in the DOM. Buttons are listed with their boxes in page pixels so a test can click them.
  */
 
-/** A text as drawn: its size in pixels, its font stack, and its box (screen coordinates at scale 1). */
-export type HookTextStyle = { text: string; size: number; family: string; x: number; y: number; width: number; height: number };
+/** A box in screen coordinates at scale 1. */
+export type HookBox = { x: number; y: number; width: number; height: number };
+
+/**
+ * A text as drawn: its size in pixels, its font stack, and its box (screen coordinates at scale 1).
+ * `within` is the box it must stay inside when it has one (its button's plate, its list row or
+ * card); `cut` is the whole text when it was drawn cut short with "…", and `name` says the cut one
+ * is a name from the scenario or a seat (which may be cut), not a label of the screen (which may not).
+ * `floating` marks a toast, which lies over the screen for a moment by design.
+ */
+export type HookTextStyle = HookBox & { text: string; size: number; family: string; within?: HookBox; cut?: string; name?: boolean; floating?: boolean };
 
 export type HookButton = { id: string; label: string; x: number; y: number; width: number; height: number; enabled: boolean };
 

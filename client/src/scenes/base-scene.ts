@@ -1,6 +1,7 @@
 import Phaser from "phaser";
 import type { MessageKey } from "../i18n/index.js";
 import { app, type App } from "../game/app.js";
+import type { HookBox, HookTextStyle } from "../game/test-hook.js";
 import type { ClientMatchView, ConnectionEvent } from "../net/match-connection.js";
 import { Banner } from "../ui/banner.js";
 import { Button } from "../ui/button.js";
@@ -168,13 +169,30 @@ export abstract class BaseScene extends Phaser.Scene {
   }
 
   /** Each visible text with its drawn size in pixels (font size × its scale × the camera's zoom) and font stack (test hook). */
-  textStyles(): { text: string; size: number; family: string; x: number; y: number; width: number; height: number }[] {
+  textStyles(): HookTextStyle[] {
     const zoom = this.cameras.main.zoom;
     return this.visibleTexts()
       .filter((o) => o.text.trim() !== "")
       .map((o) => {
-        const b = o.getBounds();
-        return { text: o.text, size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom, family: o.style.fontFamily, x: b.x, y: b.y, width: b.width, height: b.height };
+        // A text cropped to a scrolling column counts by the part in view (scroll-column.ts).
+        const shown = o.getData("shown") as HookBox | undefined;
+        const bounds = o.getBounds();
+        const b = shown ?? { x: bounds.x, y: bounds.y, width: bounds.width, height: bounds.height };
+        // The box it must stay inside (buttons and rows say so) and its whole text if it was cut (draw.ts).
+        const within = o.getData("within") as (() => HookBox) | undefined;
+        const cut = o.getData("cut") as string | undefined;
+        return {
+          text: o.text,
+          size: parseFloat(String(o.style.fontSize)) * o.scaleY * zoom,
+          family: o.style.fontFamily,
+          x: b.x,
+          y: b.y,
+          width: b.width,
+          height: b.height,
+          ...(within ? { within: within() } : {}),
+          ...(cut !== undefined && o.text !== cut ? { cut, name: o.getData("name") === true } : {}),
+          ...(o.getData("floating") === true ? { floating: true } : {}),
+        };
       });
   }
 

@@ -75,7 +75,8 @@ export function drawChartTab(kit: ResultKit, box: Box): void {
   y += 4 * u;
   kit.text(innerX, y, metrics.join("\n"), 13, { bold: false, color: colors.text, wordWrap: { width: innerW }, lineSpacing: 3 * u });
   // The reading panels (the real deal's notes, the model, the sources), stacked at the panel's foot.
-  const buttonH = 34 * u;
+  // Room for a caption on two 12-px lines ("How this model works" in a third of the panel at 800×600).
+  const buttonH = Math.max(34 * u, 36);
   readingButtons({ scene: kit.scene, focus: kit.focus, u, t, c: kit.c, scenario: view.scenario }, innerX, box.y + box.h - buttonH - 10 * u, (innerW - 20 * u) / 3, buttonH, ["realDeal", "model", "sources"]);
 }
 

@@ -17,7 +17,7 @@ import { HistoryFeed, NewsFeed } from "./table/feeds.js";
 import { IssueRows } from "./table/issue-rows.js";
 import { Meters } from "./table/meters.js";
 import { openWalkthrough, type WalkStep } from "./table/walkthrough.js";
-import { truncate } from "./widgets/draw.js";
+import { keysLines, layoutMoves, measuredWidth, sideBySide } from "./table/moves-layout.js";
 
 /**
  * The negotiating table. The player's own delegation sits at the bottom, the other side's at
@@ -89,15 +89,27 @@ export class TableScene extends BaseScene {
       extra: (n: number) => this.t("table.calendar.extra", { n }),
     });
 
-    // The table and the two delegations.
+    // The table and the two delegations. From the foot up: the keys line (one line, or two on
+    // small screens), the player's delegation, then the moves (one row, or two when captions would wrap).
     const delegationH = 62 * u;
-    const buttonsY = H - 62 * u - delegationH - 24 * u;
+    const keys = this.text(cx, 0, keysLines(this, this.style(13), this.t("table.keys"), cw), this.style(13, { color: colors.dim }));
+    keys.setY(Math.min(H - 30 * u, H - keys.height - 4));
+    const meY = Math.min(H - delegationH - 40 * u, keys.y - delegationH - 5 * u);
+    const buttonSpecs: [string, string, string, "primary" | "normal" | "danger", () => void][] = [
+      ["propose", this.t("table.propose"), "p", "primary", () => this.propose()],
+      ["accept", this.t("table.accept"), "a", "primary", () => this.accept()],
+      ["match", this.t("table.sameAsStanding"), "m", "normal", () => this.matchStanding()],
+      ["reset", this.t("table.resetDraft"), "r", "normal", () => this.setDraft(initialDraft(this.app.connection!.view!, mySide))],
+      ["walkaway", this.t("table.walkaway"), "w", "danger", () => this.walkAway()],
+    ];
+    const moves = buttonSpecs.map(([id, label, key]) => ({ id, caption: `${label}  [${key.toUpperCase()}]` }));
+    const { slots, top: buttonsY } = layoutMoves(this, u, 15, moves, [["propose", "accept", "walkaway"], ["match", "reset"]], cx, cw, meY - 6 * u);
     this.add.rectangle(cx - 6 * u, topY + delegationH / 2, cw + 12 * u, buttonsY - topY - delegationH / 2 + 6 * u, colors.tableEdge).setOrigin(0).setRounded(Math.round(22 * u));
     this.add.rectangle(cx + 4 * u, topY + delegationH / 2 + 10 * u, cw - 8 * u, buttonsY - topY - delegationH / 2 - 14 * u, colors.felt).setOrigin(0).setRounded(Math.round(16 * u));
     const labels = { you: this.t("table.you"), bot: this.t("table.bot"), away: this.t("table.away"), thinking: this.t("table.theirTurn", { side: "" }).replace(/^\s*/, "").trim(), yourTurn: this.t("table.yourTurn"), paused: this.t("table.pausedShort") };
     const speech = this.speech();
     const them = new Delegation(this, { x: cx, y: topY, w: cw, h: delegationH }, u, theirSide, this.c, labels, seat.playerId, speech);
-    const me = new Delegation(this, { x: cx, y: H - delegationH - 40 * u, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId, speech);
+    const me = new Delegation(this, { x: cx, y: meY, w: cw, h: delegationH }, u, mySide, this.c, labels, seat.playerId, speech);
     const rows = new IssueRows(
       this,
       { x: cx + 14 * u, y: topY + delegationH + 14 * u, w: cw - 28 * u, h: buttonsY - topY - delegationH - 22 * u },
@@ -111,19 +123,11 @@ export class TableScene extends BaseScene {
       },
     );
 
-    // Moves.
-    const bw = (cw - 4 * 10 * u) / 5;
-    const bh = 50 * u;
-    const buttonSpecs: [string, string, string, "primary" | "normal" | "danger", () => void][] = [
-      ["propose", this.t("table.propose"), "p", "primary", () => this.propose()],
-      ["accept", this.t("table.accept"), "a", "primary", () => this.accept()],
-      ["match", this.t("table.sameAsStanding"), "m", "normal", () => this.matchStanding()],
-      ["reset", this.t("table.resetDraft"), "r", "normal", () => this.setDraft(initialDraft(this.app.connection!.view!, mySide))],
-      ["walkaway", this.t("table.walkaway"), "w", "danger", () => this.walkAway()],
-    ];
-    buttonSpecs.forEach(([id, label, key, kind, onPress], i) => {
-      this.buttons[id] = this.button({ id, x: cx + i * (bw + 10 * u), y: buttonsY, width: bw, height: bh, label, shortcut: key, kind, fontSize: 15, onPress });
-    });
+    // Moves, in the order they are laid out (Tab follows the eye).
+    for (const slot of slots) {
+      const [id, label, key, kind, onPress] = buttonSpecs.find((b) => b[0] === slot.id)!;
+      this.buttons[id] = this.button({ id, x: slot.x, y: slot.y, width: slot.width, height: slot.height, label, shortcut: key, kind, fontSize: 15, onPress });
+    }
 
     // Left column: history and news.
     const colTop = topY;
@@ -135,11 +139,10 @@ export class TableScene extends BaseScene {
       item: (item, side) => this.t("table.historyItem", { round: item.round, side, points: formatPoints(item.pointsForMe) }),
     }, this.c);
     // The briefing and the walkthrough, a key or a click away, at the foot of the left column.
-    const helpH = Math.max(36 * u, 34);
-    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: half - 18 * u - helpH }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
-    const helpW = (leftW - 8 * u) / 2;
-    this.button({ id: "briefing", x: m, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
-    this.button({ id: "how-to-play", x: m + helpW + 8 * u, y: H - m - helpH, width: helpW, height: helpH, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
+    const [brief, tour] = sideBySide(this, u, 13, [this.t("table.briefingButton"), this.t("table.helpButton")], m, leftW, H - m, Math.max(36 * u, 34));
+    const news = new NewsFeed(this, { x: m + 6 * u, y: colTop + half, w: leftW - 12 * u, h: brief!.y - 18 * u - colTop - half }, u, { title: this.t("table.news"), empty: this.t("table.newsEmpty") }, this.c);
+    this.button({ id: "briefing", ...brief!, label: this.t("table.briefingButton"), shortcut: "b", fontSize: 13, onPress: () => this.openBriefing() });
+    this.button({ id: "how-to-play", ...tour!, label: this.t("table.helpButton"), shortcut: "h", fontSize: 13, onPress: () => this.openTour() });
 
     // Right column: meters, then chat.
     this.panel(rightX - 6 * u, colTop - 6 * u, rightW + 12 * u, H - colTop - m + 12 * u);
@@ -163,6 +166,9 @@ export class TableScene extends BaseScene {
       table: this.t("table.chatTable"),
     }, speech);
     const channelName = () => (this.channel === "team" ? this.t("table.chatTeam") : this.t("table.chatTable"));
+    // The field's hint whole: "(Enter sends)" is left out where the field is too narrow for it (the field's type, padding and border).
+    const chatHint = (hint = this.t("table.chatPlaceholder", { channel: channelName() })) =>
+      measuredWidth(this, hint, this.style(16)) <= rightW - 16 * u - 20 * u - 6 ? hint : this.t("table.chatPlaceholderShort", { channel: channelName() });
     this.buttons.channel = this.button({
       id: "channel",
       x: rightX + 8 * u,
@@ -175,7 +181,7 @@ export class TableScene extends BaseScene {
       onPress: () => {
         this.channel = this.channel === "table" ? "team" : "table";
         this.buttons.channel?.setLabel(this.t("table.chatSwitch", { channel: channelName() }));
-        if (this.chatField) this.chatField.element.placeholder = this.t("table.chatPlaceholder", { channel: channelName() });
+        if (this.chatField) this.chatField.element.placeholder = chatHint();
         this.onView(this.app.connection!.view!);
       },
     });
@@ -185,14 +191,11 @@ export class TableScene extends BaseScene {
       y: H - m - inputH,
       width: rightW - 16 * u,
       height: inputH,
-      placeholder: this.t("table.chatPlaceholder", { channel: channelName() }),
+      placeholder: chatHint(),
       label: this.t("table.chat"),
       maxLength: 500,
       onEnter: (value) => this.sendChat(value),
     });
-
-    // One line under the table (cut with "…" on small screens: the walkthrough, H, explains the keys too).
-    truncate(this.text(cx, H - 30 * u, this.t("table.keys"), this.style(13, { color: colors.dim })), cw);
 
     this.widgets = [
       calendar,
@@ -209,7 +212,7 @@ export class TableScene extends BaseScene {
     this.tour = [
       { ...text("rows"), area: { x: cx, y: topY + delegationH, w: cw, h: buttonsY - topY - delegationH } },
       { ...text("meters"), area: { x: rightX, y: colTop, w: rightW, h: 170 * u } },
-      { ...text("moves"), area: { x: cx, y: buttonsY, w: cw, h: bh } },
+      { ...text("moves"), area: { x: cx, y: buttonsY, w: cw, h: meY - 6 * u - buttonsY } },
       { ...text("calendar"), area: { x: cx, y: m - 4 * u, w: cw + m + rightW - 170 * u, h: Math.max(48 * u, 2 * MIN_TEXT_PX + 14) } },
       { ...text("chat"), area: { x: rightX, y: chatTop, w: rightW, h: H - chatTop - m } },
     ];

@@ -93,6 +93,8 @@ export class DomButton implements Focusable {
     Object.assign(this.element.style, { background: hex(fill), border: ring, color: this.isEnabled ? colors.text : colors.dim });
     this.element.disabled = !this.isEnabled;
     this.element.textContent = this.caption();
+    // As on the canvas (ui/button.ts): a caption that wraps past its plate drops the "[K]" hint first; the key still works.
+    if (this.shortcut && this.element.isConnected && this.element.scrollHeight > this.element.clientHeight + 1) this.element.textContent = this.caption().replace(/\s+\[[^\]]+\]$/, "");
   }
 
   setFocused(focused: boolean): void {

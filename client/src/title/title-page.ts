@@ -76,7 +76,12 @@ export class TitlePage {
         Array.from(this.root?.querySelectorAll<HTMLElement>(".tt-text, button") ?? []).map((el) => {
           const style = getComputedStyle(el);
           const r = el.getBoundingClientRect();
-          return { text: el.textContent ?? "", size: parseFloat(style.fontSize), family: style.fontFamily, x: r.left, y: r.top, width: r.width, height: r.height };
+          if (el.tagName !== "BUTTON") return { text: el.textContent ?? "", size: parseFloat(style.fontSize), family: style.fontFamily, x: r.left, y: r.top, width: r.width, height: r.height };
+          // A button's caption as laid out (it may wrap past its plate), with the plate it must stay on.
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const t = range.getBoundingClientRect();
+          return { text: el.textContent ?? "", size: parseFloat(style.fontSize), family: style.fontFamily, x: t.left, y: t.top, width: t.width, height: t.height, within: { x: r.left, y: r.top, width: r.width, height: r.height } };
         }),
     };
   }
@@ -175,8 +180,11 @@ export class TitlePage {
     const cardY = oy + 270 * u;
     const cardH = 330 * u;
     const gap = 24 * u;
-    const cardW = (1120 * u - 2 * gap) / 3;
-    const cardX = (i: number) => W / 2 - 560 * u + i * (cardW + gap);
+    // The cards take the width of the name row, or nearly the whole window on a small screen
+    // (800×600), where 12-px type needs more than 1120 units for the difficulty toggles.
+    const rowW = Math.max(1120 * u, Math.min(W - 32, 1120));
+    const cardW = (rowW - 2 * gap) / 3;
+    const cardX = (i: number) => W / 2 - rowW / 2 + i * (cardW + gap);
     const pad = 20 * u;
     (["title.solo", "title.host", "title.join"] as const).forEach((key, i) => {
       domPanel(root, cardX(i), cardY, cardW, cardH, u);
@@ -233,6 +241,8 @@ export class TitlePage {
       if (this.focus !== built) return;
       document.body.appendChild(root);
       for (const field of this.fields) field.place();
+      // Laid out now: captions that wrap past their plates drop their key hints (dom-kit.ts).
+      for (const button of [...this.actionButtons, ...this.toggles]) button.redraw();
       if (hook) hook.interactive = true;
     });
   }

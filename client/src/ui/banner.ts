@@ -35,7 +35,9 @@ export class Banner {
       .text(area.x, top, "", textStyle(u, 18, { bold: true, align: "center", wordWrap: { width: area.width } }))
       .setOrigin(0.5, 0)
       .setDepth(1001)
-      .setVisible(false);
+      .setVisible(false)
+      // A toast is meant to lie over the screen for a moment (the test hook says so).
+      .setData("floating", true);
   }
 
   /** Sticky messages (connection status) stay until cleared; others fade after a few seconds. */

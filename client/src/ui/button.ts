@@ -61,7 +61,9 @@ export class Button implements Focusable {
     });
     this.text = scene.add
       .text(x + width / 2, y + height / 2, "", textStyle(u, options.fontSize ?? 17, { align: "center", wordWrap: { width: width - 12 * u } }))
-      .setOrigin(0.5);
+      .setOrigin(0.5)
+      // The test hook checks that the caption stays on its plate.
+      .setData("within", () => this.bounds());
     this.redraw();
   }
 
@@ -83,7 +85,10 @@ export class Button implements Focusable {
     else this.plate.setStrokeStyle(1, colors.panelBorder, 0.8);
     this.text.setText(this.caption());
     // A caption taller than its plate (small screens) drops the "[K]" hint first; the key still works.
-    if (this.shortcut && this.text.height > this.options.height) this.text.setText(this.caption().replace(/\s+\[[^\]]+\]$/, ""));
+    // So does one the hint pushes onto a second line that leaves no room around it, when the label alone fits on one.
+    const bare = this.caption().replace(/\s+\[[^\]]+\]$/, "");
+    const cramped = this.text.height > this.options.height - 6 && this.text.getWrappedText().length > 1 && this.text.getWrappedText(bare).length === 1;
+    if (this.shortcut && (this.text.height > this.options.height || cramped)) this.text.setText(bare);
     this.text.setColor(this.isEnabled ? colors.text : colors.dim);
   }
 

@@ -3,6 +3,8 @@ import { colors, sideStyle } from "../../ui/theme.js";
 import { actionTargets, draftEvent, effectRanges, emptyDraft, eventChoices, type EffectKind } from "../../view-models/class-dashboard-model.js";
 import type { ClassKit } from "./class-kit.js";
 import { classState, type ControlTab } from "./class-state.js";
+import { deckRows } from "./deck-rows.js";
+import { keepWithin } from "../widgets/draw.js";
 
 /**
  * The instructor's tools beside the tables: move a student (before the start), inject an event
@@ -61,8 +63,9 @@ function drawTargets(kit: ClassKit, d: ClassSummary | null, a: Area, y: number):
   const { u, t } = kit;
   const targets = actionTargets(d);
   if (!targets.includes(classState.target)) classState.target = "all";
-  kit.text(a.x, y + 8 * u, t("class.targets"), kit.style(13, { bold: true }));
-  const x0 = a.x + 70 * u;
+  const label = kit.text(a.x, y + 8 * u, t("class.targets"), kit.style(13, { bold: true }));
+  // The toggles start after the label as drawn ("テーブル" at 12 px is wider than 70 units at 800×600).
+  const x0 = a.x + Math.max(70 * u, label.width + 8 * u);
   const h = Math.max(30 * u, 22);
   let x = x0;
   for (const target of targets) {
@@ -92,22 +95,21 @@ function drawInject(kit: ClassKit, link: InstructorLink, a: Area): void {
   if (classState.injectSource === "deck") {
     const choices = eventChoices(d);
     if (choices.length === 0) kit.text(a.x, y, t("class.inject.noDeck"), kit.style(13, { color: colors.muted, wordWrap: { width: a.w } }));
-    // Every event above the send button with room left for the chosen one's headline: two columns when one does not fit.
+    // Every event above the send button with room left for the chosen one's headline.
     const headlineH = Math.max(48 * u, 36);
-    const room = sendY - y - headlineH;
-    // One line of 12-px caption per row needs 18 px; that floor decides the columns too (two columns wrap their captions, so only when one cannot fit).
-    const rowFloor = 18;
-    const columns = choices.length * Math.max(32 * u, rowFloor) > room ? 2 : 1;
-    const perColumn = Math.ceil(choices.length / columns);
-    const pitch = Math.max(rowFloor, Math.min(32 * u, room / Math.max(1, perColumn)));
-    const colW = (a.w - (columns - 1) * 6 * u) / columns;
-    choices.forEach((e, i) => {
-      const col = Math.floor(i / perColumn);
-      kit.button({ id: `deck-${e.id}`, x: a.x + col * (colW + 6 * u), y: y + (i % perColumn) * pitch, width: colW, height: pitch - 4, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
+    const list = deckRows(kit, choices.map((e) => ({ id: e.id, caption: `${classState.deckChoice === e.id ? "✓ " : ""}${kit.c(`event.${e.id}.title`, e.title)}` })), a.w, sendY - y - headlineH);
+    list.forEach((row) => {
+      const e = choices.find((c) => c.id === row.id)!;
+      kit.button({ id: `deck-${e.id}`, x: a.x + row.x, y: y + row.y, width: row.width, height: row.height, label: kit.c(`event.${e.id}.title`, e.title), kind: "toggle", fontSize: 12, selected: () => classState.deckChoice === e.id, onPress: () => ((classState.deckChoice = e.id), kit.redraw()) });
     });
-    y += perColumn * pitch;
+    y += Math.max(0, ...list.map((row) => row.y + row.height)) + 4;
     const chosen = choices.find((e) => e.id === classState.deckChoice);
-    if (chosen) kit.text(a.x, y + 2 * u, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, Math.max(0, sendY - y - 6 * u));
+    if (chosen) {
+      const box = { x: a.x, y: y + 2 * u, width: a.w, height: Math.max(0, sendY - y - 6 * u) };
+      // The test hook checks the headline is not cropped (its box, 2 px around the crop).
+      const headline = kit.text(box.x, box.y, kit.c(`event.${chosen.id}.headline`, chosen.headline), kit.style(12, { color: colors.muted, wordWrap: { width: a.w } })).setCrop(0, 0, a.w, box.height);
+      keepWithin(headline, () => ({ x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4 }));
+    }
     kit.button({ id: "inject-send", x: a.x, y: sendY, width: a.w, height: 40 * u, label: send, kind: "primary", fontSize: 15, onPress: () => {
       if (!classState.deckChoice) return kit.banner.show(t("class.inject.pickEvent"), "error");
       link.send("inject", { table: classState.target, eventId: classState.deckChoice });

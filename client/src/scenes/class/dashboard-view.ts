@@ -33,9 +33,12 @@ export class ClassDashboard {
     if (classState.keyVisible) this.drawKey(headerRight, 62 * u, W - headerRight - 20 * u);
     else if (d) this.kit.text(headerRight, 70 * u, this.settingsLine(d), this.kit.style(13, { color: colors.muted, wordWrap: { width: W - headerRight - 20 * u } }));
     const actionsY = 134 * u;
-    this.drawActions(actionsY);
-    const top = actionsY + 52 * u;
-    const panelW = Math.min(420 * u, W * 0.36);
+    // Two lines of 12-px caption where a label wraps in its seventh of a small screen.
+    const actionsH = Math.max(40 * u, 2 * (textPx(u, 14) + 3) + 6);
+    this.drawActions(actionsY, actionsH);
+    const top = actionsY + actionsH + 12 * u;
+    // On a small screen (800×600) the panel takes 40% of the width, up to 320 px: an event's name fits one 12-px line.
+    const panelW = Math.max(Math.min(420 * u, W * 0.36), Math.min(W * 0.4, 320));
     const panelX = W - panelW - 10 * u;
     drawControlPanel(this.kit, this.link, panelX, top, panelW, H - top - 10 * u);
     this.grid = { x: 10 * u, y: top, w: panelX - 20 * u, h: H - top - 10 * u };
@@ -92,7 +95,7 @@ export class ClassDashboard {
     }
   }
 
-  private drawActions(y: number): void {
+  private drawActions(y: number, height: number): void {
     const { u, W, t } = this.kit;
     const d = this.link.dashboard;
     const link = this.link;
@@ -112,7 +115,7 @@ export class ClassDashboard {
     const gap = 8 * u;
     const bw = Math.min(200 * u, (W - 20 * u - gap * (actions.length - 1)) / actions.length);
     actions.forEach((a, i) =>
-      this.kit.button({ id: `class-${a.id}`, x: 10 * u + i * (bw + gap), y, width: bw, height: 40 * u, label: a.label, fontSize: 14, ...(a.kind ? { kind: a.kind } : {}), ...(a.shortcut ? { shortcut: a.shortcut } : {}), onPress: a.onPress }).setEnabled(a.enabled),
+      this.kit.button({ id: `class-${a.id}`, x: 10 * u + i * (bw + gap), y, width: bw, height, label: a.label, fontSize: 14, ...(a.kind ? { kind: a.kind } : {}), ...(a.shortcut ? { shortcut: a.shortcut } : {}), onPress: a.onPress }).setEnabled(a.enabled),
     );
   }
 
@@ -221,7 +224,8 @@ export class ClassDashboard {
   private tableLayout(d: ClassSummary): { cols: number; cw: number; ch: number; rows: number; perPage: number; pages: number } {
     const { u } = this.kit;
     const g = this.grid;
-    const cols = Math.max(1, Math.floor(g.w / (250 * u)));
+    // At least 230 px wide: a card's 12-px lines ("Offer on the table: no offer yet") fit on small screens.
+    const cols = Math.max(1, Math.floor(g.w / Math.max(250 * u, 230)));
     const cw = (g.w - (cols - 1) * 10 * u) / cols;
     const avail = g.h - 26 * u;
     const rowsNeeded = Math.max(1, Math.ceil(d.tables.length / cols));

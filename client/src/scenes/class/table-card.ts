@@ -1,6 +1,7 @@
 import type Phaser from "phaser";
 import type { TableRow } from "../../net/class-connection.js";
 import { colors, sideStyle, textPx, textStyle } from "../../ui/theme.js";
+import { keepWithin } from "../widgets/draw.js";
 
 /** One table of the dashboard at a glance: phase, round, whose turn, the standing offer's points for both sides, clock, who is connected. */
 export type CardLabels = { phase: (p: string) => string; round: string; turn: string; standing: string; none: string; secondsLeft: string; readyCount: string; briefingLeft: string; paused: string; bot: string; away: string; events: string; outcome: (kind: string) => string; sideName: (s: string) => string };
@@ -15,6 +16,8 @@ export function drawTableCard(scene: Phaser.Scene, x: number, y: number, w: numb
   const line = (dy: number, text: string, color: string = colors.text, size = 13, bold = false, dx = 0, width: number | null = w - 16 * u) => {
     const t = scene.add.text(x + 10 * u + dx, y + at(dy) * u, text, textStyle(u, size, { color, bold }));
     if (width !== null) t.setCrop(0, 0, width, t.height);
+    // The test hook checks each line stays inside its card (a cropped line would be cut).
+    keepWithin(t, () => ({ x: x + 4 * u, y, width: w - 8 * u, height: h }));
     drawn.push(t);
     return t;
   };

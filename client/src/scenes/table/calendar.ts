@@ -2,7 +2,7 @@ import type Phaser from "phaser";
 import type { ClientMatchView } from "../../net/match-connection.js";
 import { colors, textStyle } from "../../ui/theme.js";
 import { roundName } from "../../view-models/names.js";
-import { Layer, shortWeek, type Box } from "../widgets/draw.js";
+import { keepWithin, Layer, shortWeek, type Box } from "../widgets/draw.js";
 
 /**
  * The calendar strip: one cell per round (a week of 2025), the current one raised and marked ▶,
@@ -44,17 +44,22 @@ export class CalendarStrip {
       // A deadline extended past the scenario's calendar has no date of its own: "Extra wk 1", not "10".
       const weeks = view.scenario.rounds.length;
       const date = r > weeks ? this.labels.extra(r - weeks) : shortWeek(roundName(view.scenario, r, this.labels.content));
-      this.layer.add(
-        this.scene.add
+      // The test hook checks that a week's texts stay on its tab.
+      const onTab = () => ({ x: cx, y, width: cellW, height: h });
+      const label = this.layer.add(
+        keepWithin(this.scene.add
           .text(cx + cellW / 2, y + 5 * u, `${mark}${date}`, textStyle(u, 13, { bold: current, color: past ? colors.dim : colors.text }))
-          .setOrigin(0.5, 0),
+          .setOrigin(0.5, 0), onTab),
       );
+      // A narrow tab (800×600) keeps the date whole and lets the frame (current) or the dimmed type (past) tell the rest.
+      if (label.width > cellW - 4) label.setText(date);
       const tag = r === soft ? `◆ ${this.labels.g7}` : r === hard ? `■ ${this.labels.deadline}` : "";
       if (tag) {
         this.layer.add(
           this.scene.add
             .text(cx + cellW / 2, y + h - 4 * u, tag, textStyle(u, 12, { bold: true, color: r === hard ? colors.warnCss : colors.neutralCss }))
-            .setOrigin(0.5, 1),
+            .setOrigin(0.5, 1)
+            .setData("within", onTab),
         );
       }
     }

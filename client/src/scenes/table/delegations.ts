@@ -3,7 +3,7 @@ import type { ClientMatchView } from "../../net/match-connection.js";
 import { colors, sideStyle, textStyle } from "../../ui/theme.js";
 import { roleName, sideName, type ContentFn } from "../../view-models/names.js";
 import { plainSpeech, type Speech } from "../../view-models/bot-speech.js";
-import { Layer, truncate, type Box } from "../widgets/draw.js";
+import { Layer, truncateName, type Box } from "../widgets/draw.js";
 
 /**
  * A delegation at its edge of the table: flag, country, who sits there (bots and absent
@@ -51,10 +51,12 @@ export class Delegation {
         return `${name}${tag ? ` (${tag})` : ""} · ${roleName(view.scenario, p.side, p.role, this.content)}`;
       })
       .join("   ");
-    this.layer.add(truncate(this.scene.add.text(tx, y + 30 * u, people, textStyle(u, 14, { color: colors.muted })), w * 0.45));
-
     const last = [...view.chat].reverse().find((line) => line.side === this.side && line.to === "table");
-    if (last && !mine) {
+    const bubbled = Boolean(last && !mine);
+    // Up to the speech bubble when there is one, else across the delegation.
+    this.layer.add(truncateName(this.scene.add.text(tx, y + 30 * u, people, textStyle(u, 14, { color: colors.muted })), bubbled ? x + w * 0.5 - 14 * u - tx : x + w - 10 * u - tx));
+
+    if (last && bubbled) {
       const bx = x + w * 0.5;
       const bubble = this.scene.add.text(bx + 14 * u, y + h / 2, `“${this.speech.line(view, last.by, last.text)}”`, textStyle(u, 15, { color: colors.ink, wordWrap: { width: w * 0.47 - 24 * u } })).setOrigin(0, 0.5);
       // Too long for the bubble: fewer lines rather than smaller type (the chat log has it all).

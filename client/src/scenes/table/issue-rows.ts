@@ -3,7 +3,7 @@ import type { PublicScenario } from "../../../../shared/index.js";
 import { colors, symbols, textStyle } from "../../ui/theme.js";
 import { formatPoints, issueName, optionLabel, type ContentFn } from "../../view-models/names.js";
 import type { TableModel } from "../../view-models/table-model.js";
-import { Layer, truncate, type Box } from "../widgets/draw.js";
+import { Layer, truncateName, type Box } from "../widgets/draw.js";
 
 /**
  * The issues on the table, one row each: the issue, a pip per option (● your draft, ◇ their
@@ -29,14 +29,17 @@ export class IssueRows {
     const { x, y, w, h } = this.box;
     const u = this.u;
     const rows = model.rows;
-    const headH = 24 * u;
-    const rowH = Math.min(60 * u, (h - headH) / Math.max(1, rows.length));
     const pipsW = Math.min(w * 0.3, 200 * u);
     const colW = w / 2;
+    // The column heads wrap onto a second line in a narrow column (800×600) rather than being cut.
+    const head = (tx: number, label: string) => this.layer.add(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted, wordWrap: { width: colW - 14 * u } })));
+    const theirs = head(x + colW + 10 * u, `${theirSymbol} ${this.labels.standing}${model.standing ? "" : ` — ${this.labels.noStanding}`}`);
+    // Too long for one line: "— no offer on the table" goes whole onto the second, not a word or two of it.
+    if (theirs.getWrappedText().length > 1) theirs.setText(`${theirSymbol} ${this.labels.standing}\n${this.labels.noStanding}`);
+    const heads = [head(x + 10 * u, `${mySymbol} ${this.labels.draft}`), theirs];
+    const headH = Math.max(24 * u, ...heads.map((t) => t.height + 2 * u));
+    const rowH = Math.min(60 * u, (h - headH) / Math.max(1, rows.length));
     const size = Math.max(11, Math.min(16, rowH / u / 3.3));
-    const head = (tx: number, label: string) => this.layer.add(truncate(this.scene.add.text(tx, y, label, textStyle(u, 14, { bold: true, color: colors.muted })), colW - 14 * u));
-    head(x + 10 * u, `${mySymbol} ${this.labels.draft}`);
-    head(x + colW + 10 * u, `${theirSymbol} ${this.labels.standing}${model.standing ? "" : ` — ${this.labels.noStanding}`}`);
 
     rows.forEach((row, i) => {
       const ry = y + headH + i * rowH;
@@ -54,7 +57,7 @@ export class IssueRows {
       const name = this.scene.add
         .text(x + 10 * u, line1, `${row.id}. ${issueName(scenario, row.id, this.content)}${star}`, textStyle(u, size, { bold: true, color: row.roleWeight !== 1 ? colors.warnCss : colors.text }))
         .setOrigin(0, 0.5);
-      this.layer.add(truncate(name, w - pipsW - 24 * u));
+      this.layer.add(truncateName(name, w - pipsW - 24 * u));
 
       // Pips: one per option, from the no-deal end of the list; click one to choose it.
       const n = row.options.length;
@@ -71,8 +74,12 @@ export class IssueRows {
         this.layer.add(hit);
         if (theirs) this.layer.add(this.scene.add.rectangle(px, py, r * 2.4, r * 2.4).setStrokeStyle(2, 0xffffff).setAngle(45));
         const fill = chosen ? colors.focus : option.redLine ? colors.warn : 0x6f8797;
-        this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.1 : r * 0.6, fill, chosen ? 1 : 0.85));
-        if (option.redLine) this.layer.add(this.scene.add.text(px, py + r + 1 * u, symbols.redLine, textStyle(u, 9, { color: colors.warnCss })).setOrigin(0.5, 0));
+        // A red line's option is a warning triangle, not a dot (its shape says it, not only its colour); a "⚠" drawn
+        // under the dot ran into the offer's points at the row's end. The option's words carry "⚠" too.
+        if (option.redLine) {
+          const s = chosen ? r * 2.6 : r * 1.9;
+          this.layer.add(this.scene.add.triangle(px, py, 0, s, s / 2, 0, s, s, fill, chosen ? 1 : 0.95));
+        } else this.layer.add(this.scene.add.circle(px, py, chosen ? r * 1.1 : r * 0.6, fill, chosen ? 1 : 0.85));
       });
 
       const cell = (cx: number, optionId: string | null, points: number | null, redLine: boolean) => {
@@ -81,7 +88,7 @@ export class IssueRows {
         const label = this.scene.add
           .text(cx + 10 * u, line2, `${redLine ? `${symbols.redLine} ` : ""}${optionLabel(scenario, row.id, optionId, this.content)}`, textStyle(u, size - 1, { color: redLine ? colors.warnCss : colors.muted }))
           .setOrigin(0, 0.5);
-        this.layer.add(truncate(label, colW - value.width - 30 * u));
+        this.layer.add(truncateName(label, colW - value.width - 30 * u));
         this.layer.add(value);
       };
       const draftOption = row.options.find((o) => o.id === row.draft);

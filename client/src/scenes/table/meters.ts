@@ -34,12 +34,18 @@ export class Meters {
       { label: this.labels.standing, value: model.standingNet, broken: model.standingRedLines.length > 0, symbol: theirSymbol },
     ];
     let cy = y;
+    // The foot of the lowest red-line warning: the no-deal label goes under it.
+    let below = 0;
+    // Where each bar is drawn, for the no-deal mark across it.
+    const bars: { top: number; shown: boolean }[] = [];
     for (const row of rows) {
+      let broken: Phaser.GameObjects.Text | null = null;
       const head = `${row.symbol} ${row.label}`;
       const label = this.layer.add(this.scene.add.text(x, cy, head, textStyle(u, 14, { bold: true, color: colors.muted })));
       // Spaced by the drawn type (never under 12 px), so small screens do not stack lines on bars.
       cy += Math.max(20 * u, label.height + 2);
       this.layer.add(this.scene.add.rectangle(x, cy, w, barH, 0x0b1622).setOrigin(0).setStrokeStyle(1, colors.panelBorder));
+      bars.push({ top: cy, shown: row.value !== null });
       if (row.value === null) {
         this.layer.add(this.scene.add.text(x + 6 * u, cy + barH / 2, this.labels.noStanding, textStyle(u, 13, { color: colors.dim })).setOrigin(0, 0.5));
       } else {
@@ -52,15 +58,25 @@ export class Meters {
         );
         const mark = row.broken || effective < model.reservation ? symbols.warn : better ? symbols.good : "=";
         this.layer.add(this.scene.add.text(x + w, cy + barH / 2, `${mark} ${formatPoints(row.value)}`, textStyle(u, 15, { bold: true })).setOrigin(1, 0.5));
-        if (row.broken) this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss })));
+        // Wrapped in the panel (a narrow one at 800×600 takes two lines), the next label kept below it.
+        if (row.broken) broken = this.layer.add(this.scene.add.text(x, cy + barH + 3 * u, `${symbols.warn} ${this.labels.breaks}`, textStyle(u, 12, { color: colors.warnCss, wordWrap: { width: w } })));
       }
-      cy += barH + Math.max(22 * u, textPx(u, 12) + 8);
+      if (broken) below = broken.y + broken.height;
+      cy += barH + Math.max(22 * u, textPx(u, 12) + 8, broken ? 3 * u + broken.height + 4 : 0);
     }
-    // The no-deal line across both bars, labelled.
+    // The no-deal mark across each bar that has a value (never through the labels or the "no offer" words),
+    // and under the bars its label, its ▲ under the mark where the label fits.
     const nx = toX(model.reservation);
-    this.layer.add(this.scene.add.rectangle(nx, y + 18 * u, 3, cy - y - 36 * u, 0xffffff, 0.9).setOrigin(0.5, 0));
+    for (const bar of bars.filter((b) => b.shown)) this.layer.add(this.scene.add.rectangle(nx, bar.top - 3, 3, barH + 6, 0xffffff, 0.9).setOrigin(0.5, 0));
     const noDeal = `▲ ${this.labels.noDeal(formatPoints(model.reservation))}`;
     const delay = model.delayCost > 0 ? ` · ${this.labels.delay(formatPoints(-model.delayCost))}` : "";
-    this.layer.add(this.scene.add.text(x, cy - 8 * u, `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
+    const label = this.layer.add(this.scene.add.text(x, Math.max(cy - 8 * u, below + 1), `${noDeal}${delay}`, textStyle(u, 12, { color: colors.text })));
+    // Too wide for the panel (800×600): the delay goes onto a line of its own, so the ▲ can stay under the mark.
+    const rest = label.width > w && delay ? this.layer.add(this.scene.add.text(x, 0, delay.replace(/^ · /, ""), textStyle(u, 12, { color: colors.text, wordWrap: { width: w } }))) : null;
+    if (rest) rest.setY(label.setText(noDeal).y + label.height);
+    const arrow = this.scene.add.text(0, 0, "▲", textStyle(u, 12));
+    const arrowHalf = arrow.width / 2;
+    arrow.destroy();
+    label.setX(Math.max(x, Math.min(x + w - label.width, nx - arrowHalf)));
   }
 }

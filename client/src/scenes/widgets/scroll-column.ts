@@ -45,6 +45,8 @@ export class ScrollColumn {
       // Crops are in the text's texture pixels, which are drawn at its resolution.
       const r = text.style.resolution || 1;
       text.setVisible(true).setCrop(0, from * r, text.width * r, (to - from) * r);
+      // What is left in view, for the test hook (a crop does not change a text's bounds).
+      text.setData("shown", { x: text.x, y: at + from, width: text.width, height: to - from });
     }
   }
 }
