@@ -1,7 +1,7 @@
 import { storyText, type Assumption, type Effect, type Scenario, type Source } from "../scenario/schema.js";
 import type { PointTable } from "../scenario/payoff.js";
 import { roundLabel } from "./calendar.js";
-import { effectiveRoleTable, effectiveSideTable, pressurePerRound, reservationValue } from "./sheets.js";
+import { effectiveRoleTable, effectiveSideTable, issueFactors, pressurePerRound, reservationValue } from "./sheets.js";
 import type { Offer } from "./actions.js";
 import type { ChatLine, FiredEvent, MatchState, Outcome, Proposal, SeatedPlayer } from "./state.js";
 
@@ -179,6 +179,27 @@ function memoised<T>(scenario: Scenario, state: MatchState, key: string, stamp: 
   return value;
 }
 
+/**
+ * Across matches: a side's point table and a role's sheet depend only on the scenario and the
+ * side's issue factors (private variant times scale events), so every match with the same factors
+ * shares one object, and an event that moves no factor leaves them as they were. Bounded: past
+ * `MAX_SHARED` entries for a scenario (private variants make many), its cache starts over.
+ */
+const byFactors = new WeakMap<Scenario, Map<string, unknown>>();
+const MAX_SHARED = 2000;
+function sharedByFactors<T>(scenario: Scenario, state: MatchState, side: string, key: string, make: () => T): T {
+  let cache = byFactors.get(scenario);
+  if (!cache) byFactors.set(scenario, (cache = new Map()));
+  const fullKey = `${key}|${issueFactors(scenario, state, side).join(",")}`;
+  let value = cache.get(fullKey) as T | undefined;
+  if (value === undefined) {
+    if (cache.size >= MAX_SHARED) cache.clear();
+    value = make();
+    cache.set(fullKey, value);
+  }
+  return value;
+}
+
 export function sideSheet(scenario: Scenario, state: MatchState, side: string): SideSheet {
   return memoised(scenario, state, `side:${side}`, `${state.round}:${state.delayCost[side] ?? 0}`, () => freshSideSheet(scenario, state, side));
 }
@@ -187,7 +208,9 @@ function freshSideSheet(scenario: Scenario, state: MatchState, side: string): Si
   return {
     side,
     brief: scenario.sides.find((s) => s.id === side)?.brief ?? "",
-    points: memoised(scenario, state, `side-points:${side}`, "", () => pointsById(scenario, effectiveSideTable(scenario, state, side))),
+    points: memoised(scenario, state, `side-points:${side}`, "", () =>
+      sharedByFactors(scenario, state, side, `side:${side}`, () => pointsById(scenario, effectiveSideTable(scenario, state, side))),
+    ),
     reservation: reservationValue(scenario, state, side),
     pressurePerRound: pressurePerRound(scenario, state, side),
     delayCost: state.delayCost[side] ?? 0,
@@ -196,7 +219,9 @@ function freshSideSheet(scenario: Scenario, state: MatchState, side: string): Si
 }
 
 export function roleSheet(scenario: Scenario, state: MatchState, side: string, role: string): RoleSheet {
-  return memoised(scenario, state, `role:${side}:${role}`, "", () => freshRoleSheet(scenario, state, side, role));
+  return memoised(scenario, state, `role:${side}:${role}`, "", () =>
+    sharedByFactors(scenario, state, side, `role:${side}:${role}`, () => freshRoleSheet(scenario, state, side, role)),
+  );
 }
 
 function freshRoleSheet(scenario: Scenario, state: MatchState, side: string, role: string): RoleSheet {

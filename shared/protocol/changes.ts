@@ -67,20 +67,24 @@ function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): v
     return;
   }
   if (isObject(before) && isObject(after)) {
-    const afterKeys = Object.keys(after);
-    for (const key of afterKeys) {
+    let added = 0;
+    let afterKeys = 0;
+    for (const key in after) {
+      afterKeys++;
       const next = after[key];
       const previous = before[key];
       if (previous === next && (previous !== undefined || Object.hasOwn(before, key))) continue;
       path.push(key);
-      if (!Object.hasOwn(before, key)) out.push({ op: "set", path: [...path], value: next });
-      else diffInto(previous, next, path, out);
+      if (!Object.hasOwn(before, key)) {
+        added++;
+        out.push({ op: "set", path: [...path], value: next });
+      } else diffInto(previous, next, path, out);
       path.pop();
     }
-    const beforeKeys = Object.keys(before);
-    if (beforeKeys.length !== afterKeys.length || afterKeys.some((key) => !Object.hasOwn(before, key))) {
-      for (const key of beforeKeys) if (!Object.hasOwn(after, key)) out.push({ op: "del", path: [...path, key] });
-    }
+    // Keys that went: only when `before` has more keys than the ones `after` kept.
+    let beforeKeys = 0;
+    for (const _key in before) beforeKeys++;
+    if (beforeKeys > afterKeys - added) for (const key in before) if (!Object.hasOwn(after, key)) out.push({ op: "del", path: [...path, key] });
     return;
   }
   if (!jsonEqual(before, after)) out.push({ op: "set", path: [...path], value: after });

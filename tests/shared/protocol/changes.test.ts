@@ -55,4 +55,16 @@ describe("view changes", () => {
     expect(diffJson({ l: [1, 2] }, { l: [9, 2, 3] })).toEqual([{ op: "set", path: ["l"], value: [9, 2, 3] }]);
     expect(diffJson({ v: null }, { v: { a: 1 } })).toEqual([{ op: "set", path: ["v"], value: { a: 1 } }]);
   });
+
+  it("treats keys that objects inherit (an option called toString, a side called constructor) as any other key", () => {
+    const before = { points: { toString: 3, a: 1 }, constructor: "x" };
+    const after = { points: { a: 1 }, hasOwnProperty: 2 };
+    const changes = diffJson(before, after);
+    expect(changes).toEqual([
+      { op: "del", path: ["points", "toString"] },
+      { op: "set", path: ["hasOwnProperty"], value: 2 },
+      { op: "del", path: ["constructor"] },
+    ]);
+    expect(JSON.stringify(applyChanges(before, changes))).toBe(JSON.stringify(after));
+  });
 });
