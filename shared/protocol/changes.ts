@@ -96,13 +96,13 @@ function diffInto(before: unknown, after: unknown, path: Path, out: Change[]): v
  * of the same step write into the copy.
  */
 export function applyChanges<T>(value: T, changes: readonly Change[]): T {
-  const copies = new WeakSet<object>();
+  const copies = new Set<object>();
   let root: unknown = value;
   for (const change of changes) root = applyOne(root, change, 0, copies);
   return root as T;
 }
 
-function applyOne(node: unknown, change: Change, depth: number, copies: WeakSet<object>): unknown {
+function applyOne(node: unknown, change: Change, depth: number, copies: Set<object>): unknown {
   const { path } = change;
   if (depth === path.length) {
     if (change.op === "set") return change.value;

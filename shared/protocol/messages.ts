@@ -71,7 +71,12 @@ export const firstOptions = (scenario: Pick<Scenario, "issues">): Offer => Objec
 
 // Server → client envelopes. `rev` counts the room's published changes; a `step` applies to the view of revision `from`.
 
-const pathSchema = z.array(z.union([z.string(), z.number().int().min(0)])).max(16);
+/** Object keys and array indices. One check over the whole path: a union per element would cost a parse attempt per key on every step a client folds. */
+const isPathKey = (key: unknown): boolean => typeof key === "string" || (Number.isInteger(key) && (key as number) >= 0);
+const pathSchema = z
+  .array(z.unknown())
+  .max(16)
+  .refine((path) => path.every(isPathKey), "A path holds object keys (strings) and array indices (whole numbers ≥ 0).") as unknown as z.ZodType<(string | number)[]>;
 export const changeSchema: z.ZodType<Change> = z.discriminatedUnion("op", [
   z.strictObject({ op: z.literal("set"), path: pathSchema, value: z.unknown() }),
   z.strictObject({ op: z.literal("push"), path: pathSchema, values: z.array(z.unknown()) }),
