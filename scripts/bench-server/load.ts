@@ -1,3 +1,4 @@
+import { createInterface } from "node:readline";
 import { Client, type Room } from "@colyseus/sdk";
 import { builtinScenario, DEFAULT_SCENARIO_ID, stepMessageSchema, viewMessageSchema, ViewFold, type Offer } from "../../shared/index.js";
 import { diffGcPauses, watchGcPauses, type GcPauses } from "./gc-pauses.js";
@@ -14,7 +15,18 @@ import { percentile } from "./stats.js";
  * SIGUSR2 (it reads the server's live memory meanwhile), or 15 s have passed.
  */
 
-type Options = { port: number; room: "negotiation" | "bench-baseline" | "bench-record"; matches: number; warmupSeconds: number; seconds: number; chatEvery: number; ports?: number[] };
+type Options = {
+  port: number;
+  room: "negotiation" | "bench-baseline" | "bench-record";
+  matches: number;
+  warmupSeconds: number;
+  seconds: number;
+  chatEvery: number;
+  ports?: number[];
+  /** One of several load processes (run.ts): the index of its first match, and it starts playing only when `go` arrives on stdin, with the others. */
+  first?: number;
+  waitForGo?: boolean;
+};
 const options = JSON.parse(process.argv[2] ?? "{}") as Options;
 const url = `ws://127.0.0.1:${options.port}`;
 /** bench:cluster: match i is created through process i mod n, as a proxy in front of a cluster spreads requests. */
@@ -121,7 +133,7 @@ async function connectAll(): Promise<Seat[]> {
   const seats: Seat[] = [];
   let next = 0;
   const worker = async () => {
-    while (next < options.matches) seats.push(...(await openMatch(next++)));
+    while (next < options.matches) seats.push(...(await openMatch((options.first ?? 0) + next++)));
   };
   await Promise.all(Array.from({ length: 20 }, worker));
   return seats;
@@ -159,6 +171,7 @@ async function main(): Promise<void> {
   const seats = await connectAll();
   const connectSeconds = (performance.now() - connectStart) / 1000;
   console.log("connected");
+  if (options.waitForGo) await new Promise<void>((resolve) => createInterface({ input: process.stdin }).on("line", (line) => line === "go" && resolve()));
   const start = performance.now() + 200;
   seats.forEach((seat, i) => (seat.nextAt = start + (i / seats.length) * 1000));
   const measureFrom = start + options.warmupSeconds * 1000;
@@ -208,6 +221,8 @@ async function main(): Promise<void> {
     timeouts,
     connectSeconds,
     gc,
+    // For the orchestrator to merge the percentiles of several load processes.
+    ...(options.waitForGo ? { latencies: latencies.map((ms) => Math.round(ms * 1000) / 1000) } : {}),
   };
   console.log(`result ${JSON.stringify(result)}`);
   await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);

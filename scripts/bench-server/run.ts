@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import { numberOptionsOrExit } from "./cli-options.js";
 import { diffGcPauses, type GcPauses } from "./gc-pauses.js";
 import { liftedLimits } from "./lifted-limits.js";
+import { LoadProcesses, type LoadResult } from "./load-processes.js";
 import type { LiveMemory } from "./live-memory.js";
 import { cpuSeconds, percentile, rssBytes } from "./stats.js";
 
@@ -32,6 +33,13 @@ const options = numberOptionsOrExit(
       max: 4096,
       help: "the load generator's young generation (MB per semi-space), collected just before the window so that it collects no garbage during it; -1 = sized to the load (0.4 MB per match, at least 256), 0 = V8's default",
     },
+    {
+      name: "load-processes",
+      fallback: 0,
+      min: 0,
+      max: 8,
+      help: "load generator processes the matches are dealt out to; 0 = one per 1,000 matches (thousands of clients in one process pause together at each of its garbage collections, which real clients never do)",
+    },
     { name: "profile", fallback: 0, min: 0, max: 1, help: "1 = write a CPU profile of each server's measured window (their paths are printed)" },
     {
       name: "record-room",
@@ -56,13 +64,16 @@ const rounds = options.rounds!;
  * What it allocates grows with the matches (about 115 MB/s at 2,000): 256 MB held 1,000 matches'
  * window but let 2,000 scavenge 9–16 times, ≈ 45 ms each, every action in flight waiting.
  */
-const loadYoungMb = options["load-young-mb"] === -1 ? Math.max(256, Math.ceil(matches * 0.4)) : options["load-young-mb"]!;
-const loadNodeArgs = loadYoungMb > 0 ? ["--expose-gc", `--min-semi-space-size=${loadYoungMb}`, `--max-semi-space-size=${loadYoungMb}`] : [];
+const loadProcesses = options["load-processes"]! > 0 ? options["load-processes"]! : Math.ceil(matches / 1000);
+const youngMbFor = (share: number): number => (options["load-young-mb"] === -1 ? Math.max(256, Math.ceil(share * 0.4)) : options["load-young-mb"]!);
+const loadNodeArgs = (share: number): string[] => {
+  const mb = youngMbFor(share);
+  return mb > 0 ? ["--expose-gc", `--min-semi-space-size=${mb}`, `--max-semi-space-size=${mb}`] : [];
+};
 /** The reference room (record-room.ts): what keeping a match record costs without the game. */
 const withRecordRoom = options["record-room"] === 1;
 const root = path.resolve(import.meta.dirname, "../..");
 
-type LoadResult = { samples: number; p50: number; p95: number; p99: number; max: number; actionsPerSecond: number; errors: number; timeouts: number; connectSeconds: number; gc: GcPauses };
 type Phase = Omit<LoadResult, "gc"> & { room: string; gc: GcPauses; loadGc: GcPauses; cpuPercent: number; rssIdleMb: number; rssEndMb: number; rssMedianMb: number; kbPerMatch: number; kbPerMatchAtEnd: number; kbLivePerMatch: number; loadCpuPercent: number };
 
 const tsx = (script: string, scriptArgs: string[], env: Record<string, string>, nodeArgs: string[] = []): ChildProcess =>
@@ -134,28 +145,24 @@ async function runPhase(room: "bench-baseline" | "bench-record" | "negotiation",
     lines(server, (line) => line.startsWith("gc ") && gcSnapshots.push(JSON.parse(line.slice(3)) as GcPauses));
     lines(server, (line) => line.startsWith("profile ") && console.log(`  CPU profile of the window (profiling slows the server): ${line.slice(8)}`));
     const rssIdle = rssBytes(serverPid);
-    const load = tsx("scripts/bench-server/load.ts", [JSON.stringify({ port, room, matches, warmupSeconds: warmup, seconds, chatEvery: 5 })], {}, loadNodeArgs);
+    const load = new LoadProcesses(root, { port, room, matches, warmupSeconds: warmup, seconds, processes: loadProcesses }, loadNodeArgs);
     const marks: { cpu0?: number; t0?: number; cpu1?: number; t1?: number; loadCpu0?: number; loadCpu1?: number; rssEnd?: number } = {};
     // RSS at one instant swings by tens of MB with where the garbage collector happens to be, so
     // it is also sampled every second of the window; the median is the figure per match.
     const rssSamples: number[] = [];
     let sampler: NodeJS.Timeout | undefined;
-    const result = await new Promise<LoadResult>((resolve, reject) => {
-      lines(load, (line) => {
-        if (line === "connected") console.log(`  ${room}: ${matches} matches (${matches * 2} clients) connected; warming up ${warmup}s, measuring ${seconds}s…`);
-        if (line === "measure-start") {
-          Object.assign(marks, { cpu0: cpuSeconds(serverPid), loadCpu0: cpuSeconds(load.pid!), t0: performance.now() });
-          server.kill("SIGUSR2");
-          sampler = setInterval(() => rssSamples.push(rssBytes(serverPid)), 1000);
-        }
-        if (line === "measure-end") {
-          clearInterval(sampler);
-          Object.assign(marks, { cpu1: cpuSeconds(serverPid), loadCpu1: cpuSeconds(load.pid!), t1: performance.now(), rssEnd: rssBytes(serverPid) });
-          server.kill("SIGUSR2");
-        }
-        if (line.startsWith("result ")) resolve(JSON.parse(line.slice(7)) as LoadResult);
-      });
-      load.once("exit", (code) => code !== 0 && reject(new Error(`load generator exited with ${code}`)));
+    const result = await load.run({
+      connected: () => console.log(`  ${room}: ${matches} matches (${matches * 2} clients, ${load.count} load process(es)) connected; warming up ${warmup}s, measuring ${seconds}s…`),
+      windowStart: () => {
+        Object.assign(marks, { cpu0: cpuSeconds(serverPid), loadCpu0: load.cpuSeconds(), t0: performance.now() });
+        server.kill("SIGUSR2");
+        sampler = setInterval(() => rssSamples.push(rssBytes(serverPid)), 1000);
+      },
+      windowEnd: () => {
+        clearInterval(sampler);
+        Object.assign(marks, { cpu1: cpuSeconds(serverPid), loadCpu1: load.cpuSeconds(), t1: performance.now(), rssEnd: rssBytes(serverPid) });
+        server.kill("SIGUSR2");
+      },
     });
     // After the window, with every match still open (the load generator waits for SIGUSR2).
     const liveEnd = await askLive();
@@ -232,7 +239,9 @@ type RoundResult = { baseline?: Phase; game: Phase; record?: Phase };
 
 async function main(): Promise<void> {
   console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per client, ${rounds} round(s), Node ${process.version}, ${os.cpus().length} cores`);
-  console.log(`  load generator's young generation: ${loadYoungMb > 0 ? `${loadYoungMb} MB, collected before the window` : "V8's default"}`);
+  const shareOf = Math.ceil(matches / loadProcesses);
+  const young = youngMbFor(shareOf);
+  console.log(`  load generator: ${loadProcesses} process(es) of up to ${shareOf} matches; young generation ${young > 0 ? `${young} MB each, collected before the window` : "V8's default"}`);
   const liveIdle = await idleLiveMemory();
   const results: RoundResult[] = [];
   for (let round = 1; round <= rounds; round++) {
