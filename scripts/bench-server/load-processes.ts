@@ -7,8 +7,9 @@ import { cpuSeconds, percentile } from "./stats.js";
  * The load of bench:server in several processes (load.ts each), played as one. Thousands of SDK
  * clients in one process share its event loop and its garbage collector: every pause of that one
  * process delays every client's messages at once, which real clients (each in its own browser)
- * never do. So the matches are dealt out, a thousand or so per process; each connects its share,
- * all start together on `go`, and their latencies are merged before the percentiles are taken.
+ * never do. So the matches can be dealt out to several processes (`--load-processes`); each
+ * connects its share, all start together on `go`, and their latencies are merged before the
+ * percentiles are taken.
  */
 
 export type LoadResult = {

@@ -28,17 +28,17 @@ const options = numberOptionsOrExit(
     { name: "baseline", fallback: 1, min: 0, max: 1, help: "0 = skip the bare baseline room (it is for comparison only)" },
     {
       name: "load-young-mb",
-      fallback: -1,
-      min: -1,
+      fallback: 256,
+      min: 0,
       max: 4096,
-      help: "the load generator's young generation (MB per semi-space), collected just before the window so that it collects no garbage during it; -1 = sized to the load (0.4 MB per match, at least 256), 0 = V8's default",
+      help: "the load generator's young generation (MB per semi-space, each load process), collected just before the window so that it collects no garbage during it; 0 = V8's default",
     },
     {
       name: "load-processes",
-      fallback: 0,
-      min: 0,
+      fallback: 1,
+      min: 1,
       max: 8,
-      help: "load generator processes the matches are dealt out to; 0 = one per 1,000 matches (thousands of clients in one process pause together at each of its garbage collections, which real clients never do)",
+      help: "load generator processes the matches are dealt out to (clients in one process pause together at each of its garbage collections, which real clients never do; on 2 cores, 2 processes cost more CPU than they save)",
     },
     { name: "profile", fallback: 0, min: 0, max: 1, help: "1 = write a CPU profile of each server's measured window (their paths are printed)" },
     {
@@ -61,15 +61,13 @@ const rounds = options.rounds!;
  * server's work. Real clients each decode one match. So by default the
  * load generator gets a young generation that holds the whole window, and collects just before
  * (load.ts); its own GC is still counted in the table, and `--load-young-mb 0` measures the old way.
- * What it allocates grows with the matches (about 115 MB/s at 2,000): 256 MB held 1,000 matches'
- * window but let 2,000 scavenge 9–16 times, ≈ 45 ms each, every action in flight waiting.
+ * What it allocates grows with the matches (about 115 MB/s at 2,000): 256 MB holds 1,000 matches'
+ * window; 2,000 scavenge 9–16 times, ≈ 45 ms each. 800 MB made that 3–4 times ≈ 120 ms each,
+ * which hurt p99 more (measured 2026-12-06), so 256 stays the default.
  */
-const loadProcesses = options["load-processes"]! > 0 ? options["load-processes"]! : Math.ceil(matches / 1000);
-const youngMbFor = (share: number): number => (options["load-young-mb"] === -1 ? Math.max(256, Math.ceil(share * 0.4)) : options["load-young-mb"]!);
-const loadNodeArgs = (share: number): string[] => {
-  const mb = youngMbFor(share);
-  return mb > 0 ? ["--expose-gc", `--min-semi-space-size=${mb}`, `--max-semi-space-size=${mb}`] : [];
-};
+const loadProcesses = options["load-processes"]!;
+const youngMb = options["load-young-mb"]!;
+const loadNodeArgs = (): string[] => (youngMb > 0 ? ["--expose-gc", `--min-semi-space-size=${youngMb}`, `--max-semi-space-size=${youngMb}`] : []);
 /** The reference room (record-room.ts): what keeping a match record costs without the game. */
 const withRecordRoom = options["record-room"] === 1;
 const root = path.resolve(import.meta.dirname, "../..");
@@ -240,8 +238,7 @@ type RoundResult = { baseline?: Phase; game: Phase; record?: Phase };
 async function main(): Promise<void> {
   console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per client, ${rounds} round(s), Node ${process.version}, ${os.cpus().length} cores`);
   const shareOf = Math.ceil(matches / loadProcesses);
-  const young = youngMbFor(shareOf);
-  console.log(`  load generator: ${loadProcesses} process(es) of up to ${shareOf} matches; young generation ${young > 0 ? `${young} MB each, collected before the window` : "V8's default"}`);
+  console.log(`  load generator: ${loadProcesses} process(es) of up to ${shareOf} matches; young generation ${youngMb > 0 ? `${youngMb} MB each, collected before the window` : "V8's default"}`);
   const liveIdle = await idleLiveMemory();
   const results: RoundResult[] = [];
   for (let round = 1; round <= rounds; round++) {
