@@ -14,7 +14,6 @@ import {
   type MatchState,
   type Result,
   type SeatGrant,
-  type StepMessage,
   type TableInfo,
   type Viewer,
 } from "../../shared/index.js";
@@ -31,6 +30,7 @@ import type { RoomDeps } from "./room-deps.js";
 import { chooseSeat } from "./seating.js";
 import { admit, type GateRules, type JoinAuth } from "./matchmake-gate.js";
 import { ViewPublisher, viewerKey } from "./view-publisher.js";
+import { deliverSteps } from "./step-delivery.js";
 import { answerRemote, type RemoteOp } from "../cluster/cluster-registry.js";
 import { grantOpens } from "../cluster/open-grant.js";
 
@@ -338,28 +338,13 @@ export class NegotiationRoom extends Room {
     if (state.phase === "ended") this.autoDispose = true;
     this.timers.armClocks(state);
     const steps = this.publisher.publish(state, this.tableInfo());
-    if (steps.size > 0) this.sendSteps(steps);
+    // Each attached, connected client gets its viewer's step.
+    if (steps.size > 0) deliverSteps(this, (client) => {
+      const data = client.userData as ClientData | undefined;
+      return data?.attached && data.connected ? steps.get(viewerKey(data.viewer)) : undefined;
+    });
     this.timers.armBot(state);
     this.armIdle();
-  }
-
-  /**
-   * Each attached, connected client gets its viewer's step. When they all get the same one (a
-   * public move, seen alike by every viewer), it is encoded once and fanned out with `broadcast`,
-   * every other connection excepted.
-   */
-  private sendSteps(steps: Map<string, StepMessage>): void {
-    const receivers: [Client, StepMessage][] = [];
-    const others: Client[] = [];
-    for (const client of this.clients) {
-      const data = client.userData as ClientData | undefined;
-      const step = data?.attached && data.connected ? steps.get(viewerKey(data.viewer)) : undefined;
-      if (step) receivers.push([client, step]);
-      else others.push(client);
-    }
-    const first = receivers[0]?.[1];
-    if (receivers.length > 1 && receivers.every(([, step]) => step === first)) return this.broadcast("step", first, { except: others });
-    for (const [client, step] of receivers) client.send("step", step);
   }
 
   private setConnected(data: ClientData, connected: boolean): void {
