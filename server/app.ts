@@ -25,6 +25,10 @@ import { SeatTokens } from "./store/seat-tokens.js";
 import { installScenariosDir, type InstalledScenarios } from "./scenario-files.js";
 import { clusterParts, takeOver, watchResumedTables } from "./cluster/cluster-mode.js";
 import { openGrant } from "./cluster/open-grant.js";
+import { Heartbeat } from "./heartbeat.js";
+
+/** Unanswered pings in a row before a connection is closed: Colyseus's default (`pingMaxRetries`). */
+const HEARTBEAT_MISSES = 2;
 
 /**
  * One process, one port: the Colyseus matchmaker and rooms, the HTTP API and the built
@@ -61,6 +65,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     claims: cluster.claims,
     failures: new AttemptLimiter(config.maxFailuresPerMinute, 60_000),
     signer,
+    heartbeat: new Heartbeat(config.heartbeatMs, HEARTBEAT_MISSES),
   };
   // The one way the server itself opens a logged match (a restart, a class table, a failover); in a cluster maybe on another process, hence the grant.
   deps.matches.open = async (code) => {
@@ -85,7 +90,8 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     greet: false,
     // Colyseus' own SIGINT/SIGTERM/uncaught handlers exit the process: right for `npm start`, not inside a test runner.
     gracefullyShutdown: options.handleSignals ?? false,
-    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes }),
+    // The transport's own ping loop is off: server/heartbeat.ts pings the same connections, spread over the interval.
+    transport: new WebSocketTransport({ maxPayload: config.maxPayloadBytes, pingInterval: 0 }),
     ...cluster.serverOptions,
     rooms: { [NEGOTIATION_ROOM]: defineRoom(negotiationRoom(deps, gate)), [CLASSROOM_ROOM]: defineRoom(classroomRoom(cdeps, gate)) },
     express: (app: HttpApp) => {
@@ -134,6 +140,7 @@ export async function createGameServer(config: ServerConfig, options: { handleSi
     async shutdown() {
       // Claims stay with this process: in a cluster the survivors resume its unfinished matches.
       await deps.claims.stop();
+      deps.heartbeat.stop();
       await server.gracefullyShutdown(false);
       await storage.close();
     },

@@ -30,6 +30,11 @@ export const serverConfigSchema = z.strictObject({
   clientDir: z.string().min(1).default("./client/dist"),
   /** How long a dropped connection keeps its seat for automatic reconnection. */
   reconnectSeconds: z.number().min(0).max(3600).default(60),
+  /**
+   * Each connection is pinged once per `heartbeatMs`; one that leaves 2 pings in a row unanswered
+   * is closed and counts as dropped (server/heartbeat.ts). 0: never pinged.
+   */
+  heartbeatMs: z.number().int().min(0).max(600_000).default(3000),
   /** Pause before a bot moves, so people can follow. 0 in tests. */
   botDelayMs: z.number().int().min(0).max(60_000).default(1500),
   /** Token bucket per connection: sustained messages per second, and burst size. */
@@ -118,6 +123,7 @@ const envNames: Record<string, keyof ServerConfigInput> = {
   CLIENT_DIR: "clientDir",
   SCENARIOS_DIR: "scenariosDir",
   RECONNECT_SECONDS: "reconnectSeconds",
+  HEARTBEAT_MS: "heartbeatMs",
   BOT_DELAY_MS: "botDelayMs",
   RATE_PER_SECOND: "ratePerSecond",
   RATE_BURST: "rateBurst",

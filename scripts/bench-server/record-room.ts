@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { lineHash } from "../../shared/index.js";
 import { MatchLogFile } from "../../server/store/match-log.js";
+import type { Heartbeat } from "../../server/heartbeat.js";
 
 /**
  * A reference room between the bare baseline and the game (`bench:server -- --record-room 1`):
@@ -20,8 +21,10 @@ const payloadSchema = z.object({ offer: z.record(z.string(), z.string()).optiona
 export class RecordRoom extends Room<{ state: RecordState }> {
   private log: MatchLogFile | undefined;
   private lastLineHash = "";
+  private heartbeat: Heartbeat | undefined;
 
-  override async onCreate(options: { dataDir: string; syncMs: number }): Promise<void> {
+  override async onCreate(options: { dataDir: string; syncMs: number; heartbeat?: Heartbeat }): Promise<void> {
+    this.heartbeat = options.heartbeat;
     this.state = new RecordState({ seq: 0 });
     const header = JSON.stringify({ kind: "header", room: this.roomId });
     this.log = await MatchLogFile.create(path.join(options.dataDir, `record-${this.roomId}.jsonl`), [header], options.syncMs);
@@ -39,6 +42,10 @@ export class RecordRoom extends Room<{ state: RecordState }> {
       this.state.seq = seq;
       this.broadcastPatch();
     });
+  }
+
+  override onJoin(client: Client): void {
+    this.heartbeat?.watch(client);
   }
 
   override onDispose(): Promise<void> | undefined {

@@ -31,7 +31,7 @@ const options = numberOptionsOrExit(
       fallback: 256,
       min: 0,
       max: 4096,
-      help: "the load generator's young generation (MB per semi-space, each load process), collected just before the window so that it collects no garbage during it; 0 = V8's default",
+      help: "the load generator's young generation (MB per semi-space, each load process), collected during the warm-up (2.5 s before the window) so that it collects little garbage during it; 0 = V8's default",
     },
     {
       name: "load-processes",
@@ -238,7 +238,7 @@ type RoundResult = { baseline?: Phase; game: Phase; record?: Phase };
 async function main(): Promise<void> {
   console.log(`bench:server — ${matches} matches × 2 SDK clients, 1 action/s per client, ${rounds} round(s), Node ${process.version}, ${os.cpus().length} cores`);
   const shareOf = Math.ceil(matches / loadProcesses);
-  console.log(`  load generator: ${loadProcesses} process(es) of up to ${shareOf} matches; young generation ${youngMb > 0 ? `${youngMb} MB each, collected before the window` : "V8's default"}`);
+  console.log(`  load generator: ${loadProcesses} process(es) of up to ${shareOf} matches; young generation ${youngMb > 0 ? `${youngMb} MB each, collected in the warm-up` : "V8's default"}`);
   const liveIdle = await idleLiveMemory();
   const results: RoundResult[] = [];
   for (let round = 1; round <= rounds; round++) {

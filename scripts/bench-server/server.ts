@@ -27,8 +27,9 @@ if (config.value.host !== "127.0.0.1") {
   process.exit(1);
 }
 const game = await createGameServer(config.value);
-game.server.define("bench-baseline", BaselineRoom);
-game.server.define("bench-record", RecordRoom, { dataDir: config.value.dataDir, syncMs: config.value.logSyncMs });
+// The comparison rooms' connections are pinged by the game's heartbeat too (the transport's own loop is off).
+game.server.define("bench-baseline", BaselineRoom, { heartbeat: game.deps.heartbeat });
+game.server.define("bench-record", RecordRoom, { dataDir: config.value.dataDir, syncMs: config.value.logSyncMs, heartbeat: game.deps.heartbeat });
 const port = await game.listen();
 console.log(`ready ${port}`);
 process.on("SIGTERM", () => void game.shutdown().finally(() => process.exit(0)));

@@ -70,6 +70,7 @@ export class ClassroomRoom extends Room {
 
   /** Back after a drop: the whole picture again, as on a first join. */
   override async onReconnect(client: Client): Promise<void> {
+    this.cdeps.service.deps.heartbeat.watch(client);
     const member = client.userData as Member | undefined;
     if (member?.kind === "instructor") await this.pushDashboard(client);
     else if (member?.kind === "student") client.send("assignment", this.cdeps.service.assignment(this.code, member.studentId));
@@ -82,6 +83,7 @@ export class ClassroomRoom extends Room {
   }
 
   override async onJoin(client: Client, options: unknown, auth?: { source: string }): Promise<void> {
+    this.cdeps.service.deps.heartbeat.watch(client);
     const source = auth?.source ?? "?";
     const parsed = classJoinSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });

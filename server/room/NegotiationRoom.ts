@@ -158,6 +158,7 @@ export class NegotiationRoom extends Room {
   }
 
   override async onJoin(client: Client, options: unknown, auth?: JoinAuth): Promise<void> {
+    this.deps.heartbeat.watch(client);
     const parsed = joinOptionsSchema.safeParse(options ?? {});
     if (!parsed.success) throw refusal({ code: "BAD_OPTIONS", message: describeProblems(problemsFromZod(parsed.error)) });
     const wanted = parsed.data;
@@ -191,6 +192,7 @@ export class NegotiationRoom extends Room {
 
   /** Back after a drop: steps may have been missed meanwhile, so the whole view again. */
   override onReconnect(client: Client): void {
+    this.deps.heartbeat.watch(client);
     const data = client.userData as ClientData | undefined;
     if (!data) return;
     if (!data.connected) {

@@ -5,6 +5,7 @@ import type { SeatTokens } from "../store/seat-tokens.js";
 import type { Storage } from "../store/storage.js";
 import type { MatchRegistry } from "./match-registry.js";
 import type { HostingClaims } from "../cluster/hosting-claims.js";
+import type { Heartbeat } from "../heartbeat.js";
 
 /**
  * What every room of this server shares: settings, the storage (logs, classes, notes:
@@ -21,6 +22,8 @@ export type RoomDeps = {
   claims: HostingClaims;
   /** Wrong secrets (seat tokens, student tokens, instructor keys), counted per source and per target. */
   failures: AttemptLimiter;
+  /** Pings every connection of every room, to close the dead ones (server/heartbeat.ts). */
+  heartbeat: Heartbeat;
   /** Signs each log when its match ends (server/store/log-signing.ts); absent, logs stay unsigned. */
   signer?: LogSigner;
 };
