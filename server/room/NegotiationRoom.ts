@@ -364,9 +364,10 @@ export class NegotiationRoom extends Room {
    */
   private armIdle(): void {
     const someone = [...this.connections.values()].some((n) => n > 0) || this.spectatorCount > 0;
-    const abandon = !someone && this.neverPlayed();
+    if (someone) return this.timers.cancelIdle();
+    const abandon = this.neverPlayed();
     const ms = this.session.state.phase === "ended" ? 5_000 : abandon ? this.deps.config.abandonMinutes * 60_000 : this.deps.config.idleMinutes * 60_000;
-    this.timers.armIdle(someone, ms, () => void this.unload(abandon));
+    this.timers.armIdle(ms, () => void this.unload(abandon));
   }
 
   /** Never started (still in the briefing), or a branch made here that nobody ever sat down in; never a class table. */

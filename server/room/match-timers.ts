@@ -125,14 +125,14 @@ export class MatchTimers {
     }, this.settings.botDelayMs);
   }
 
-  /** With somebody connected nothing is due; with nobody, `unload` runs after `ms` unless someone comes back first. */
-  armIdle(someoneConnected: boolean, ms: number, unload: () => void): void {
-    if (someoneConnected) {
-      this.idleTimer?.clear();
-      this.idleTimer = undefined;
-      return;
-    }
-    if (this.idleTimer) return;
-    this.idleTimer = this.clock.setTimeout(unload, ms);
+  /** Nobody is connected: `unload` runs after `ms` unless `cancelIdle` comes first (already armed: left as it is). */
+  armIdle(ms: number, unload: () => void): void {
+    this.idleTimer ??= this.clock.setTimeout(unload, ms);
+  }
+
+  /** Somebody is connected: no unload is due. */
+  cancelIdle(): void {
+    this.idleTimer?.clear();
+    this.idleTimer = undefined;
   }
 }

@@ -15,6 +15,9 @@ export const viewerKey = (viewer: Viewer): string => (viewer.kind === "seat" ? `
 
 const TABLE_PATH = ["table"];
 
+/** A held view as a `view` message carries it: the engine's view with the table's facts beside it. */
+const whole = (held: Held): { rev: number; view: TableView } => ({ rev: held.rev, view: { ...held.view, table: held.table } });
+
 export class ViewPublisher {
   private rev = 0;
   private readonly held = new Map<string, Held>();
@@ -37,13 +40,13 @@ export class ViewPublisher {
       this.held.set(key, held);
     }
     held.clients++;
-    return { rev: held.rev, view: { ...held.view, table: held.table } };
+    return whole(held);
   }
 
   /** The whole view again for a connection already attached (a `sync` request, a reconnection). */
   current(viewer: Viewer): { rev: number; view: TableView } | undefined {
     const held = this.held.get(viewerKey(viewer));
-    return held && { rev: held.rev, view: { ...held.view, table: held.table } };
+    return held && whole(held);
   }
 
   detach(viewer: Viewer): void {
